@@ -1,0 +1,90 @@
+/**
+ * The shape of a KPI registry entry. Everything user-facing about a KPI (custom function, wizard
+ * list and column auto-mapping, dashboard computation and number format, docs/FUNCTIONS.md)
+ * derives from one of these, so adding a KPI is adding one entry.
+ */
+
+export type Lang = "en" | "fr";
+export type Localized = Readonly<Record<Lang, string>>;
+
+/** What a cell of an input holds; decides parsing and the sign rule. */
+export type InputKind = "count" | "amount" | "duration" | "id" | "date";
+
+/** How a KPI's value is displayed and formatted. */
+export type Unit = "percent" | "ratio" | "currency" | "seconds" | "count";
+
+export type Direction = "higher" | "lower";
+
+export interface KpiInput {
+  /** Parameter name of the custom function (snake_case), and key of the objective's mapping. */
+  readonly name: string;
+  readonly kind: InputKind;
+  readonly optional?: boolean;
+  /** Amounts that may be negative (revenue). Counts, costs and durations never may. */
+  readonly signed?: boolean;
+  /** Several columns may be mapped to this input and are summed (likes + comments + shares). */
+  readonly multiColumn?: boolean;
+  readonly label: Localized;
+  /** One-line help shown in Sheets' argument help and in the wizard. */
+  readonly help: Localized;
+  /** Header texts that auto-map a column to this input, compared case- and accent-insensitively. */
+  readonly aliases: Readonly<Record<Lang, readonly string[]>>;
+}
+
+/** One summed input in a numerator or denominator; sign -1 subtracts it (ROI, open rate). */
+export interface Term {
+  readonly input: string;
+  readonly sign?: 1 | -1;
+}
+
+/**
+ * How inputs combine into a value. A ratio is always the ratio of sums:
+ * value = scale × Σnumerator terms / Σdenominator terms.
+ */
+export type Combine =
+  | {
+      readonly kind: "ratio";
+      readonly numerator: readonly Term[];
+      readonly denominator: readonly Term[];
+      readonly scale?: number;
+      /**
+       * What the denominator is when its (optional) input is omitted: "count" = number of non-blank
+       * numerator cells (so a mean), "count_equal_one_over_count" = bounce rate from pages-per-session.
+       */
+      readonly whenDenominatorOmitted?: "count" | "count_equal_one_over_count";
+    }
+  | { readonly kind: "distinct"; readonly input: string };
+
+export interface KpiDefinition {
+  /** Stable id used in the Objectives tab: conversion, open_rate, ctr, … */
+  readonly id: string;
+  /** Custom function name, KPI_… */
+  readonly functionName: string;
+  readonly name: Localized;
+  /** One-line definition. */
+  readonly definition: Localized;
+  /** The formula in words, e.g. "conversions ÷ visitors". */
+  readonly formula: Localized;
+  readonly inputs: readonly KpiInput[];
+  readonly combine: Combine;
+  readonly unit: Unit;
+  readonly direction: Direction;
+  /** Longer documentation, markdown allowed, and a worked example tested by the unit tests. */
+  readonly doc: Localized;
+  readonly example: KpiExample;
+}
+
+export interface KpiExample {
+  /** The formula as typed in a sheet, e.g. `=KPI_CTR(C2:C4, D2:D4)`. */
+  readonly formula: string;
+  /** The argument values the example stands for (ranges as 2D arrays). */
+  readonly args: readonly unknown[];
+  /** The expected result. */
+  readonly result: unknown;
+}
+
+/** What the spreadsheet tells the engine: time zone for calendar days, locale for ambiguous text. */
+export interface EngineContext {
+  readonly timeZone: string;
+  readonly locale: string;
+}

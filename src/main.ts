@@ -1,0 +1,22 @@
+/**
+ * The one entry: every global Apps Script calls, and nothing else. dev/build.ts turns each export
+ * into a top-level function of dist/Code.js; anything exported here is callable from the sidebar
+ * through google.script.run, so helpers stay in their modules.
+ */
+import { buildMenu, showHelpDialog } from "./sheets/menu.ts";
+
+export * from "./sheets/customFunctions.ts";
+
+/** Simple trigger; may run in AuthMode.NONE. */
+export function onOpen(_e: unknown): void {
+  buildMenu();
+}
+
+/** Runs when the add-on is installed from the Marketplace, so the menu shows at once. */
+export function onInstall(e: unknown): void {
+  onOpen(e);
+}
+
+export function showHelp(): void {
+  showHelpDialog();
+}

@@ -1,0 +1,74 @@
+/**
+ * What crosses `google.script.run` between the sidebar and the server: plain objects, primitives
+ * and arrays only. Dates travel as ISO calendar days ("2027-06-30"), timestamps as ISO strings.
+ */
+
+import type { Direction, Unit } from "../kpi/types.ts";
+
+export type Frequency = "weekly" | "monthly" | "quarterly";
+
+/** What the wizard sends to `saveObjective`. Absent `id` creates; a known `id` updates. */
+export interface ObjectiveInput {
+  id?: string;
+  name: string;
+  kpiId: string;
+  /** Channel or campaign, optional. */
+  channel?: string;
+  sourceSheet: string;
+  /** Header text of the date column. */
+  dateColumn: string;
+  /** KPI input name → header text(s) of its column(s); several only for multi-column inputs. */
+  inputs: Record<string, string[]>;
+  direction: Direction;
+  /** In the KPI's own unit as stored: fractions for rates (0.05 = 5%), seconds, money. */
+  baseline: number;
+  target: number;
+  startDate: string;
+  deadline: string;
+  frequency: Frequency;
+  owner: string;
+  businessGoal: string;
+  notes?: string;
+}
+
+export interface Objective extends ObjectiveInput {
+  id: string;
+  channel: string;
+  notes: string;
+  /** ISO timestamps. */
+  created: string;
+  updated: string;
+}
+
+/** A row of the Objectives tab that could not be read: reported, skipped, never rewritten. */
+export interface RowProblem {
+  row: number;
+  message: string;
+}
+
+export type StatusCode = "achieved" | "on_track" | "at_risk" | "off_track" | "missed";
+
+export interface ObjectiveSummary extends Objective {
+  /** Where it stands now, when its data can be read; `error` says why not. */
+  status?: StatusCode;
+  statusLabel?: string;
+  current?: number | null;
+  error?: string;
+}
+
+export interface ObjectiveList {
+  objectives: ObjectiveSummary[];
+  problems: RowProblem[];
+}
+
+/** A KPI as the wizard lists it, in the user's language, read from the registry. */
+export interface KpiChoice {
+  id: string;
+  name: string;
+  definition: string;
+  formula: string;
+  unit: Unit;
+  direction: Direction;
+  inputs: { name: string; label: string; optional: boolean; multiColumn: boolean }[];
+  suggestedName: string;
+}

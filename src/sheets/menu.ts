@@ -1,0 +1,34 @@
+import { menuMessages } from "./menuMessages.ts";
+import { userLang } from "./locale.ts";
+
+/**
+ * The add-on menu, in order, with the top-level function each item calls. The bundle test
+ * checks that every one of these names is an entry point of dist/Code.js.
+ */
+export const MENU_ITEMS = [
+  { key: "newObjective", functionName: "showNewObjective" },
+  { key: "objectives", functionName: "showObjectives" },
+  { key: "buildDashboard", functionName: "buildDashboard" },
+  { key: "insertSampleData", functionName: "insertSampleData" },
+  { key: "help", functionName: "showHelp" },
+] as const;
+
+/**
+ * Builds the menu. Runs in AuthMode.NONE on open for an installed add-on, so it uses no service
+ * beyond the Ui and the user's locale.
+ */
+export function buildMenu(): void {
+  const lang = userLang();
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU_ITEMS) {
+    if (item.key === "help") menu.addSeparator();
+    menu.addItem(menuMessages.t(lang, item.key), item.functionName);
+  }
+  menu.addToUi();
+}
+
+export function showHelpDialog(): void {
+  const lang = userLang();
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(menuMessages.t(lang, "helpTitle"), menuMessages.t(lang, "helpText"), ui.ButtonSet.OK);
+}
