@@ -1,7 +1,6 @@
 // Runs a TypeScript dev script on Node 20 without another transpiler: esbuild (already our
 // bundler) bundles it to a temporary ES module, which is then imported with the remaining argv.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -11,7 +10,10 @@ if (!entry) {
   console.error("usage: node dev/run.mjs <script.ts> [args…]");
   process.exit(2);
 }
-const outdir = mkdtempSync(join(tmpdir(), "kpi-pilot-run-"));
+// Inside the project, so that bare imports resolve from its node_modules.
+const cache = resolve("node_modules/.cache");
+mkdirSync(cache, { recursive: true });
+const outdir = mkdtempSync(join(cache, "kpi-pilot-run-"));
 const outfile = join(outdir, "script.mjs");
 await build({
   entryPoints: [resolve(entry)],

@@ -1,1 +1,87 @@
-document.getElementById("app")?.append("KPI Pilot");
+/**
+ * Boots the sidebar. The server writes the language and the view to open ("new" or "list") on
+ * the <html> element when it serves the page; everything else comes from getWizardContext.
+ */
+import { langOf } from "../src/i18n.ts";
+import type { WizardContext } from "../src/sheets/wizardTypes.ts";
+import type { App, Shell } from "./app.ts";
+import { h, replace, spinner } from "./dom.ts";
+import { newDraft } from "./draft.ts";
+import { renderList } from "./list.ts";
+import { ui } from "./messages.ts";
+import { call, messageOf } from "./rpc.ts";
+import { renderWizard } from "./wizard.ts";
+
+function createShell(root: HTMLElement): Shell {
+  const top = h("header", { class: "top" });
+  const content = h("main", { class: "content", id: "content" });
+  const actions = h("footer", { class: "actions" });
+  const announcer = h("div", { class: "sr-only", "aria-live": "polite", role: "status" });
+  replace(root, top, content, actions, announcer);
+  return {
+    top,
+    content,
+    actions,
+    announce(text) {
+      // Clearing first makes a repeated message be read again.
+      announcer.textContent = "";
+      setTimeout(() => {
+        announcer.textContent = text;
+      }, 50);
+    },
+  };
+}
+
+function boot(): void {
+  const root = document.getElementById("app");
+  if (!root) return;
+  const html = document.documentElement;
+  const lang = langOf(html.lang);
+  const view = html.dataset.view === "list" ? "list" : "new";
+  const shell = createShell(root);
+
+  let contextPromise: Promise<WizardContext> | null = null;
+  const app: App = {
+    lang,
+    shell,
+    context() {
+      contextPromise ??= call<WizardContext>("getWizardContext");
+      // A failed load may be retried.
+      contextPromise.catch(() => {
+        contextPromise = null;
+      });
+      return contextPromise;
+    },
+    showWizard(draft) {
+      replace(shell.top);
+      replace(shell.actions);
+      replace(shell.content, h("p", { class: "loading", role: "status" }, spinner(), ` ${ui.t(lang, "loading")}`));
+      app.context().then(
+        (ctx) => renderWizard(app, ctx, draft ?? newDraft(ctx)),
+        (error: unknown) => {
+          replace(
+            shell.content,
+            h(
+              "div",
+              { class: "banner error", role: "alert", "data-testid": "load-error" },
+              h("p", {}, ui.t(lang, "loadFailed")),
+              h("p", {}, messageOf(error)),
+              h(
+                "button",
+                { type: "button", class: "button secondary", onclick: () => app.showWizard(draft) },
+                ui.t(lang, "retry"),
+              ),
+            ),
+          );
+        },
+      );
+    },
+    showList(notice) {
+      renderList(app, notice);
+    },
+  };
+  if (view === "list") app.showList();
+  else app.showWizard();
+}
+
+boot();

@@ -8,7 +8,8 @@ import { buildMenu, showHelpDialog } from "./sheets/menu.ts";
 export * from "./sheets/customFunctions.ts";
 
 /** Simple trigger; may run in AuthMode.NONE. */
-export function onOpen(_e: unknown): void {
+export function onOpen(e?: unknown): void {
+  void e; // the event is not needed: the menu is the same in every auth mode
   buildMenu();
 }
 
@@ -20,3 +21,5 @@ export function onInstall(e: unknown): void {
 export function showHelp(): void {
   showHelpDialog();
 }
+export { getWizardContext, previewObjective } from "./sheets/wizard.ts";
+export { showNewObjective, showObjectives } from "./sheets/sidebar.ts";

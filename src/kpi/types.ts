@@ -29,6 +29,27 @@ export interface KpiInput {
   readonly help: Localized;
   /** Header texts that auto-map a column to this input, compared case- and accent-insensitively. */
   readonly aliases: Readonly<Record<Lang, readonly string[]>>;
+  /**
+   * Headers of columns that already combine this input with others (Delivered = sent − bounced;
+   * Average engagement time = durations ÷ visits). They auto-map after `aliases`, and when one is
+   * chosen the inputs named in `leavesUnmapped` are left unmapped, so nothing is counted twice.
+   */
+  readonly combinedAliases?: {
+    readonly aliases: Readonly<Record<Lang, readonly string[]>>;
+    readonly leavesUnmapped: readonly string[];
+  };
+  /**
+   * For a multiColumn input: headers of the parts to be summed (Likes, Comments, Shares). They
+   * are used only when no column matches `aliases` (a total such as Interactions), and then every
+   * matching column is mapped.
+   */
+  readonly partAliases?: Readonly<Record<Lang, readonly string[]>>;
+}
+
+/** A consistency rule between inputs: Σinput must not exceed Σ`atMost` (bounced ≤ sent). */
+export interface InputCheck {
+  readonly input: string;
+  readonly atMost: string;
 }
 
 /** One summed input in a numerator or denominator; sign -1 subtracts it (ROI, open rate). */
@@ -72,6 +93,10 @@ export interface KpiDefinition {
   /** Longer documentation, markdown allowed, and a worked example tested by the unit tests. */
   readonly doc: Localized;
   readonly example: KpiExample;
+  /** Further worked examples (other modes, optional inputs), tested like `example`. */
+  readonly moreExamples?: readonly KpiExample[];
+  /** Consistency rules checked on the sums (and on each row in rows mode). */
+  readonly checks?: readonly InputCheck[];
 }
 
 export interface KpiExample {
@@ -81,6 +106,8 @@ export interface KpiExample {
   readonly args: readonly unknown[];
   /** The expected result. */
   readonly result: unknown;
+  /** What the example shows, when there are several. */
+  readonly note?: Localized;
 }
 
 /** What the spreadsheet tells the engine: time zone for calendar days, locale for ambiguous text. */

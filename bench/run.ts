@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: the speed goals, measured on the real code paths, written to bench/latest.json.
+ * Goals: each custom function within 8× of a bare loop doing the same arithmetic and under 50 ms
+ * on 100,000 rows; the dashboard's Spreadsheet calls independent of data size and within
+ * 30 + 15 per objective. Exits non-zero when a goal is missed.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../dev/paths.ts";
+import { benchDashboard } from "./dashboard.ts";
+import { benchKpi } from "./kpi.ts";
+
+const DASHBOARD_OBJECTIVES = 20;
+const kpi = await benchKpi();
+const dashboard = await benchDashboard();
+
+const misses: string[] = [];
+for (const [name, r] of Object.entries(kpi)) {
+  if (r.ratio > 8) misses.push(`${name}: ${r.ratio.toFixed(1)}× its bare loop (goal ≤ 8×)`);
+  if (r.ms > 50) misses.push(`${name}: ${r.ms.toFixed(1)} ms on 100k rows (goal < 50 ms)`);
+}
+const budget = 30 + 15 * DASHBOARD_OBJECTIVES;
+for (const span of ["1y", "3y"] as const) {
+  if (dashboard.dashboardCalls[span] > budget) {
+    misses.push(`dashboard ${span}: ${dashboard.dashboardCalls[span]} calls (budget ${budget})`);
+  }
+}
+if (dashboard.dashboardCalls["1y"] !== dashboard.dashboardCalls["3y"]) {
+  misses.push("dashboard: the call count grows with the number of data rows");
+}
+
+console.log("\nfunction                   ms/100k   bare ms   ratio");
+for (const [name, r] of Object.entries(kpi)) {
+  console.log(
+    `${name.padEnd(26)} ${r.ms.toFixed(2).padStart(7)}   ${r.bareMs.toFixed(2).padStart(7)}   ${r.ratio.toFixed(2).padStart(5)}×`,
+  );
+}
+console.log(
+  `\ndashboard (${DASHBOARD_OBJECTIVES} objectives): ` +
+    `1y ${dashboard.dashboardCalls["1y"]} calls ${dashboard.dashboardMs["1y"].toFixed(0)} ms, ` +
+    `3y ${dashboard.dashboardCalls["3y"]} calls ${dashboard.dashboardMs["3y"].toFixed(0)} ms (budget ${budget} calls)`,
+);
+
+const round = (x: number) => Math.round(x * 100) / 100;
+const latest = {
+  date: new Date().toISOString(),
+  node: process.version,
+  dashboardCalls: dashboard.dashboardCalls,
+  dashboardMs: {
+    "1y": round(dashboard.dashboardMs["1y"]),
+    "3y": round(dashboard.dashboardMs["3y"]),
+  },
+  functions: Object.fromEntries(
+    Object.entries(kpi).map(([k, r]) => [
+      k,
+      { ms: round(r.ms), bareMs: round(r.bareMs), ratio: round(r.ratio) },
+    ]),
+  ),
+};
+writeFileSync(join(ROOT, "bench/latest.json"), `${JSON.stringify(latest, null, 2)}\n`);
+console.log("\nwrote bench/latest.json");
+if (misses.length > 0) {
+  console.error(`\nGoals missed:\n- ${misses.join("\n- ")}`);
+  process.exit(1);
+}
+console.log("All speed goals met.");

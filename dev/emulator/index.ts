@@ -1,0 +1,289 @@
+/**
+ * An in-memory Apps Script for tests and the playground: the part of SpreadsheetApp, Ui,
+ * HtmlService, PropertiesService, CacheService, LockService, Session, Utilities and Logger a
+ * Sheets editor add-on uses. It never reaches Google. See README.md beside this file.
+ */
+
+import {
+  EmuCacheService,
+  EmuCharts,
+  EmuHtmlService,
+  EmuLockService,
+  EmuLogger,
+  EmuPropertiesService,
+  EmuSession,
+  EmuUtilities,
+} from "./services.ts";
+import { bookFromSnapshot, takeSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
+import { type EmuSpreadsheet, EmuSpreadsheetApp, spreadsheetFacade } from "./spreadsheet.ts";
+import {
+  CallCounter,
+  type Ctx,
+  IdSequence,
+  type LockHolder,
+  newSheetState,
+  type UiRecord,
+} from "./state.ts";
+import { assertTimeZone } from "./tz.ts";
+
+export { columnLetters, columnNumber, formatA1, parseA1 } from "./a1.ts";
+export { formatJavaDate } from "./format-date.ts";
+export { DEFAULT_NUMBER_FORMAT, displayValue } from "./number-format.ts";
+export type { CellSnapshot, ChartSnapshot, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
+export { SNAPSHOT_FORMAT } from "./snapshot.ts";
+export type { EmuSpreadsheet } from "./spreadsheet.ts";
+export type { LockHolder, UiRecord } from "./state.ts";
+
+export interface EmulatorOptions {
+  /** Spreadsheet time zone, default "Europe/Paris". */
+  timeZone?: string;
+  /** Spreadsheet locale, default "en_US". */
+  locale?: string;
+  /** Session.getActiveUserLocale(), default "en". */
+  userLocale?: string;
+  /** Session.getActiveUser()/getEffectiveUser().getEmail(), default "marketer@example.com". */
+  userEmail?: string;
+  /** Session.getScriptTimeZone(): the manifest's zone, default "Europe/Paris" (appsscript.json). */
+  scriptTimeZone?: string;
+  /** The clock (cache expiry): a function, or a fixed Date; default () => new Date(). */
+  now?: (() => Date) | Date;
+  /** Files for HtmlService.createHtmlOutputFromFile(name), by name without ".html". */
+  htmlFiles?: Record<string, string>;
+  /** Title of createAddonMenu()'s menu, default "KPI Pilot". */
+  addOnName?: string;
+  /** Spreadsheet id and name, defaults fixed so snapshots are reproducible. */
+  spreadsheetId?: string;
+  spreadsheetName?: string;
+  /**
+   * Computes the value of a formula cell when our code reads it back. Without it, reading a
+   * formula cell's value throws rather than returning something wrong.
+   */
+  evaluateFormula?: (
+    formula: string,
+    ctx: { sheet: string; row: number; column: number },
+  ) => unknown;
+}
+
+export type AppsScriptGlobals = {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  Session: GoogleAppsScript.Base.Session;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  Logger: GoogleAppsScript.Base.Logger;
+  Charts: GoogleAppsScript.Charts.Charts;
+};
+
+export interface CallCounts {
+  /** Calls by "Class.method", e.g. { "Range.getValues": 3 }. Only calls from outside count. */
+  counts(): Record<string, number>;
+  /** Sum of all counts, or of those whose key starts with `prefix` ("Range." or "Range.set"). */
+  total(prefix?: string): number;
+  /** Calls on the Spreadsheet service's objects (SpreadsheetApp, Spreadsheet, Sheet, Range, charts, rules, metadata…). */
+  spreadsheetTotal(): number;
+  reset(): void;
+}
+
+export type AlertButton = "OK" | "CANCEL" | "YES" | "NO" | "CLOSE";
+
+export interface Emulator {
+  readonly globals: AppsScriptGlobals;
+  /** Copies the globals onto `target` (default globalThis); returns a function that restores it. */
+  install(target?: object): () => void;
+  readonly spreadsheet: EmuSpreadsheet;
+  /** What the add-on showed: menus, sidebars, dialogs, alerts and toasts, in order. */
+  readonly ui: UiRecord;
+  readonly calls: CallCounts;
+  /** Lines written by Logger.log. */
+  readonly logs: string[];
+  snapshot(): WorkbookSnapshot;
+  load(snapshot: WorkbookSnapshot): void;
+  setUserLocale(locale: string): void;
+  /** Simulates another execution holding LockService.getDocumentLock(); returns its release. */
+  holdDocumentLock(): () => void;
+  /** Who holds each lock now: "free", "self" (this execution) or "other". */
+  lockState(): { document: LockHolder; script: LockHolder; user: LockHolder };
+  /** The button later alerts and prompts answer with (undefined: OK, or YES for yes/no), and a prompt's text. */
+  answerAlerts(button: AlertButton | undefined, promptText?: string): void;
+  /**
+   * Dates handed to the add-on (getValues, getValue) are made with this constructor. For code
+   * running in node:vm pass the context's Date (`vm.runInContext("Date", context)`), or its
+   * `instanceof Date` checks fail on our Dates.
+   */
+  setDateConstructor(ctor: DateConstructor): void;
+}
+
+const SPREADSHEET_SERVICE = new Set([
+  "SpreadsheetApp",
+  "Spreadsheet",
+  "Sheet",
+  "Range",
+  "Protection",
+  "DataValidation",
+  "DataValidationBuilder",
+  "ConditionalFormatRule",
+  "ConditionalFormatRuleBuilder",
+  "BooleanCondition",
+  "DeveloperMetadata",
+  "DeveloperMetadataFinder",
+  "DeveloperMetadataLocation",
+  "EmbeddedChart",
+  "EmbeddedChartBuilder",
+  "ChartOptions",
+  "ContainerInfo",
+]);
+
+function clock(now: EmulatorOptions["now"]): () => Date {
+  if (now === undefined) return () => new Date();
+  if (typeof now === "function") return now;
+  const fixed = now.getTime();
+  return () => new Date(fixed);
+}
+
+export function createEmulator(opts: EmulatorOptions = {}): Emulator {
+  const timeZone = opts.timeZone ?? "Europe/Paris";
+  const scriptTimeZone = opts.scriptTimeZone ?? "Europe/Paris";
+  assertTimeZone(timeZone);
+  assertTimeZone(scriptTimeZone);
+  const ctx: Ctx = {
+    opts: {
+      timeZone,
+      locale: opts.locale ?? "en_US",
+      userLocale: opts.userLocale ?? "en",
+      userEmail: opts.userEmail ?? "marketer@example.com",
+      scriptTimeZone,
+      now: clock(opts.now),
+      htmlFiles: { ...(opts.htmlFiles ?? {}) },
+      addOnName: opts.addOnName ?? "KPI Pilot",
+      ...(opts.evaluateFormula ? { evaluateFormula: opts.evaluateFormula } : {}),
+    },
+    book: {
+      id: opts.spreadsheetId ?? "1EmulatedSpreadsheet000000000000000000000000",
+      name: opts.spreadsheetName ?? "Untitled spreadsheet",
+      timeZone,
+      locale: opts.locale ?? "en_US",
+      sheets: [],
+      activeSheetId: 0,
+      activeRange: undefined,
+      metadata: [],
+      properties: { document: new Map(), user: new Map(), script: new Map() },
+    },
+    counter: new CallCounter(),
+    depth: 0,
+    ui: { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [] },
+    logs: [],
+    locks: { document: "free", script: "free", user: "free" },
+    cache: { document: new Map(), user: new Map(), script: new Map() },
+    alertResponse: undefined,
+    promptText: "",
+    DateCtor: Date,
+    // The first tab of a new spreadsheet has gid 0, as in Sheets.
+    sheetIds: new IdSequence(0, () => ctx.book.sheets.map((s) => s.id)),
+    chartIds: new IdSequence(undefined, () =>
+      ctx.book.sheets.flatMap((s) => s.charts.map((c) => c.id)),
+    ),
+    metadataIds: new IdSequence(undefined, () => ctx.book.metadata.map((m) => m.id)),
+    protectionIds: new IdSequence(undefined, () =>
+      ctx.book.sheets.flatMap((s) => s.protections.map((p) => p.id)),
+    ),
+    sheetFacades: new WeakMap(),
+  };
+  const firstName = /^fr(?:[-_]|$)/i.test(ctx.opts.userLocale) ? "Feuille 1" : "Sheet1";
+  const first = newSheetState(ctx.sheetIds.next(), firstName);
+  ctx.book.sheets.push(first);
+  ctx.book.activeSheetId = first.id;
+
+  const globals: AppsScriptGlobals = {
+    SpreadsheetApp: new EmuSpreadsheetApp(
+      ctx,
+    ) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    HtmlService: new EmuHtmlService(ctx) as unknown as GoogleAppsScript.HTML.HtmlService,
+    PropertiesService: new EmuPropertiesService(
+      ctx,
+    ) as unknown as GoogleAppsScript.Properties.PropertiesService,
+    CacheService: new EmuCacheService(ctx) as unknown as GoogleAppsScript.Cache.CacheService,
+    LockService: new EmuLockService(ctx) as unknown as GoogleAppsScript.Lock.LockService,
+    Session: new EmuSession(ctx) as unknown as GoogleAppsScript.Base.Session,
+    Utilities: new EmuUtilities(ctx) as unknown as GoogleAppsScript.Utilities.Utilities,
+    Logger: new EmuLogger(ctx) as unknown as GoogleAppsScript.Base.Logger,
+    Charts: new EmuCharts(ctx) as unknown as GoogleAppsScript.Charts.Charts,
+  };
+
+  return {
+    globals,
+    install(target: object = globalThis) {
+      const t = target as Record<string, unknown>;
+      const saved = Object.keys(globals).map(
+        (k) => [k, Object.getOwnPropertyDescriptor(t, k)] as const,
+      );
+      for (const [k, v] of Object.entries(globals)) {
+        Object.defineProperty(t, k, {
+          value: v,
+          writable: true,
+          configurable: true,
+          enumerable: false,
+        });
+      }
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        for (const [k, desc] of saved) {
+          if (desc) Object.defineProperty(t, k, desc);
+          else delete t[k];
+        }
+      };
+    },
+    get spreadsheet() {
+      return spreadsheetFacade(ctx);
+    },
+    ui: ctx.ui,
+    calls: {
+      counts: () => ctx.counter.counts(),
+      total: (prefix?: string) => ctx.counter.total(prefix),
+      spreadsheetTotal: () =>
+        Object.entries(ctx.counter.counts()).reduce(
+          (sum, [k, v]) => sum + (SPREADSHEET_SERVICE.has(k.slice(0, k.indexOf("."))) ? v : 0),
+          0,
+        ),
+      reset: () => ctx.counter.reset(),
+    },
+    logs: ctx.logs,
+    snapshot: () => takeSnapshot(ctx),
+    load(snapshot: WorkbookSnapshot) {
+      const book = bookFromSnapshot(snapshot);
+      // Objects handed out before the load point at the old workbook: make them fail loudly.
+      for (const s of ctx.book.sheets) s.deleted = true;
+      ctx.book = book;
+      for (const seq of [ctx.sheetIds, ctx.chartIds, ctx.metadataIds, ctx.protectionIds])
+        seq.reset();
+    },
+    setUserLocale(locale: string) {
+      ctx.opts.userLocale = locale;
+    },
+    holdDocumentLock() {
+      if (ctx.locks.document === "self") {
+        throw new Error(
+          "emulator: holdDocumentLock: this execution holds the document lock already",
+        );
+      }
+      ctx.locks.document = "other";
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (ctx.locks.document === "other") ctx.locks.document = "free";
+      };
+    },
+    lockState: () => ({ ...ctx.locks }),
+    answerAlerts(button: AlertButton | undefined, promptText = "") {
+      ctx.alertResponse = button;
+      ctx.promptText = promptText;
+    },
+    setDateConstructor(ctor: DateConstructor) {
+      ctx.DateCtor = ctor;
+    },
+  };
+}

@@ -1,0 +1,489 @@
+/**
+ * Reads a CSV export the way a marketer's files actually come: comma, semicolon or tab separated,
+ * UTF-8 with or without a byte-order mark (or Excel's Windows-1252 / UTF-16), French decimals,
+ * ISO or day/month/year dates. Pure: no workbook, no time zone. A malformed file yields an error
+ * code with what a user needs to fix it, never a half-read table.
+ */
+
+/** A calendar date (and wall-clock time) as written in the file; placed in a zone on import. */
+export interface CsvDate {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+  readonly hh: number;
+  readonly mi: number;
+  readonly ss: number;
+  /** Minutes east of UTC when the text carried an offset ("Z", "+02:00"). */
+  readonly offsetMinutes?: number;
+  readonly hasTime: boolean;
+}
+
+export type CsvCell = string | number | CsvDate | null;
+
+export type CsvColumnKind = "empty" | "text" | "number" | "percent" | "currency" | "date" | "datetime";
+
+export type CsvErrorCode =
+  | "empty"
+  | "binary"
+  | "headerOnly"
+  | "unbalancedQuote"
+  | "tooManyFields"
+  | "tooLarge";
+
+export interface CsvError {
+  readonly code: CsvErrorCode;
+  /** 1-based physical line of the problem, when there is one. */
+  readonly line?: number;
+  readonly fields?: number;
+  readonly expected?: number;
+}
+
+export interface ParsedCsv {
+  /** Header row first; the header is kept as text. */
+  readonly rows: CsvCell[][];
+  readonly columns: number;
+  readonly separator: "," | ";" | "\t";
+  readonly decimal: "," | ".";
+  /** How slashed dates were read; absent when the file has none. */
+  readonly dateOrder?: "dmy" | "mdy";
+  readonly encoding: "utf-8" | "utf-16" | "windows-1252";
+  readonly kinds: CsvColumnKind[];
+  /** The currency symbol of each "currency" column, when one was written. */
+  readonly currencies: (string | undefined)[];
+}
+
+export type CsvResult = { ok: true; csv: ParsedCsv } | { ok: false; error: CsvError };
+
+/** Sheets' own ceiling is 10 million cells; the playground keeps to a workbook a browser can draw. */
+export const MAX_CELLS = 2_000_000;
+
+export function isCsvDate(value: unknown): value is CsvDate {
+  return typeof value === "object" && value !== null && "y" in value && "hasTime" in value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+export function decodeCsvBytes(
+  bytes: Uint8Array,
+): { text: string; encoding: ParsedCsv["encoding"] } | CsvError {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16" };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16" };
+  }
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { code: "binary" };
+  const body =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };
+  } catch {
+    // Excel on Windows still saves "CSV" in the ANSI code page: accents would come out as "�".
+    return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records
+
+interface Record_ {
+  fields: string[];
+  /** Whether each field was quoted (a quoted field is text as written, not trimmed). */
+  quoted: boolean[];
+  line: number;
+}
+
+type Split = { ok: true; records: Record_[] } | { ok: false; error: CsvError };
+
+/** RFC 4180, leniently: stray quotes inside an unquoted field are kept as text, as Sheets does. */
+export function splitRecords(text: string, separator: string, limit = Infinity): Split {
+  const records: Record_[] = [];
+  let fields: string[] = [];
+  let quoted: boolean[] = [];
+  let field = "";
+  let isQuoted = false;
+  let inQuotes = false;
+  let quoteLine = 0;
+  let line = 1;
+  let recordLine = 1;
+  const endField = () => {
+    fields.push(field);
+    quoted.push(isQuoted);
+    field = "";
+    isQuoted = false;
+  };
+  const endRecord = () => {
+    endField();
+    records.push({ fields, quoted, line: recordLine });
+    fields = [];
+    quoted = [];
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i] as string;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field.trim() === "" && !isQuoted) {
+      inQuotes = true;
+      isQuoted = true;
+      quoteLine = line;
+      field = "";
+    } else if (ch === separator) {
+      endField();
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRecord();
+      line++;
+      recordLine = line;
+      if (records.length >= limit) return { ok: true, records };
+    } else {
+      field += ch;
+    }
+  }
+  if (inQuotes) return { ok: false, error: { code: "unbalancedQuote", line: quoteLine } };
+  if (field !== "" || fields.length > 0 || isQuoted) endRecord();
+  return { ok: true, records };
+}
+
+function isBlank(record: Record_): boolean {
+  return record.fields.every((f, i) => f.trim() === "" && !record.quoted[i]);
+}
+
+/** Picks the separator whose split of the first lines is the most regular and widest. */
+export function detectSeparator(text: string): "," | ";" | "\t" {
+  let best: { sep: "," | ";" | "\t"; score: number } = { sep: ",", score: -1 };
+  for (const sep of [",", ";", "\t"] as const) {
+    const split = splitRecords(text, sep, 50);
+    if (!split.ok) continue;
+    const records = split.records.filter((r) => !isBlank(r));
+    const first = records[0];
+    if (!first || first.fields.length < 2) continue;
+    const width = first.fields.length;
+    const regular = records.filter((r) => r.fields.length === width).length / records.length;
+    // Regularity first; among equally regular splits, the one giving more columns.
+    const score = regular * 1000 + Math.min(width, 999);
+    if (score > best.score) best = { sep, score };
+  }
+  return best.sep;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+const CURRENCY = /^(?:€|\$|£|¥|US\$|CHF|EUR|USD|GBP)$/;
+const SPACES = /[\s\u00a0\u202f]/g;
+
+/** Which decimal mark a numeric-looking field argues for, if it argues at all. */
+function decimalVote(raw: string): "," | "." | undefined {
+  const s = stripUnits(raw).body.replace(SPACES, "");
+  if (!/^[-+]?\d[\d.,]*$/.test(s)) return undefined;
+  const commas = s.split(",").length - 1;
+  const dots = s.split(".").length - 1;
+  if (commas > 0 && dots > 0) return s.lastIndexOf(",") > s.lastIndexOf(".") ? "," : ".";
+  if (commas > 1) return ".";
+  if (dots > 1) return ",";
+  const digitsAfter = (mark: string) => s.length - s.indexOf(mark) - 1;
+  // "1,234" may be a thousand; "12,5" or "0,25" cannot be.
+  if (commas === 1 && (digitsAfter(",") !== 3 || /^[-+]?0,/.test(s))) return ",";
+  if (dots === 1 && (digitsAfter(".") !== 3 || /^[-+]?0\./.test(s))) return ".";
+  return undefined;
+}
+
+function stripUnits(raw: string): { body: string; percent: boolean; currency?: string } {
+  let s = raw.trim();
+  let percent = false;
+  let currency: string | undefined;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  const pre = /^([-+]?)\s*(€|\$|£|¥|US\$|CHF|EUR|USD|GBP)\s*(.*)$/.exec(s);
+  if (pre) {
+    currency = pre[2];
+    s = `${pre[1]}${pre[3]}`;
+  } else {
+    const post = /^(.*?)\s*(€|\$|£|¥|CHF|EUR|USD|GBP)$/.exec(s);
+    if (post && CURRENCY.test(post[2] as string)) {
+      currency = post[2];
+      s = post[1] as string;
+    }
+  }
+  return currency === undefined ? { body: s, percent } : { body: s, percent, currency };
+}
+
+/** A number written with the file's decimal mark; undefined when the text is not one. */
+export function parseNumber(
+  raw: string,
+  decimal: "," | ".",
+): { value: number; percent: boolean; currency?: string } | undefined {
+  const { body, percent, currency } = stripUnits(raw);
+  if (percent && currency) return undefined;
+  let s = body.replace(/[\u00a0\u202f]/g, " ");
+  if (!/\d/.test(s)) return undefined;
+  const group = decimal === "," ? "[ .]" : "[ ,]";
+  const dec = decimal === "," ? "," : "\\.";
+  const re = new RegExp(
+    `^([-+]?)(\\d{1,3}(?:${group}\\d{3})+|\\d+)?(?:${dec}(\\d+))?(?:[eE]([-+]?\\d+))?$`,
+  );
+  const m = re.exec(s);
+  if (!m || (m[2] === undefined && m[3] === undefined)) return undefined;
+  // Mixed group marks ("1 234.567,8") or an exponent after a comma decimal are not numbers.
+  const groups = m[2]?.replace(/\d/g, "") ?? "";
+  if (new Set(groups).size > 1) return undefined;
+  if (m[4] !== undefined && decimal === ",") return undefined;
+  s = `${m[1]}${(m[2] ?? "0").replace(/[ .,]/g, "")}.${m[3] ?? "0"}${m[4] === undefined ? "" : `e${m[4]}`}`;
+  const value = Number(s);
+  if (!Number.isFinite(value)) return undefined;
+  const out = { value: percent ? value / 100 : value, percent };
+  return currency === undefined ? out : { ...out, currency };
+}
+
+/** A leading zero marks an identifier or a postcode: Sheets would lose it, the engine needs it. */
+function looksLikeIdentifier(raw: string): boolean {
+  return /^0\d+$/.test(raw.trim());
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[-+]\d{2}:?\d{2})?)?$/;
+const SLASHED = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+
+function validDate(y: number, m: number, d: number, hh: number, mi: number, ss: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || hh > 23 || mi > 59 || ss > 59) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+function makeDate(
+  y: number,
+  m: number,
+  d: number,
+  time: (string | undefined)[],
+  offset?: string,
+): CsvDate | undefined {
+  const hh = Number(time[0] ?? 0);
+  const mi = Number(time[1] ?? 0);
+  const ss = Number(time[2] ?? 0);
+  if (!validDate(y, m, d, hh, mi, ss)) return undefined;
+  const date: CsvDate = { y, m, d, hh, mi, ss, hasTime: time[0] !== undefined };
+  if (offset === undefined) return date;
+  const o = /^([-+])(\d{2}):?(\d{2})$/.exec(offset);
+  const minutes = o ? (o[1] === "-" ? -1 : 1) * (Number(o[2]) * 60 + Number(o[3])) : 0;
+  return { ...date, offsetMinutes: minutes };
+}
+
+function parseIsoDate(raw: string): CsvDate | undefined {
+  const m = ISO.exec(raw.trim());
+  if (!m) return undefined;
+  return makeDate(Number(m[1]), Number(m[2]), Number(m[3]), [m[4], m[5], m[6]], m[7]);
+}
+
+function slashedParts(raw: string): { a: number; b: number; y: number; time: (string | undefined)[] } | undefined {
+  const m = SLASHED.exec(raw.trim());
+  if (!m) return undefined;
+  const year = Number(m[4]);
+  return {
+    a: Number(m[1]),
+    b: Number(m[3]),
+    y: (m[4] as string).length === 2 ? 2000 + year : year,
+    time: [m[5], m[6], m[7]],
+  };
+}
+
+/** GA4 exports its Date dimension as 20250301; only trusted under a header that says "date". */
+function parseCompactDate(raw: string): CsvDate | undefined {
+  const m = COMPACT.exec(raw.trim());
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  if (y < 1900 || y > 2200) return undefined;
+  return makeDate(y, Number(m[2]), Number(m[3]), []);
+}
+
+const DATE_HEADER = /\b(date|day|jour|dia|datum|data|semaine|week|mois|month)\b/i;
+
+// ---------------------------------------------------------------------------------------------
+// The whole file
+
+export function parseCsv(input: string | Uint8Array): CsvResult {
+  let text: string;
+  let encoding: ParsedCsv["encoding"] = "utf-8";
+  if (typeof input === "string") {
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  } else {
+    const decoded = decodeCsvBytes(input);
+    if ("code" in decoded) return { ok: false, error: decoded };
+    text = decoded.text;
+    encoding = decoded.encoding;
+  }
+  if (text.includes("\u0000")) return { ok: false, error: { code: "binary" } };
+  if (text.trim() === "") return { ok: false, error: { code: "empty" } };
+
+  // Excel writes "sep=;" as a first line when asked to say which separator it used.
+  let separator: ParsedCsv["separator"];
+  const hint = /^sep=(.)\r?\n/i.exec(text);
+  if (hint && [",", ";", "\t"].includes(hint[1] as string)) {
+    separator = hint[1] as ParsedCsv["separator"];
+    text = text.slice(hint[0].length);
+  } else {
+    separator = detectSeparator(text);
+  }
+
+  const split = splitRecords(text, separator);
+  if (!split.ok) return split;
+  const records = split.records;
+  while (records.length > 0 && isBlank(records[records.length - 1] as Record_)) records.pop();
+  while (records.length > 0 && isBlank(records[0] as Record_)) records.shift();
+  const header = records[0];
+  if (!header) return { ok: false, error: { code: "empty" } };
+
+  // Trailing empty header cells ("a,b,c,,") are export noise, not columns.
+  let width = header.fields.length;
+  while (width > 1 && header.fields[width - 1]?.trim() === "" && !header.quoted[width - 1]) width--;
+  for (const record of records) {
+    let used = record.fields.length;
+    while (used > width && record.fields[used - 1]?.trim() === "" && !record.quoted[used - 1]) used--;
+    if (used > width) {
+      return {
+        ok: false,
+        error: { code: "tooManyFields", line: record.line, fields: used, expected: width },
+      };
+    }
+  }
+  if (records.length === 1) return { ok: false, error: { code: "headerOnly" } };
+  if (records.length * width > MAX_CELLS) return { ok: false, error: { code: "tooLarge" } };
+
+  const data = records.slice(1);
+  const rawAt = (r: Record_, c: number) => (r.quoted[c] ? r.fields[c] ?? "" : (r.fields[c] ?? "").trim());
+
+  // The decimal mark is the file's, not the field's: votes from every unambiguous number.
+  let commaVotes = 0;
+  let dotVotes = 0;
+  for (const record of data) {
+    for (let c = 0; c < width; c++) {
+      const vote = decimalVote(rawAt(record, c));
+      if (vote === ",") commaVotes++;
+      else if (vote === ".") dotVotes++;
+    }
+  }
+  const decimal: "," | "." =
+    commaVotes > dotVotes ? "," : dotVotes > commaVotes ? "." : separator === ";" ? "," : ".";
+
+  // Day/month order is decided per file: 03/04/2025 is read the same way in every column.
+  let dmy = false;
+  let mdy = false;
+  let slashed = false;
+  for (const record of data) {
+    for (let c = 0; c < width; c++) {
+      const p = slashedParts(rawAt(record, c));
+      if (!p) continue;
+      slashed = true;
+      if (p.a > 12) dmy = true;
+      if (p.b > 12) mdy = true;
+    }
+  }
+  // Both orders seen means these are not dates we can trust; day first is Europe's default.
+  const dateOrder: "dmy" | "mdy" | undefined = slashed ? (mdy && !dmy ? "mdy" : "dmy") : undefined;
+  const slashedUsable = !(dmy && mdy);
+
+  const headerCells = header.fields.slice(0, width).map((f, i) => (header.quoted[i] ? f : f.trim()));
+  const compactColumns = headerCells.map((h) => DATE_HEADER.test(h));
+
+  const convert = (raw: string, quoted: boolean, c: number): CsvCell => {
+    if (raw === "") return null;
+    if (quoted && /^\s|\s$/.test(raw)) return raw;
+    const iso = parseIsoDate(raw);
+    if (iso) return iso;
+    if (slashedUsable) {
+      const p = slashedParts(raw);
+      if (p) {
+        const [d, m] = dateOrder === "mdy" ? [p.b, p.a] : [p.a, p.b];
+        const date = makeDate(p.y, m, d, p.time);
+        if (date) return date;
+      }
+    }
+    if (compactColumns[c]) {
+      const compact = parseCompactDate(raw);
+      if (compact) return compact;
+    }
+    if (looksLikeIdentifier(raw)) return raw;
+    const num = parseNumber(raw, decimal);
+    if (num) return num.value;
+    return raw;
+  };
+
+  const kinds: CsvColumnKind[] = [];
+  const currencies: (string | undefined)[] = [];
+  const rows: CsvCell[][] = [headerCells];
+  const colKinds: Set<CsvColumnKind>[] = Array.from({ length: width }, () => new Set());
+  const colCurrency: (string | undefined)[] = Array.from({ length: width }, () => undefined);
+  for (const record of data) {
+    const row: CsvCell[] = [];
+    for (let c = 0; c < width; c++) {
+      const raw = rawAt(record, c);
+      const cell = convert(raw, record.quoted[c] ?? false, c);
+      row.push(cell);
+      const set = colKinds[c] as Set<CsvColumnKind>;
+      if (cell === null) continue;
+      if (typeof cell === "string") set.add("text");
+      else if (typeof cell === "number") {
+        const num = parseNumber(raw, decimal);
+        if (num?.percent) set.add("percent");
+        else if (num?.currency) {
+          set.add("currency");
+          colCurrency[c] ??= num.currency;
+        } else set.add("number");
+      } else set.add(cell.hasTime ? "datetime" : "date");
+    }
+    rows.push(row);
+  }
+  for (let c = 0; c < width; c++) {
+    const set = colKinds[c] as Set<CsvColumnKind>;
+    // A column is of a kind when all its cells are; a mix is shown as each cell was written.
+    let kind: CsvColumnKind = set.size === 0 ? "empty" : set.size === 1 ? [...set][0]! : "text";
+    if (set.size === 2 && set.has("date") && set.has("datetime")) kind = "datetime";
+    if (set.size === 2 && set.has("number") && set.has("currency")) kind = "currency";
+    kinds.push(kind);
+    currencies.push(kind === "currency" ? colCurrency[c] : undefined);
+  }
+
+  const csv: ParsedCsv = {
+    rows,
+    columns: width,
+    separator,
+    decimal,
+    encoding,
+    kinds,
+    currencies,
+    ...(dateOrder ? { dateOrder } : {}),
+  };
+  return { ok: true, csv };
+}
+
+/** A sheet name from a file name: without its extension and the characters Sheets refuses. */
+export function sheetNameFromFile(fileName: string, taken: readonly string[]): string {
+  const base =
+    fileName
+      .replace(/^.*[\\/]/, "")
+      .replace(/\.(csv|tsv|txt)$/i, "")
+      .replace(/[[\]*?:/\\]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 90) || "CSV";
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const candidate = `${base} (${i})`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * The playground's HTTP side: the page and its assets, a JSON API over the workbook session, the
+ * google.script.run relay for the sidebar, and server-sent events telling open pages that the
+ * workbook changed (a sidebar call can change it behind the page's back).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { injectGoogleScriptShim } from "../harness/client-shim.ts";
+import { handleRun, readJsonBody, sendJson } from "../harness/run-handler.ts";
+import type { PlaygroundSession } from "./session.ts";
+import type { ActionReply, UiEvent } from "./view-types.ts";
+
+export interface PageAssets {
+  html: string;
+  js: string;
+  css: string;
+}
+
+const MAX_UPLOAD = 64 << 20;
+
+export interface PlaygroundServer {
+  server: Server;
+  /** Tells every open page that the workbook changed (used after start-up imports too). */
+  broadcastChanged(): void;
+  close(): Promise<void>;
+}
+
+export function createPlaygroundServer(session: PlaygroundSession, assets: PageAssets): PlaygroundServer {
+  const clients = new Map<string, Set<ServerResponse>>();
+
+  const send = (client: string | undefined, event: string, data: unknown) => {
+    const payload = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    const targets = client ? [clients.get(client) ?? new Set()] : [...clients.values()];
+    for (const set of targets) for (const res of set) res.write(payload);
+  };
+  const broadcastChanged = () => send(undefined, "changed", { version: session.version });
+
+  const reply = (res: ServerResponse, url: URL, result: { ok: boolean; events: UiEvent[]; error?: string }) => {
+    const body: ActionReply = {
+      ...result,
+      state: session.view(localeOf(url), rowsOf(url)),
+    };
+    sendJson(res, 200, body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`playground: ${req.method} ${req.url}: ${message}`);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, events: [], error: message });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (!sameOrigin(req)) {
+      sendJson(res, 403, { ok: false, error: "cross-origin request refused" });
+      return;
+    }
+    const route = `${req.method} ${url.pathname}`;
+    const client = url.searchParams.get("client") ?? undefined;
+    const locale = localeOf(url);
+
+    if (route === "GET /" || route === "GET /index.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.end(assets.html.replace("__STATE_FILE__", escapeAttr(session.stateFile)));
+      return;
+    }
+    if (route === "GET /app.js") {
+      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
+      res.end(assets.js);
+      return;
+    }
+    if (route === "GET /app.css") {
+      res.writeHead(200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-store" });
+      res.end(assets.css);
+      return;
+    }
+    if (route === "GET /api/state") {
+      const events = session.open(locale);
+      broadcastIfChanged();
+      reply(res, url, { ok: true, events });
+      return;
+    }
+    if (route === "GET /api/events") {
+      res.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+      });
+      res.write(`event: changed\ndata: ${JSON.stringify({ version: session.version })}\n\n`);
+      const key = client ?? "anonymous";
+      const set = clients.get(key) ?? new Set();
+      set.add(res);
+      clients.set(key, set);
+      req.on("close", () => {
+        set.delete(res);
+        if (set.size === 0) clients.delete(key);
+      });
+      return;
+    }
+    if (route === "POST /api/menu") {
+      const body = (await readJsonBody(req)) as { functionName?: unknown };
+      const result = session.runMenu(locale, String(body.functionName ?? ""));
+      broadcastIfChanged(client);
+      reply(res, url, result);
+      return;
+    }
+    if (route === "POST /api/edit") {
+      const body = (await readJsonBody(req)) as Record<string, unknown>;
+      const result = session.edit(
+        locale,
+        Number(body.sheetId),
+        Number(body.row),
+        Number(body.column),
+        String(body.text ?? ""),
+      );
+      broadcastIfChanged(client);
+      reply(res, url, result);
+      return;
+    }
+    if (route === "POST /api/activate") {
+      const body = (await readJsonBody(req)) as { sheetId?: unknown };
+      const result = session.activate(Number(body.sheetId));
+      broadcastIfChanged(client);
+      reply(res, url, result);
+      return;
+    }
+    if (route === "POST /api/reset") {
+      const result = session.reset(locale);
+      broadcastIfChanged(client);
+      reply(res, url, result);
+      return;
+    }
+    if (route === "POST /api/import") {
+      const bytes = await readBytes(req, MAX_UPLOAD);
+      const name = url.searchParams.get("name") ?? "import.csv";
+      const result = session.importCsv(locale, name, bytes);
+      broadcastIfChanged(client);
+      reply(res, url, result);
+      return;
+    }
+    if (route === "POST /__gas/run") {
+      await handleRun(
+        req,
+        res,
+        () => session.bundleFor(locale),
+        () => {
+          const events = session.afterRelay();
+          if (events.length > 0) send(client, "ui", events);
+          broadcastIfChanged();
+        },
+      );
+      return;
+    }
+    const frame = /^\/(sidebar|dialog)\/(\d+)$/.exec(url.pathname);
+    if (req.method === "GET" && frame) {
+      const html = session.frameHtml(frame[1] as "sidebar" | "dialog", Number(frame[2]));
+      if (html === undefined) {
+        res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+        res.end("This sidebar is gone: the workbook was reset or the server restarted.");
+        return;
+      }
+      const endpoint = `/__gas/run?${new URLSearchParams({ locale, client: client ?? "" })}`;
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.end(injectGoogleScriptShim(html, endpoint));
+      return;
+    }
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Not found");
+  }
+
+  let lastBroadcast = session.version;
+  /** Other pages learn of a change by event; the page that asked gets the new state in its reply. */
+  function broadcastIfChanged(except?: string): void {
+    if (session.version === lastBroadcast) return;
+    lastBroadcast = session.version;
+    const payload = `event: changed\ndata: ${JSON.stringify({ version: session.version })}\n\n`;
+    for (const [key, set] of clients) {
+      if (key === except) continue;
+      for (const res of set) res.write(payload);
+    }
+  }
+
+  return {
+    server,
+    broadcastChanged,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const set of clients.values()) for (const res of set) res.end();
+        clients.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function localeOf(url: URL): string {
+  const raw = url.searchParams.get("locale") ?? "en";
+  return /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(raw) ? raw : "en";
+}
+
+function rowsOf(url: URL): number {
+  const n = Number(url.searchParams.get("rows"));
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 200_000) : 1000;
+}
+
+/**
+ * Only pages served by this server may call it: a web page elsewhere cannot drive the local
+ * workbook (Origin check) nor reach it through a rebound DNS name (Host check).
+ */
+function sameOrigin(req: IncomingMessage): boolean {
+  const host = req.headers.host ?? "";
+  if (!/^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i.test(host)) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined || origin === "null") return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+async function readBytes(req: IncomingMessage, max: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > max) throw new Error(`upload over ${max >> 20} MB`);
+    chunks.push(chunk as Buffer);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}
+
+/** Listens on `port`, or the next free one; resolves with the port taken. */
+export async function listenOnFreePort(server: Server, port: number, tries = 50): Promise<number> {
+  for (let p = port; p < port + tries; p++) {
+    const ok = await new Promise<boolean>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        server.off("listening", onListening);
+        if (error.code === "EADDRINUSE" || error.code === "EACCES") resolve(false);
+        else reject(error);
+      };
+      const onListening = () => {
+        server.off("error", onError);
+        resolve(true);
+      };
+      server.once("error", onError);
+      server.once("listening", onListening);
+      server.listen(p, "127.0.0.1");
+    });
+    if (ok) return (server.address() as AddressInfo).port;
+  }
+  throw new Error(`no free port between ${port} and ${port + tries - 1}`);
+}

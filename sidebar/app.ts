@@ -1,0 +1,24 @@
+/**
+ * The sidebar's frame: a top bar, a scrolling content area and a footer of actions, which each
+ * view fills, plus a polite live region for announcements.
+ */
+import type { Lang } from "../src/i18n.ts";
+import type { WizardContext } from "../src/sheets/wizardTypes.ts";
+import type { Draft } from "./draft.ts";
+
+export interface Shell {
+  top: HTMLElement;
+  content: HTMLElement;
+  actions: HTMLElement;
+  /** Read out by screen readers without moving focus. */
+  announce(text: string): void;
+}
+
+export interface App {
+  lang: Lang;
+  shell: Shell;
+  /** The wizard's data, fetched once and shared by the views. */
+  context(): Promise<WizardContext>;
+  showWizard(draft?: Draft): void;
+  showList(notice?: string): void;
+}

@@ -1,0 +1,385 @@
+/**
+ * The objective being edited, as the wizard holds it (text as typed, plus what the user has
+ * touched), and the rules that turn it into an ObjectiveInput. Validation here is for quick
+ * inline feedback only: the server validates everything again.
+ */
+import type { Lang } from "../src/i18n.ts";
+import type { Direction } from "../src/kpi/types.ts";
+import type { Frequency, Objective, ObjectiveInput } from "../src/sheets/api.ts";
+import type {
+  PreviewRequest,
+  SheetInfo,
+  WizardContext,
+  WizardKpi,
+} from "../src/sheets/wizardTypes.ts";
+import {
+  endOfMonthAfter,
+  exampleInput,
+  formatLongDate,
+  formatValue,
+  isIsoDay,
+  parseInUnit,
+  toInputText,
+} from "./format.ts";
+import { ui } from "./messages.ts";
+
+/** The store's limits (objectivesValidate.ts), checked here first for quick feedback. */
+export const NAME_MAX = 100;
+export const TEXT_MAX = 500;
+
+export interface Draft {
+  /** Set when editing an existing objective. */
+  id: string | null;
+  kpiId: string;
+  name: string;
+  /** Once the user types a name, KPI or direction changes no longer rewrite it. */
+  nameTouched: boolean;
+  channel: string;
+  sourceSheet: string;
+  dateColumn: string;
+  /** Input name → chosen header texts; "" marks a select left on "Choose a column…". */
+  inputs: Record<string, string[]>;
+  /** Inputs whose column came from an unsure header match and awaits the user's confirmation. */
+  unsure: Record<string, boolean>;
+  direction: Direction;
+  baselineText: string;
+  /** False while the baseline follows the value computed from the data. */
+  baselineTouched: boolean;
+  targetText: string;
+  goal: string;
+  owner: string;
+  startDate: string;
+  deadline: string;
+  frequency: Frequency;
+  notes: string;
+}
+
+/** Steps 0–4 are S, M, A, R, T; 5 is the review. */
+export type StepIndex = 0 | 1 | 2 | 3 | 4 | 5;
+export const REVIEW: StepIndex = 5;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export function findKpi(ctx: WizardContext, id: string): WizardKpi | undefined {
+  return ctx.kpis.find((k) => k.id === id);
+}
+
+export function findSheet(ctx: WizardContext, name: string): SheetInfo | undefined {
+  return ctx.sheets.find((s) => s.name === name);
+}
+
+export function newDraft(ctx: WizardContext): Draft {
+  const draft: Draft = {
+    id: null,
+    kpiId: "",
+    name: "",
+    nameTouched: false,
+    channel: "",
+    sourceSheet: "",
+    dateColumn: "",
+    inputs: {},
+    unsure: {},
+    direction: "higher",
+    baselineText: "",
+    baselineTouched: false,
+    targetText: "",
+    goal: "",
+    owner: "",
+    startDate: ctx.today,
+    deadline: endOfMonthAfter(ctx.today, 6),
+    frequency: "monthly",
+    notes: "",
+  };
+  if (ctx.defaultSheet) selectSheet(ctx, draft, ctx.defaultSheet);
+  return draft;
+}
+
+/** A draft that edits `o`; everything counts as touched, so nothing is rewritten behind the user. */
+export function draftFromObjective(ctx: WizardContext, o: Objective): Draft {
+  const kpi = findKpi(ctx, o.kpiId);
+  const unit = kpi?.unit ?? "count";
+  return {
+    id: o.id,
+    kpiId: o.kpiId,
+    name: o.name,
+    nameTouched: true,
+    channel: o.channel ?? "",
+    sourceSheet: o.sourceSheet,
+    dateColumn: o.dateColumn,
+    inputs: Object.fromEntries(Object.entries(o.inputs).map(([k, v]) => [k, [...v]])),
+    unsure: {},
+    direction: o.direction,
+    baselineText: toInputText(o.baseline, unit, ctx.lang),
+    baselineTouched: true,
+    targetText: toInputText(o.target, unit, ctx.lang),
+    goal: o.businessGoal ?? "",
+    owner: o.owner ?? "",
+    startDate: o.startDate,
+    deadline: o.deadline,
+    frequency: o.frequency,
+    notes: o.notes ?? "",
+  };
+}
+
+/** Proposes the columns for the current KPI from the tab's header suggestions. */
+export function applySuggestions(ctx: WizardContext, draft: Draft): void {
+  const kpi = findKpi(ctx, draft.kpiId);
+  const sheet = findSheet(ctx, draft.sourceSheet);
+  draft.inputs = {};
+  draft.unsure = {};
+  if (!kpi) return;
+  for (const input of kpi.inputs) {
+    const suggestion = sheet?.suggestions[kpi.id]?.[input.name];
+    const columns = (suggestion?.columns ?? []).filter((c) => sheet?.headers.includes(c));
+    draft.inputs[input.name] = columns.length > 0 ? columns : input.optional ? [] : [""];
+    draft.unsure[input.name] = columns.length > 0 && suggestion?.confidence === "partial";
+  }
+}
+
+export function selectKpi(ctx: WizardContext, draft: Draft, kpiId: string): void {
+  if (draft.kpiId === kpiId) return;
+  draft.kpiId = kpiId;
+  const kpi = findKpi(ctx, kpiId);
+  draft.direction = kpi?.direction ?? "higher";
+  // A target or baseline typed for another KPI is in another unit: start them afresh.
+  draft.targetText = "";
+  draft.baselineText = "";
+  draft.baselineTouched = false;
+  if (!draft.nameTouched) draft.name = kpi ? kpi.suggestedNames[draft.direction] : "";
+  applySuggestions(ctx, draft);
+}
+
+export function selectSheet(ctx: WizardContext, draft: Draft, name: string): void {
+  draft.sourceSheet = name;
+  draft.dateColumn = findSheet(ctx, name)?.dateColumns[0] ?? "";
+  if (!draft.baselineTouched) draft.baselineText = "";
+  applySuggestions(ctx, draft);
+}
+
+export function setDirection(ctx: WizardContext, draft: Draft, direction: Direction): void {
+  draft.direction = direction;
+  const kpi = findKpi(ctx, draft.kpiId);
+  if (kpi && !draft.nameTouched) draft.name = kpi.suggestedNames[direction];
+}
+
+/** The mapping with unchosen selects dropped; optional inputs left empty are left out. */
+export function chosenInputs(draft: Draft): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, columns] of Object.entries(draft.inputs)) {
+    const chosen = columns.filter((c) => c !== "");
+    if (chosen.length > 0) out[name] = chosen;
+  }
+  return out;
+}
+
+/**
+ * What the preview needs, or null while the source or a required column is still missing.
+ * Target, dates and direction ride along when readable, so the server can run the realism check;
+ * the baseline only when the user typed one (otherwise the server uses the one it computes).
+ */
+export function previewRequest(ctx: WizardContext, draft: Draft): PreviewRequest | null {
+  const kpi = findKpi(ctx, draft.kpiId);
+  if (!kpi || !draft.sourceSheet || !draft.dateColumn) return null;
+  const inputs = chosenInputs(draft);
+  if (kpi.inputs.some((i) => !i.optional && !inputs[i.name])) return null;
+  const request: PreviewRequest = {
+    kpiId: kpi.id,
+    sourceSheet: draft.sourceSheet,
+    dateColumn: draft.dateColumn,
+    inputs,
+    frequency: draft.frequency,
+  };
+  const target = parseInUnit(draft.targetText, kpi.unit, ctx.lang);
+  if (target !== null && isIsoDay(draft.startDate) && isIsoDay(draft.deadline)) {
+    request.direction = draft.direction;
+    request.target = target;
+    request.startDate = draft.startDate;
+    request.deadline = draft.deadline;
+    const baseline = draft.baselineTouched
+      ? parseInUnit(draft.baselineText, kpi.unit, ctx.lang)
+      : null;
+    if (baseline !== null) request.baseline = baseline;
+  }
+  return request;
+}
+
+/** The part of a request that decides the computed values (not the realism inputs). */
+export function dataKey(request: PreviewRequest): string {
+  const { kpiId, sourceSheet, dateColumn, inputs, frequency } = request;
+  return JSON.stringify([kpiId, sourceSheet, dateColumn, inputs, frequency]);
+}
+
+/** The baseline the objective will be saved with: typed, or else computed from the data. */
+export function baselineValue(
+  ctx: WizardContext,
+  draft: Draft,
+  computed: number | null,
+): number | null {
+  const kpi = findKpi(ctx, draft.kpiId);
+  if (!kpi) return null;
+  if (draft.baselineTouched || computed === null) {
+    return parseInUnit(draft.baselineText, kpi.unit, ctx.lang);
+  }
+  return computed;
+}
+
+export function validateStep(
+  ctx: WizardContext,
+  draft: Draft,
+  step: StepIndex,
+  computedBaseline: number | null,
+): FieldError[] {
+  const t = (key: Parameters<typeof ui.t>[1], params?: Record<string, string | number>) =>
+    ui.t(ctx.lang, key, params);
+  const errors: FieldError[] = [];
+  const kpi = findKpi(ctx, draft.kpiId);
+  switch (step) {
+    case 0:
+      if (!kpi) errors.push({ field: "kpi", message: t("errChooseKpi") });
+      if (draft.name.trim() === "") errors.push({ field: "name", message: t("errName") });
+      else if (draft.name.length > NAME_MAX) {
+        errors.push({ field: "name", message: t("errTooLong", { max: NAME_MAX }) });
+      }
+      if (draft.channel.length > NAME_MAX) {
+        errors.push({ field: "channel", message: t("errTooLong", { max: NAME_MAX }) });
+      }
+      break;
+    case 1: {
+      const sheet = findSheet(ctx, draft.sourceSheet);
+      if (!sheet) {
+        errors.push({ field: "sheet", message: t("errChooseSheet") });
+        break;
+      }
+      if (!sheet.headers.includes(draft.dateColumn)) {
+        errors.push({ field: "dateColumn", message: t("errDateColumn") });
+      }
+      for (const input of kpi?.inputs ?? []) {
+        const columns = draft.inputs[input.name] ?? [];
+        const chosen = columns.filter((c) => c !== "");
+        if (!input.optional && chosen.length === 0) {
+          errors.push({
+            field: `input:${input.name}`,
+            message: t("errInputColumn", { input: input.label }),
+          });
+        } else if (draft.unsure[input.name]) {
+          errors.push({ field: `input:${input.name}`, message: t("errConfirm") });
+        }
+      }
+      break;
+    }
+    case 2: {
+      if (!kpi) break;
+      const unitError = (text: string) => {
+        const v = parseInUnit(text, kpi.unit, ctx.lang);
+        if (v === null) {
+          return kpi.unit === "seconds"
+            ? t("errDuration")
+            : t("errNumber", { example: exampleInput(kpi.unit, ctx.lang) });
+        }
+        if (v < 0 && !kpi.canBeNegative) return t("errNegative");
+        return null;
+      };
+      const baseline = baselineValue(ctx, draft, computedBaseline);
+      const baselineError =
+        draft.baselineTouched || computedBaseline === null ? unitError(draft.baselineText) : null;
+      if (baselineError) errors.push({ field: "baseline", message: baselineError });
+      const targetError = unitError(draft.targetText);
+      if (targetError) {
+        errors.push({ field: "target", message: targetError });
+      } else if (baseline !== null && !baselineError) {
+        const target = parseInUnit(draft.targetText, kpi.unit, ctx.lang) as number;
+        const shown = formatValue(baseline, kpi.unit, ctx.lang);
+        if (target === baseline) {
+          errors.push({ field: "target", message: t("errSameAsBaseline") });
+        } else if (draft.direction === "higher" && target < baseline) {
+          errors.push({ field: "target", message: t("errHigher", { baseline: shown }) });
+        } else if (draft.direction === "lower" && target > baseline) {
+          errors.push({ field: "target", message: t("errLower", { baseline: shown }) });
+        }
+      }
+      break;
+    }
+    case 3:
+      if (draft.owner.trim() === "") errors.push({ field: "owner", message: t("errOwner") });
+      else if (draft.owner.length > NAME_MAX) {
+        errors.push({ field: "owner", message: t("errTooLong", { max: NAME_MAX }) });
+      }
+      if (draft.goal.length > TEXT_MAX) {
+        errors.push({ field: "goal", message: t("errTooLong", { max: TEXT_MAX }) });
+      }
+      break;
+    case 4:
+      if (!isIsoDay(draft.startDate)) errors.push({ field: "start", message: t("errDate") });
+      if (!isIsoDay(draft.deadline)) errors.push({ field: "deadline", message: t("errDate") });
+      else if (isIsoDay(draft.startDate) && draft.deadline <= draft.startDate) {
+        errors.push({
+          field: "deadline",
+          message: t("errDeadline", { start: formatLongDate(draft.startDate, ctx.lang) }),
+        });
+      }
+      break;
+    case 5:
+      break;
+  }
+  return errors;
+}
+
+/** The first step with an error, or null when the whole draft is valid. */
+export function firstInvalidStep(
+  ctx: WizardContext,
+  draft: Draft,
+  computedBaseline: number | null,
+): StepIndex | null {
+  for (const step of [0, 1, 2, 3, 4] as const) {
+    if (validateStep(ctx, draft, step, computedBaseline).length > 0) return step;
+  }
+  return null;
+}
+
+export function toObjectiveInput(
+  ctx: WizardContext,
+  draft: Draft,
+  computedBaseline: number | null,
+): ObjectiveInput {
+  const kpi = findKpi(ctx, draft.kpiId);
+  const unit = kpi?.unit ?? "count";
+  const input: ObjectiveInput = {
+    name: draft.name.trim(),
+    kpiId: draft.kpiId,
+    channel: draft.channel.trim(),
+    sourceSheet: draft.sourceSheet,
+    dateColumn: draft.dateColumn,
+    inputs: chosenInputs(draft),
+    direction: draft.direction,
+    baseline: baselineValue(ctx, draft, computedBaseline) ?? Number.NaN,
+    target: parseInUnit(draft.targetText, unit, ctx.lang) ?? Number.NaN,
+    startDate: draft.startDate,
+    deadline: draft.deadline,
+    frequency: draft.frequency,
+    owner: draft.owner.trim(),
+    businessGoal: draft.goal.trim(),
+    notes: draft.notes,
+  };
+  if (draft.id) input.id = draft.id;
+  return input;
+}
+
+/** "Raise the conversion rate from 2.1% to 3% by 30 June 2027, reviewed monthly — owner: Claire." */
+export function reviewSentence(ctx: WizardContext, o: ObjectiveInput, lang: Lang): string {
+  const kpi = findKpi(ctx, o.kpiId);
+  const unit = kpi?.unit ?? "count";
+  const adverb = { weekly: "adverbWeekly", monthly: "adverbMonthly", quarterly: "adverbQuarterly" } as const;
+  return ui.t(lang, "sentence", {
+    verb: ui.t(lang, o.direction === "lower" ? "verbLower" : "verbHigher"),
+    kpi: kpi?.phrase ?? o.kpiId,
+    channel: o.channel ? ui.t(lang, "sentenceChannel", { channel: o.channel }) : "",
+    baseline: formatValue(o.baseline, unit, lang),
+    target: formatValue(o.target, unit, lang),
+    deadline: formatLongDate(o.deadline, lang),
+    frequency: ui.t(lang, adverb[o.frequency]),
+    owner: o.owner,
+  });
+}

@@ -1,0 +1,351 @@
+/**
+ * Reading one cell as a number, a duration, a calendar day or a visitor id (rule 3 of issue 3),
+ * and the errors that name the function, the argument, the cell and the offending value.
+ *
+ * The aggregation loops test `typeof v === "number"` themselves and only call in here for other
+ * values, so the cost of the text rules below is paid only by cells that hold text.
+ */
+import { type Lang, langOf } from "../i18n.ts";
+import { civilDay, DAY_MS, dayFromParts, isoDay, tryParseIsoDay, wallClockMs } from "./days.ts";
+import { KPI_MESSAGES, type KpiMessageKey } from "./messages.ts";
+import type { EngineContext } from "./types.ts";
+
+/** Where a cell comes from, for error messages. */
+export interface CellSource {
+  /** The custom function's name, or what the dashboard/wizard computes ("where"). */
+  readonly fn: string;
+  /** The argument's name, or the column's header. */
+  readonly arg: string;
+  readonly ctx: EngineContext;
+  /**
+   * Set when cells are the rows of one column of a sheet: positions are then reported as
+   * "row firstRow + index". Otherwise as "cell index + 1" of the range, in reading order.
+   */
+  readonly firstRow?: number;
+}
+
+/** Days from Sheets' day zero, 1899-12-30, to 1970-01-01. */
+export const SHEETS_EPOCH_DAYS = 25_569;
+const SHEETS_EPOCH_MS = -SHEETS_EPOCH_DAYS * DAY_MS;
+
+/** The engine's language for messages; reads the (possibly lazy) locale only when called. */
+export function langOfCtx(ctx: EngineContext): Lang {
+  try {
+    return langOf(ctx.locale);
+  } catch {
+    return "en";
+  }
+}
+
+/** An Error whose message comes from the engine's catalogue, in the spreadsheet's language. */
+export function kpiError(
+  ctx: EngineContext,
+  key: KpiMessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+): Error {
+  return new Error(KPI_MESSAGES.t(langOfCtx(ctx), key, params));
+}
+
+/** A value as the error messages show it: text quoted, booleans as Sheets spells them. */
+export function describeValue(v: unknown, lang: Lang, timeZone?: () => string): string {
+  if (typeof v === "string") {
+    const text = v.length > 60 ? `${v.slice(0, 57)}…` : v;
+    return KPI_MESSAGES.t(lang, "quoted", { text });
+  }
+  if (typeof v === "boolean") return KPI_MESSAGES.t(lang, v ? "trueValue" : "falseValue");
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return KPI_MESSAGES.t(lang, "quoted", { text: "Invalid Date" });
+    let day: number;
+    try {
+      day = civilDay(v, timeZone ? timeZone() : "UTC");
+    } catch {
+      day = Math.floor(v.getTime() / DAY_MS);
+    }
+    return KPI_MESSAGES.t(lang, "dateValue", { date: isoDay(day) });
+  }
+  if (typeof v === "number") return formatNumber(v);
+  if (v === null || v === undefined) return KPI_MESSAGES.t(lang, "quoted", { text: "" });
+  return KPI_MESSAGES.t(lang, "quoted", { text: String(v) });
+}
+
+/** A number for a message: plain, at most 10 significant digits, no exponent for usual sizes. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
+  return String(Number(x.toPrecision(10)));
+}
+
+function position(src: CellSource, index: number): (lang: Lang) => string {
+  return (lang) =>
+    src.firstRow !== undefined
+      ? KPI_MESSAGES.t(lang, "row", { n: src.firstRow + index })
+      : KPI_MESSAGES.t(lang, "cell", { n: index + 1 });
+}
+
+/** The error for the cell at 0-based `index` of `src`. */
+export function cellError(
+  key: "notNumber" | "notDuration" | "notDate" | "negative",
+  src: CellSource,
+  index: number,
+  value: unknown,
+): Error {
+  const lang = langOfCtx(src.ctx);
+  return new Error(
+    KPI_MESSAGES.t(lang, key, {
+      fn: src.fn,
+      arg: src.arg,
+      pos: position(src, index)(lang),
+      value: describeValue(value, lang, () => src.ctx.timeZone),
+    }),
+  );
+}
+
+/** "cell 3" or "row 12" for `index` of `src`, in the spreadsheet's language. */
+export function positionText(src: CellSource, index: number): string {
+  return position(src, index)(langOfCtx(src.ctx));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers written as text
+
+const decimalCommaCache = new Map<string, boolean>();
+
+/**
+ * Whether the locale writes decimals with a comma, which decides text such as "1,234".
+ * Sheets spells locales "fr_FR"; Intl wants "fr-FR". An unknown locale falls back to its language.
+ */
+export function usesDecimalComma(locale: string): boolean {
+  let result = decimalCommaCache.get(locale);
+  if (result === undefined) {
+    result = langOf(locale) === "fr";
+    const tag = locale.replace(/_/g, "-");
+    try {
+      if (tag !== "" && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0) {
+        const decimal = new Intl.NumberFormat(tag)
+          .formatToParts(1.5)
+          .find((p) => p.type === "decimal")?.value;
+        if (decimal !== undefined) result = decimal === ",";
+      }
+    } catch {
+      // A malformed locale tag: keep the language's convention.
+    }
+    decimalCommaCache.set(locale, result);
+  }
+  return result;
+}
+
+const SPACES = /[ \u00a0\u202f]/;
+const SPACE_GROUPED = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
+const COMMA_GROUPED_DOT = /^\d{1,3}(?:,\d{3})+\.\d+$/;
+const COMMA_GROUPED = /^\d{1,3}(?:,\d{3})+$/;
+const ONE_COMMA = /^\d*,\d+$/;
+const AMBIGUOUS_COMMA = /^[1-9]\d{0,2},\d{3}$/;
+const ONE_DOT = /^\d*\.\d+$/;
+const DIGITS = /^\d+$/;
+const EXPONENT = /^\d+(?:\.\d+)?[eE][+-]?\d+$/;
+
+/**
+ * The number written in `text` the common English or French way, or undefined.
+ * `locale` is read (through the callback) only for the one ambiguous shape, "1,234".
+ */
+export function parseNumberText(text: string, locale: string | (() => string)): number | undefined {
+  let s = text.trim();
+  if (s === "") return undefined;
+  let negative = false;
+  let signs = 0;
+  let currency = 0;
+  let percent = false;
+  // Prefix: a sign and a currency sign, in either order, spaces allowed between.
+  for (;;) {
+    const c = s.charAt(0);
+    if (c === "-" || c === "\u2212" || c === "+") {
+      signs++;
+      negative = c !== "+";
+    } else if (c === "€" || c === "$" || c === "£") currency++;
+    else if (!(SPACES.test(c) && s.length > 1)) break;
+    s = s.slice(1);
+  }
+  // Suffix: a percent sign or a currency sign.
+  for (;;) {
+    const c = s.charAt(s.length - 1);
+    if (c === "%") {
+      if (percent) return undefined;
+      percent = true;
+    } else if (c === "€" || c === "$" || c === "£") currency++;
+    else if (!(SPACES.test(c) && s.length > 1)) break;
+    s = s.slice(0, -1);
+  }
+  if (signs > 1 || currency > 1 || (percent && currency > 0) || s === "") return undefined;
+
+  let body: string;
+  if (DIGITS.test(s) || EXPONENT.test(s) || ONE_DOT.test(s)) body = s;
+  else if (SPACES.test(s)) {
+    if (!SPACE_GROUPED.test(s)) return undefined;
+    body = s.replace(/[ \u00a0\u202f]/g, "").replace(",", ".");
+  } else if (COMMA_GROUPED_DOT.test(s)) body = s.replace(/,/g, "");
+  else if (AMBIGUOUS_COMMA.test(s)) {
+    const loc = typeof locale === "function" ? locale() : locale;
+    body = usesDecimalComma(loc) ? s.replace(",", ".") : s.replace(",", "");
+  } else if (COMMA_GROUPED.test(s)) body = s.replace(/,/g, "");
+  else if (ONE_COMMA.test(s)) body = s.replace(",", ".");
+  else return undefined;
+
+  let value = Number(body);
+  if (!Number.isFinite(value)) return undefined;
+  if (percent) value /= 100;
+  return negative ? -value : value;
+}
+
+/**
+ * A cell that is not a plain number, as a number: null when blank, else parsed per rule 3;
+ * throws naming the cell. `signed` allows negative values (revenue, growth, forecast values).
+ */
+export function slowNumber(
+  v: unknown,
+  src: CellSource,
+  index: number,
+  signed: boolean,
+): number | null {
+  let x: number | undefined;
+  if (typeof v === "number") x = Number.isFinite(v) ? v : undefined;
+  else if (v === "" || v === null || v === undefined) return null;
+  else if (typeof v === "string") {
+    if (v.trim() === "") return null;
+    x = parseNumberText(v, () => src.ctx.locale);
+  }
+  if (x === undefined) throw cellError("notNumber", src, index, v);
+  if (x < 0 && !signed) throw cellError("negative", src, index, v);
+  return x;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Durations
+
+const HMS = /^([+\-\u2212]?)(\d+):([0-5]\d):([0-5]\d(?:[.,]\d+)?)$/;
+const MS = /^([+\-\u2212]?)(\d+):([0-5]\d(?:[.,]\d+)?)$/;
+
+/** Seconds of a Sheets duration or time that arrived as a Date (relative to 1899-12-30, local). */
+export function durationOfDate(d: Date, timeZone: string): number {
+  return (wallClockMs(d.getTime(), timeZone) - SHEETS_EPOCH_MS) / 1000;
+}
+
+/**
+ * A duration cell in seconds: a number of seconds, a Sheets duration (a Date), or text
+ * "h:mm:ss", "m:ss" or a number. Null when blank; throws naming the cell otherwise.
+ */
+export function slowDuration(v: unknown, src: CellSource, index: number): number | null {
+  let x: number | undefined;
+  if (v instanceof Date) {
+    const ms = v.getTime();
+    if (!Number.isNaN(ms)) {
+      x = durationOfDate(v, src.ctx.timeZone);
+      // A date-time from 1970 on is a date someone mapped by mistake, not a duration.
+      if (x * 1000 + SHEETS_EPOCH_MS >= 0) x = undefined;
+    }
+  } else if (typeof v === "string") {
+    const s = v.trim();
+    if (s === "") return null;
+    let m = HMS.exec(s);
+    if (m) {
+      x = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number((m[4] ?? "").replace(",", "."));
+    } else {
+      m = MS.exec(s);
+      if (m) x = Number(m[2]) * 60 + Number((m[3] ?? "").replace(",", "."));
+    }
+    if (m) {
+      if (m[1] !== "" && m[1] !== "+") x = -(x ?? 0);
+    } else {
+      x = parseNumberText(s, () => src.ctx.locale);
+    }
+  } else if (typeof v === "number") {
+    if (Number.isFinite(v)) x = v;
+  } else if (v === null || v === undefined) return null;
+  if (x === undefined) throw cellError("notDuration", src, index, v);
+  if (x < 0) throw cellError("negative", src, index, v);
+  return x;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar days
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const YMD_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
+const DMY_SLASH = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+
+const monthFirstCache = new Map<string, boolean>();
+
+/** Whether the locale writes numeric dates month first (en_US: 3/1/2026 is March 1st). */
+export function monthFirst(locale: string): boolean {
+  let result = monthFirstCache.get(locale);
+  if (result === undefined) {
+    result = /^en(?:[-_](?:US|PH|PR|UM|VI|AS|GU|MP))?$/i.test(locale);
+    const tag = locale.replace(/_/g, "-");
+    try {
+      if (tag !== "" && Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0) {
+        const types = new Intl.DateTimeFormat(tag, { timeZone: "UTC" })
+          .formatToParts(0)
+          .map((p) => p.type);
+        result = types.indexOf("month") < types.indexOf("day");
+      }
+    } catch {
+      // Keep the guess from the locale's name.
+    }
+    monthFirstCache.set(locale, result);
+  }
+  return result;
+}
+
+/** The calendar day written in `text` (ISO, Y/M/D, or D/M/Y or M/D/Y by locale), or undefined. */
+export function parseDayText(text: string, locale: () => string): number | undefined {
+  const s = text.trim();
+  let m = ISO_DATE_TIME.exec(s);
+  if (m) return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = YMD_SLASH.exec(s);
+  if (m) return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = DMY_SLASH.exec(s);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    return monthFirst(locale())
+      ? dayFromParts(Number(m[3]), a, b)
+      : dayFromParts(Number(m[3]), b, a);
+  }
+  return tryParseIsoDay(s);
+}
+
+/**
+ * A date cell as a calendar day in the spreadsheet's zone: a Date, a date serial number
+ * (days since 1899-12-30, as Sheets stores dates), or text. Null when blank; throws otherwise.
+ */
+export function cellDay(v: unknown, src: CellSource, index: number): number | null {
+  let day: number | undefined;
+  if (v instanceof Date) {
+    const d = civilDay(v, src.ctx.timeZone);
+    if (!Number.isNaN(d)) day = d;
+  } else if (typeof v === "number") {
+    if (Number.isFinite(v)) day = Math.floor(v) - SHEETS_EPOCH_DAYS;
+  } else if (typeof v === "string") {
+    if (v.trim() === "") return null;
+    day = parseDayText(v, () => src.ctx.locale);
+  } else if (v === null || v === undefined) return null;
+  if (day === undefined) throw cellError("notDate", src, index, v);
+  return day;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Visitor ids
+
+/**
+ * The key under which an id is counted: trimmed, lower-cased, the number 123 and the text "123"
+ * alike. Null for a blank cell.
+ */
+export function idKey(v: unknown): string | null {
+  if (typeof v === "string") {
+    const s = v.trim();
+    return s === "" ? null : s.toLowerCase();
+  }
+  if (typeof v === "number") return String(v);
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "invalid date" : v.toISOString();
+  return String(v).trim().toLowerCase();
+}

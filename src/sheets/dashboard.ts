@@ -1,0 +1,181 @@
+/**
+ * "Build or refresh dashboard": reads the Objectives tab and each source tab once, computes every
+ * objective, and rewrites the dashboard tab (found by developer metadata) in one block per kind
+ * of content. The number of Spreadsheet calls depends on the number of objectives, never on the
+ * number of data rows. Nothing outside the dashboard tab is written.
+ */
+import type { Lang } from "../i18n.ts";
+import { todayDay } from "../kpi/days.ts";
+import type { EngineContext } from "../kpi/types.ts";
+import type { Objective, RowProblem } from "./api.ts";
+import { type ChartSpec, type DashboardGrid, layoutDashboard } from "./dashboardLayout.ts";
+import {
+  evaluateAll,
+  latestDateDay,
+  type ObjectiveEval,
+  SourceColumns,
+  type SourceTable,
+} from "./dashboardModel.ts";
+import { userLang } from "./locale.ts";
+import { withDocumentLock } from "./lock.ts";
+import { messages } from "./messages.ts";
+import {
+  DASHBOARD_KEY,
+  findTaggedSheet,
+  insertTaggedSheet,
+  readObjectives,
+} from "./objectivesStore.ts";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** How long a build waits for a save in progress before saying another build is running. */
+const LOCK_WAIT_MS = 3000;
+
+export interface Workbook {
+  timeZone: string;
+  ctx: EngineContext;
+  today: number;
+  objectives: Objective[];
+  problems: RowProblem[];
+  sources: Map<string, SourceTable>;
+}
+
+/** Everything a build or the sidebar's list needs: the objectives, and each source tab read once. */
+export function readWorkbook(ss: Spreadsheet, lang: Lang, now: Date): Workbook {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const locale = ss.getSpreadsheetLocale();
+  const store = readObjectives(ss, timeZone, lang);
+  const objectives = store.objectives.map((s) => s.objective);
+  const sources = new Map<string, SourceTable>();
+  for (const o of objectives) {
+    if (sources.has(o.sourceSheet)) continue;
+    const sheet = ss.getSheetByName(o.sourceSheet);
+    sources.set(o.sourceSheet, {
+      name: o.sourceSheet,
+      values: sheet ? sheet.getDataRange().getValues() : null,
+    });
+  }
+  return {
+    timeZone,
+    ctx: { timeZone, locale },
+    today: todayDay(timeZone, now),
+    objectives,
+    problems: store.problems,
+    sources,
+  };
+}
+
+export function evaluateWorkbook(wb: Workbook, lang: Lang): ObjectiveEval[] {
+  return evaluateAll(wb.objectives, wb.sources, wb.ctx, wb.today, lang);
+}
+
+/** Latest dated row of each source, over the date columns its objectives use. */
+function sourceDates(wb: Workbook): { name: string; latest: number | null | "missing" }[] {
+  const out: { name: string; latest: number | null | "missing" }[] = [];
+  for (const source of wb.sources.values()) {
+    if (!source.values) {
+      out.push({ name: source.name, latest: "missing" });
+      continue;
+    }
+    const table = new SourceColumns(source.values);
+    let latest: number | null = null;
+    const seen = new Set<number>();
+    for (const o of wb.objectives) {
+      if (o.sourceSheet !== source.name) continue;
+      const col = table.find(o.dateColumn);
+      if (col === undefined || seen.has(col)) continue;
+      seen.add(col);
+      const day = latestDateDay(table.column(col), wb.timeZone);
+      if (day !== null && (latest === null || day > latest)) latest = day;
+    }
+    out.push({ name: source.name, latest });
+  }
+  return out;
+}
+
+/** Writes the grid: one call per kind of content, whatever the number of rows. */
+function writeGrid(sheet: Sheet, grid: DashboardGrid): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < grid.height) sheet.insertRowsAfter(maxRows, grid.height - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < grid.width) sheet.insertColumnsAfter(maxColumns, grid.width - maxColumns);
+  const range = sheet.getRange(1, 1, grid.height, grid.width);
+  range
+    .setValues(grid.values)
+    .setNumberFormats(grid.numberFormats)
+    .setBackgrounds(grid.backgrounds)
+    .setFontWeights(grid.fontWeights)
+    .setFontColors(grid.fontColors)
+    .setFontSizes(grid.fontSizes)
+    .setHorizontalAlignments(grid.alignments)
+    .setWraps(grid.wraps);
+  for (const block of grid.formulaBlocks) {
+    if (block.formulas.length === 0) continue;
+    sheet
+      .getRange(block.row, block.column, block.formulas.length, block.formulas[0]?.length ?? 1)
+      .setFormulas(block.formulas);
+  }
+  for (const w of grid.columnWidths) sheet.setColumnWidths(w.column, w.count, w.width);
+}
+
+/**
+ * One line chart per trend block. Existing charts of the tab are updated in place rather than
+ * removed and inserted, so a rebuild keeps their ids and leaves an identical tab; extra ones go.
+ */
+function writeCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
+  const existing = sheet.getCharts();
+  specs.forEach((spec, i) => {
+    const old = existing[i];
+    const builder = old ? old.modify().clearRanges() : sheet.newChart();
+    const chart = builder
+      .setChartType(Charts.ChartType.LINE)
+      .addRange(sheet.getRange(spec.row, spec.column, spec.numRows, spec.numColumns))
+      .setNumHeaders(1)
+      .setPosition(spec.anchorRow, spec.anchorColumn, 0, 0)
+      .setOption("title", spec.title)
+      .setOption("legend", { position: "bottom" })
+      .setOption("series", {
+        0: { color: "#1a73e8", lineWidth: 3 },
+        1: { color: "#d93025", lineWidth: 2, lineDashStyle: [6, 4] },
+        2: { color: "#9aa0a6", lineWidth: 1 },
+      })
+      .build();
+    if (old) sheet.updateChart(chart);
+    else sheet.insertChart(chart);
+  });
+  for (let i = specs.length; i < existing.length; i++) sheet.removeChart(existing[i]!);
+}
+
+/** Builds the dashboard as of `now`; what the menu item runs, with the clock injectable for tests. */
+export function buildDashboardAt(now: Date): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = userLang();
+  withDocumentLock(
+    LOCK_WAIT_MS,
+    () => ss.toast(messages.t(lang, "busyBuild"), messages.t(lang, "toastTitle"), 10),
+    () => {
+      const wb = readWorkbook(ss, lang, now);
+      const evals = evaluateWorkbook(wb, lang);
+      const grid = layoutDashboard({
+        evals,
+        problems: wb.problems,
+        sources: sourceDates(wb),
+        today: wb.today,
+        lang,
+      });
+      const sheet =
+        findTaggedSheet(ss, DASHBOARD_KEY) ??
+        insertTaggedSheet(ss, messages.t(lang, "dashboardTab"), DASHBOARD_KEY);
+      sheet.clear();
+      writeGrid(sheet, grid);
+      writeCharts(sheet, grid.charts);
+      sheet.activate();
+    },
+  );
+}
+
+/** Menu item "Build or refresh dashboard". */
+export function buildDashboard(): void {
+  buildDashboardAt(new Date());
+}

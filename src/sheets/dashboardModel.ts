@@ -1,0 +1,337 @@
+/**
+ * Where each objective stands, computed from its source table: pure, so the dashboard, the
+ * sidebar's list and the tests share one computation. Reads a table already fetched (one
+ * getValues per source tab) and never touches Apps Script.
+ */
+import type { Lang } from "../i18n.ts";
+import { civilDay, tryParseIsoDay } from "../kpi/days.ts";
+import { frequencyPeriod, type Period, periodStart } from "../kpi/periods.ts";
+import { getKpi } from "../kpi/registry.ts";
+import { kpiSeries, type PeriodPoint } from "../kpi/series.ts";
+import { elapsedShare, forecastKpi, movingAverage, progress, statusOf } from "../kpi/trend.ts";
+import type { EngineContext, KpiDefinition } from "../kpi/types.ts";
+import type { Objective, ObjectiveSummary, StatusCode } from "./api.ts";
+import { formatDayLong, formatUnitValue, periodLabel } from "./dashboardFormat.ts";
+import { messages } from "./messages.ts";
+import { isDateValue } from "./objectivesCodec.ts";
+import { objectiveInputs } from "./objectivesValidate.ts";
+
+/** A source tab as read: its values (header row first), or null when the tab does not exist. */
+export interface SourceTable {
+  readonly name: string;
+  readonly values: readonly (readonly unknown[])[] | null;
+}
+
+/** How many complete periods the trend block and the forecast look back over. */
+export const TREND_PERIODS = 24;
+export const FORECAST_PERIODS = 12;
+export const SPARKLINE_PERIODS = 12;
+
+export interface TrendRow {
+  start: number;
+  value: number | null;
+  average: number | null;
+}
+
+export interface ObjectiveEval {
+  objective: Objective;
+  kpi: KpiDefinition;
+  /** Why nothing could be computed (missing tab or column, unreadable cells). */
+  error: string | null;
+  /** The last complete period, and the one just before it (null when it had no data). */
+  current: PeriodPoint | null;
+  previous: PeriodPoint | null;
+  /** The latest period with data when it is not complete yet. */
+  partial: PeriodPoint | null;
+  /** Change from previous to current: percentage points (×100) for rates, a share otherwise. */
+  change: number | null;
+  changeKind: "pp" | "share";
+  progress: number | null;
+  expected: number | null;
+  status: StatusCode | null;
+  forecast: number | null;
+  /** The last complete periods, oldest first, with their 3-period moving average. */
+  trend: TrendRow[];
+  /** Latest calendar day with data in the objective's rows (any period). */
+  latestDay: number | null;
+  /** "Jun 2027 in progress: 3.1% so far (11 of 30 days)." when the latest period is partial. */
+  partialNote: string | null;
+  notes: string[];
+}
+
+/** A header cell as text, as the objective stores it. */
+function headerKey(v: unknown): string {
+  return String(v ?? "").trim();
+}
+
+/** Columns of a table, by header; built once per source tab, shared by its objectives. */
+export class SourceColumns {
+  private readonly index = new Map<string, number>();
+  private readonly folded = new Map<string, number>();
+  private readonly cache = new Map<number, unknown[]>();
+
+  constructor(private readonly values: readonly (readonly unknown[])[]) {
+    (values[0] ?? []).forEach((cell, col) => {
+      const key = headerKey(cell);
+      if (key === "") return;
+      if (!this.index.has(key)) this.index.set(key, col);
+      const fold = key.toLowerCase();
+      if (!this.folded.has(fold)) this.folded.set(fold, col);
+    });
+  }
+
+  /** 0-based column of a header: exact text first, then ignoring case. */
+  find(header: string): number | undefined {
+    const key = header.trim();
+    return this.index.get(key) ?? this.folded.get(key.toLowerCase());
+  }
+
+  /** The cells below the header of column `col`. */
+  column(col: number): unknown[] {
+    let cells = this.cache.get(col);
+    if (!cells) {
+      cells = new Array<unknown>(Math.max(0, this.values.length - 1));
+      for (let r = 1; r < this.values.length; r++) cells[r - 1] = this.values[r]?.[col] ?? "";
+      this.cache.set(col, cells);
+    }
+    return cells;
+  }
+}
+
+function quoteList(names: readonly string[], lang: Lang): string {
+  return names.map((n) => (lang === "fr" ? `« ${n} »` : `"${n}"`)).join(", ");
+}
+
+function emptyEval(objective: Objective, kpi: KpiDefinition, error: string | null): ObjectiveEval {
+  return {
+    objective,
+    kpi,
+    error,
+    current: null,
+    previous: null,
+    partial: null,
+    change: null,
+    changeKind: kpi.unit === "percent" ? "pp" : "share",
+    progress: null,
+    expected: null,
+    status: null,
+    forecast: null,
+    trend: [],
+    latestDay: null,
+    partialNote: null,
+    notes: [],
+  };
+}
+
+/** Last day with a date in the column: what "latest data" means for a source. */
+export function latestDateDay(dates: readonly unknown[], timeZone: string): number | null {
+  let latest: number | null = null;
+  for (const d of dates) {
+    let day: number | undefined;
+    if (isDateValue(d)) day = civilDay(d, timeZone);
+    else if (typeof d === "string") day = tryParseIsoDay(d.trim());
+    if (day !== undefined && !Number.isNaN(day) && (latest === null || day > latest)) latest = day;
+  }
+  return latest;
+}
+
+function numberOrNull(v: number | null | undefined): number | null {
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Evaluates one objective as of `today` (a calendar day in the spreadsheet's zone). A period is
+ * complete once the source has data up to its last day, and never before that day is over.
+ */
+export function evaluateObjective(
+  objective: Objective,
+  table: SourceColumns | null,
+  ctx: EngineContext,
+  today: number,
+  lang: Lang,
+): ObjectiveEval {
+  const kpi = getKpi(objective.kpiId);
+  if (!table) {
+    return emptyEval(
+      objective,
+      kpi,
+      messages.t(lang, "missingSheet", { sheet: objective.sourceSheet }),
+    );
+  }
+  const missing: string[] = [];
+  const col = (header: string) => {
+    const c = table.find(header);
+    if (c === undefined) missing.push(header);
+    return c;
+  };
+  const dateCol = col(objective.dateColumn);
+  const inputCols: Record<string, number[]> = {};
+  for (const input of objectiveInputs(kpi)) {
+    const headers = objective.inputs[input.name] ?? [];
+    const cols = headers.map(col).filter((c): c is number => c !== undefined);
+    if (cols.length > 0) inputCols[input.name] = cols;
+  }
+  if (missing.length > 0 || dateCol === undefined) {
+    return emptyEval(
+      objective,
+      kpi,
+      messages.t(lang, missing.length > 1 ? "missingColumnsMany" : "missingColumns", {
+        columns: quoteList(missing, lang),
+        sheet: objective.sourceSheet,
+      }),
+    );
+  }
+  const period = frequencyPeriod(objective.frequency);
+  const dates = table.column(dateCol);
+  let points: PeriodPoint[];
+  try {
+    const inputs: Record<string, unknown[][]> = {};
+    const headers: Record<string, string[]> = {};
+    for (const [name, cols] of Object.entries(inputCols)) {
+      inputs[name] = cols.map((c) => table.column(c));
+      headers[name] = objective.inputs[name] ?? [];
+    }
+    points = kpiSeries(
+      kpi,
+      { dates, inputs, headers: { dates: objective.dateColumn, inputs: headers }, firstRow: 2 },
+      period,
+      ctx,
+      objective.sourceSheet,
+    );
+  } catch (e) {
+    return emptyEval(
+      objective,
+      kpi,
+      messages.t(lang, "engineError", { message: e instanceof Error ? e.message : String(e) }),
+    );
+  }
+  return evaluatePoints(objective, kpi, points, period, today, lang);
+}
+
+/** The part of evaluateObjective after the series: exposed for tests with hand-made points. */
+export function evaluatePoints(
+  objective: Objective,
+  kpi: KpiDefinition,
+  allPoints: readonly PeriodPoint[],
+  period: Period,
+  today: number,
+  lang: Lang,
+): ObjectiveEval {
+  const result = emptyEval(objective, kpi, null);
+  // Rows dated in the future (plans, budgets) say nothing about where the objective stands.
+  const points = allPoints.filter((p) => p.start <= today);
+  let latest: number | null = null;
+  for (const p of points)
+    if (latest === null || p.lastDay > latest) latest = Math.min(p.lastDay, today);
+  result.latestDay = latest;
+  const frequencyWord = messages.t(lang, `frequency_${objective.frequency}`).toLowerCase();
+  if (latest === null) {
+    result.notes.push(messages.t(lang, "noCompletePeriod", { frequency: frequencyWord }));
+    return result;
+  }
+  const dataEnd = Math.min(latest, today - 1);
+  const complete = points.filter((p) => p.end <= dataEnd + 1);
+  const last = points[points.length - 1];
+  if (last && last.end > dataEnd + 1) result.partial = last;
+
+  const current = complete[complete.length - 1] ?? null;
+  result.current = current;
+  const startDay = tryParseIsoDay(objective.startDate) as number;
+  const deadlineDay = tryParseIsoDay(objective.deadline) as number;
+
+  if (current) {
+    const previousStart = periodStart(current.start - 1, period);
+    result.previous = complete.find((p) => p.start === previousStart) ?? null;
+    const cur = numberOrNull(current.value);
+    const prev = numberOrNull(result.previous?.value);
+    if (cur !== null && prev !== null) {
+      if (kpi.unit === "percent") result.change = (cur - prev) * 100;
+      else if (prev !== 0) result.change = (cur - prev) / Math.abs(prev);
+    }
+    if (result.previous === null || prev === null) {
+      result.notes.push(messages.t(lang, "previousMissing"));
+    }
+    const measuredDay = current.end - 1;
+    result.expected = elapsedShare(startDay, deadlineDay, measuredDay);
+    if (cur !== null) {
+      result.progress = progress(cur, objective.target, objective.baseline);
+      result.status = statusOf(result.progress, result.expected, today, deadlineDay);
+    }
+    const recent = complete.slice(-FORECAST_PERIODS);
+    if (deadlineDay > measuredDay && recent.length >= 2) {
+      try {
+        result.forecast = numberOrNull(forecastKpi(recent, kpi, deadlineDay));
+      } catch {
+        result.forecast = null;
+      }
+    }
+    const shown = complete.slice(-TREND_PERIODS);
+    const averages = movingAverage(
+      shown.map((p) => numberOrNull(p.value)),
+      3,
+    );
+    result.trend = shown.map((p, i) => ({
+      start: p.start,
+      value: numberOrNull(p.value),
+      average: numberOrNull(averages[i]),
+    }));
+  } else {
+    result.notes.push(messages.t(lang, "noCompletePeriod", { frequency: frequencyWord }));
+  }
+
+  if (result.partial) {
+    const p = result.partial;
+    const total = p.end - p.start;
+    const days = Math.min(total, dataEnd - p.start + 1);
+    const label = periodLabel(p.start, objective.frequency, lang);
+    const value = numberOrNull(p.value);
+    result.partialNote =
+      value === null || days <= 0
+        ? messages.t(lang, "partialNoValue", { period: label, days: Math.max(0, days), total })
+        : messages.t(lang, "partial", {
+            period: label,
+            value: formatUnitValue(value, kpi.unit, lang),
+            days,
+            total,
+          });
+  }
+  if (startDay > today) {
+    result.notes.push(messages.t(lang, "beforeStart", { date: formatDayLong(startDay, lang) }));
+  }
+  if (deadlineDay < today) result.notes.push(messages.t(lang, "deadlinePassed"));
+  return result;
+}
+
+/** The sidebar's view of an evaluated objective. */
+export function summaryOf(e: ObjectiveEval, lang: Lang): ObjectiveSummary {
+  const summary: ObjectiveSummary = { ...e.objective };
+  if (e.error) {
+    summary.error = e.error;
+    return summary;
+  }
+  summary.current = numberOrNull(e.current?.value);
+  if (e.status) {
+    summary.status = e.status;
+    summary.statusLabel = messages.t(lang, `status_${e.status}`);
+  } else {
+    summary.error = e.notes[0] ?? messages.t(lang, "status_no_data");
+  }
+  return summary;
+}
+
+/** Reads each distinct source once and evaluates every objective against it. */
+export function evaluateAll(
+  objectives: readonly Objective[],
+  sources: ReadonlyMap<string, SourceTable>,
+  ctx: EngineContext,
+  today: number,
+  lang: Lang,
+): ObjectiveEval[] {
+  const tables = new Map<string, SourceColumns | null>();
+  for (const [name, source] of sources) {
+    tables.set(name, source.values ? new SourceColumns(source.values) : null);
+  }
+  return objectives.map((o) =>
+    evaluateObjective(o, tables.get(o.sourceSheet) ?? null, ctx, today, lang),
+  );
+}

@@ -1,0 +1,328 @@
+/**
+ * The en/fr catalogue of the server side of issue 4: the Objectives tab (headers, validation
+ * errors), the dashboard (labels, status words, sentences) and the sample data. Messages that name
+ * a field start with the field's label, so the sidebar can show them as they are.
+ */
+import { defineCatalogue } from "../i18n.ts";
+
+export const messages = defineCatalogue({
+  en: {
+    // Objectives tab: name and column headers.
+    objectivesTab: "Objectives",
+    field_id: "ID",
+    field_name: "Name",
+    field_kpiId: "KPI id",
+    field_channel: "Channel",
+    field_sourceSheet: "Source tab",
+    field_dateColumn: "Date column",
+    field_inputs: "Input columns",
+    field_direction: "Direction",
+    field_baseline: "Baseline",
+    field_target: "Target",
+    field_startDate: "Start date",
+    field_deadline: "Deadline",
+    field_frequency: "Review frequency",
+    field_owner: "Owner",
+    field_businessGoal: "Business goal",
+    field_notes: "Notes",
+    field_created: "Created",
+    field_updated: "Updated",
+
+    // Validation: each starts with the field label.
+    notAnObject: "The objective received is not an object: reload the sidebar and try again.",
+    required: "{field}: required.",
+    notText: "{field}: must be text.",
+    tooLong: "{field}: at most {max} characters (this one has {length}).",
+    controlChars: "{field}: contains invisible control characters; retype it.",
+    unknownKpi: '{field}: "{value}" is not a KPI of KPI Pilot. Known ids: {list}.',
+    notNumber: "{field}: must be a number (got {value}).",
+    tooLarge: "{field}: {value} is too large to be a KPI value.",
+    negative: "{field}: {kpi} cannot be negative (got {value}).",
+    targetEqualsBaseline:
+      "{field}: must differ from the baseline ({baseline}), since progress runs from the baseline to the target.",
+    targetNotAbove:
+      "{field}: must be above the baseline ({baseline}) for a higher-is-better objective.",
+    targetNotBelow:
+      "{field}: must be below the baseline ({baseline}) for a lower-is-better objective.",
+    badDate: '{field}: "{value}" is not a date written YYYY-MM-DD, such as 2027-03-31.',
+    dateOutOfRange: "{field}: {value} is outside the years 1990 to 2100.",
+    deadlineNotAfterStart: "{field}: must be after the start date ({start}).",
+    badChoice: '{field}: must be one of {list} (got "{value}").',
+    inputsNotObject: "{field}: must map each input of the KPI to its column header.",
+    inputMissing: '{field}: the input "{label}" of {kpi} needs a column.',
+    inputUnknown: '{field}: {kpi} has no input named "{input}". Its inputs: {list}.',
+    inputOneColumn: '{field}: the input "{label}" takes a single column (got {count}).',
+    inputTooMany: '{field}: the input "{label}" takes at most {max} columns.',
+    inputDuplicate: '{field}: the column "{value}" is given twice for the input "{label}".',
+    inputsUnreadable:
+      '{field}: cannot read "{value}". Write input=Header; other_input=Header A + Header B.',
+    noSuchSheet: '{field}: there is no tab named "{value}" in this spreadsheet.',
+    ownSheet: '{field}: "{value}" is a tab KPI Pilot writes itself; choose the tab of your data.',
+    noSuchColumn: '{field}: row 1 of "{sheet}" has no column headed "{value}".',
+    sheetEmpty: '{field}: "{value}" has no header row (row 1 is empty).',
+    badId: '{field}: "{value}" is not an objective id.',
+    notFound: 'No objective with the id "{value}": it may have been deleted. Reload the list.',
+    idMissing:
+      "{field}: empty. Create objectives with New objective…, or give a hand-made row a unique id.",
+    idDuplicate: '{field}: "{value}" is also the id of row {row}; ids must be unique.',
+    headerMoved:
+      'The Objectives tab has no column "{label}" where KPI Pilot expects it (column {column}). Restore the header row, or undo the change to its columns.',
+    busySave:
+      "Someone is saving objectives or building the dashboard right now. Try again in a few seconds.",
+
+    // Directions and frequencies, as words.
+    direction_higher: "higher is better",
+    direction_lower: "lower is better",
+    frequency_weekly: "Weekly",
+    frequency_monthly: "Monthly",
+    frequency_quarterly: "Quarterly",
+
+    // Status words (KPI_STATUS semantics).
+    status_achieved: "Achieved",
+    status_on_track: "On track",
+    status_at_risk: "At risk",
+    status_off_track: "Off track",
+    status_missed: "Missed",
+    status_error: "Cannot compute",
+    status_no_data: "No data yet",
+
+    // Dashboard tab.
+    dashboardTab: "KPI dashboard",
+    dashTitle: "KPI dashboard",
+    dashAsOf: "As of {date}",
+    dashLatest: "Latest data: {list}.",
+    dashLatestItem: "{sheet} {date}",
+    dashLatestNone: "{sheet} no dated rows",
+    dashLatestMissing: "{sheet} tab not found",
+    dashNoObjectives:
+      "No objectives yet. Open Extensions ▸ KPI Pilot ▸ New objective… to set your first one, then rebuild this dashboard.",
+    dashProblems: "Rows of the Objectives tab left out: {list}.",
+    dashProblem: "row {row} ({message})",
+    col_objective: "Objective",
+    col_kpi: "KPI",
+    col_owner: "Owner",
+    col_frequency: "Frequency",
+    col_period: "Current period",
+    col_current: "Current",
+    col_previous: "Previous",
+    col_change: "Change",
+    col_baseline: "Baseline",
+    col_target: "Target",
+    col_progress: "Progress",
+    col_bar: "Progress bar",
+    col_expected: "Expected",
+    col_status: "Status",
+    col_forecast: "Forecast at deadline",
+    col_deadline: "Deadline",
+    col_sparkline: "Last 12 periods",
+    col_note: "Notes",
+    trend_period: "Period",
+    trend_value: "Value",
+    trend_target: "Target",
+    trend_average: "3-period average",
+    trendTitle: "{name}: {kpi}, {frequency}",
+    trendEmpty: "No complete period yet.",
+    chartTitle: "{name}: {kpi}",
+    footnote:
+      "Current: the last complete period. Change: against the period before, in percentage points for rates, in % otherwise. Progress: (current − baseline) ÷ (target − baseline). Expected: share of the time from start to deadline elapsed at the end of the current period. Status: Achieved at 100% progress; On track within 10 points of expected; At risk within 25; Off track beyond; Missed once the deadline has passed. Forecast: the linear trend of the last 12 complete periods at the deadline (for rates, numerator and denominator each projected, then divided).",
+    pp: "pp",
+    partial: "{period} in progress: {value} so far ({days} of {total} days).",
+    partialNoValue: "{period} in progress ({days} of {total} days).",
+    noCompletePeriod: "No complete {frequency} period of data yet.",
+    beforeStart: "Starts {date}.",
+    deadlinePassed: "Deadline passed.",
+    missingSheet: 'Tab "{sheet}" not found: restore it, or edit the objective to use another tab.',
+    missingColumns:
+      'Column {columns} not found in row 1 of "{sheet}": restore the header, or edit the objective.',
+    missingColumnsMany:
+      'Columns {columns} not found in row 1 of "{sheet}": restore the headers, or edit the objective.',
+    engineError: "Cannot compute: {message}",
+    previousMissing: "No data for the previous period.",
+
+    // Stakeholder summary.
+    sumAllOk: "All {n} objectives on track or achieved.",
+    sumOneOk: "The objective is on track or achieved.",
+    sumSomeOk: "{k} of {n} objectives on track or achieved.",
+    sumOneOfOne: "The objective is not on track.",
+    sumAchievedPart: "{k} achieved.",
+    sumLate: "{name} {status}: {current} against {target} by {deadline}.",
+    sumMore: "{count} more need attention (see below).",
+    sumErrors: "{count} could not be computed (see Notes).",
+    sumNone: "No objective has a complete period of data yet.",
+
+    // Messages to the user.
+    busyBuild:
+      "A dashboard build is already running in this spreadsheet. Wait for it to finish, then try again.",
+    builtToast: "Dashboard updated: {n} objectives.",
+    builtToastOne: "Dashboard updated: 1 objective.",
+    toastTitle: "KPI Pilot",
+
+    // Sample data.
+    sampleTab: "Sample data",
+    sampleVisitsTab: "Sample visits",
+    sampleHeaders:
+      "Date|Visitors|Sessions|Single-page sessions|Total session duration (s)|Conversions|Revenue|Ad cost|Impressions|Clicks|Emails sent|Bounced|Opens|Posts|Likes|Comments|Shares",
+    sampleVisitsHeaders: "Visitor ID|Date",
+    sampleToast: '{days} days of sample data in "{sheet}", {visits} visits in "{visitsSheet}".',
+  },
+  fr: {
+    objectivesTab: "Objectifs",
+    field_id: "ID",
+    field_name: "Nom",
+    field_kpiId: "Identifiant KPI",
+    field_channel: "Canal",
+    field_sourceSheet: "Onglet source",
+    field_dateColumn: "Colonne de date",
+    field_inputs: "Colonnes d'entrée",
+    field_direction: "Sens",
+    field_baseline: "Valeur de départ",
+    field_target: "Cible",
+    field_startDate: "Date de début",
+    field_deadline: "Échéance",
+    field_frequency: "Fréquence de revue",
+    field_owner: "Responsable",
+    field_businessGoal: "Objectif métier",
+    field_notes: "Notes",
+    field_created: "Créé le",
+    field_updated: "Modifié le",
+
+    notAnObject: "L'objectif reçu n'est pas un objet : rechargez le panneau latéral et réessayez.",
+    required: "{field} : obligatoire.",
+    notText: "{field} : doit être du texte.",
+    tooLong: "{field} : {max} caractères au plus (celui-ci en a {length}).",
+    controlChars: "{field} : contient des caractères de contrôle invisibles ; retapez-le.",
+    unknownKpi:
+      "{field} : « {value} » n'est pas un KPI de KPI Pilot. Identifiants connus : {list}.",
+    notNumber: "{field} : doit être un nombre (reçu : {value}).",
+    tooLarge: "{field} : {value} est trop grand pour une valeur de KPI.",
+    negative: "{field} : {kpi} ne peut pas être négatif (reçu : {value}).",
+    targetEqualsBaseline:
+      "{field} : doit différer de la valeur de départ ({baseline}), car la progression va de la valeur de départ à la cible.",
+    targetNotAbove:
+      "{field} : doit être supérieure à la valeur de départ ({baseline}) pour un objectif à la hausse.",
+    targetNotBelow:
+      "{field} : doit être inférieure à la valeur de départ ({baseline}) pour un objectif à la baisse.",
+    badDate: "{field} : « {value} » n'est pas une date au format AAAA-MM-JJ, comme 2027-03-31.",
+    dateOutOfRange: "{field} : {value} est hors des années 1990 à 2100.",
+    deadlineNotAfterStart: "{field} : doit être postérieure à la date de début ({start}).",
+    badChoice: "{field} : doit être l'une des valeurs {list} (reçu : « {value} »).",
+    inputsNotObject: "{field} : doit associer chaque entrée du KPI à l'en-tête de sa colonne.",
+    inputMissing: "{field} : l'entrée « {label} » de {kpi} a besoin d'une colonne.",
+    inputUnknown: "{field} : {kpi} n'a pas d'entrée nommée « {input} ». Ses entrées : {list}.",
+    inputOneColumn: "{field} : l'entrée « {label} » prend une seule colonne (reçu : {count}).",
+    inputTooMany: "{field} : l'entrée « {label} » prend au plus {max} colonnes.",
+    inputDuplicate:
+      "{field} : la colonne « {value} » est donnée deux fois pour l'entrée « {label} ».",
+    inputsUnreadable:
+      "{field} : impossible de lire « {value} ». Écrivez entrée=En-tête; autre_entrée=En-tête A + En-tête B.",
+    noSuchSheet: "{field} : aucun onglet ne s'appelle « {value} » dans ce classeur.",
+    ownSheet:
+      "{field} : « {value} » est un onglet écrit par KPI Pilot ; choisissez l'onglet de vos données.",
+    noSuchColumn: "{field} : la ligne 1 de « {sheet} » n'a pas de colonne intitulée « {value} ».",
+    sheetEmpty: "{field} : « {value} » n'a pas de ligne d'en-tête (la ligne 1 est vide).",
+    badId: "{field} : « {value} » n'est pas un identifiant d'objectif.",
+    notFound:
+      "Aucun objectif n'a l'identifiant « {value} » : il a peut-être été supprimé. Rechargez la liste.",
+    idMissing:
+      "{field} : vide. Créez les objectifs avec Nouvel objectif…, ou donnez un identifiant unique à une ligne saisie à la main.",
+    idDuplicate:
+      "{field} : « {value} » est aussi l'identifiant de la ligne {row} ; il doit être unique.",
+    headerMoved:
+      "L'onglet Objectifs n'a pas de colonne « {label} » là où KPI Pilot l'attend (colonne {column}). Rétablissez la ligne d'en-tête, ou annulez la modification de ses colonnes.",
+    busySave:
+      "Quelqu'un enregistre des objectifs ou crée le tableau de bord en ce moment. Réessayez dans quelques secondes.",
+
+    direction_higher: "plus c'est haut, mieux c'est",
+    direction_lower: "plus c'est bas, mieux c'est",
+    frequency_weekly: "Hebdomadaire",
+    frequency_monthly: "Mensuelle",
+    frequency_quarterly: "Trimestrielle",
+
+    status_achieved: "Atteint",
+    status_on_track: "En bonne voie",
+    status_at_risk: "À risque",
+    status_off_track: "En retard",
+    status_missed: "Manqué",
+    status_error: "Calcul impossible",
+    status_no_data: "Pas encore de données",
+
+    dashboardTab: "Tableau de bord KPI",
+    dashTitle: "Tableau de bord KPI",
+    dashAsOf: "Au {date}",
+    dashLatest: "Dernières données : {list}.",
+    dashLatestItem: "{sheet} {date}",
+    dashLatestNone: "{sheet} aucune ligne datée",
+    dashLatestMissing: "{sheet} onglet introuvable",
+    dashNoObjectives:
+      "Aucun objectif pour l'instant. Ouvrez Extensions ▸ KPI Pilot ▸ Nouvel objectif… pour créer le premier, puis actualisez ce tableau de bord.",
+    dashProblems: "Lignes de l'onglet Objectifs écartées : {list}.",
+    dashProblem: "ligne {row} ({message})",
+    col_objective: "Objectif",
+    col_kpi: "KPI",
+    col_owner: "Responsable",
+    col_frequency: "Fréquence",
+    col_period: "Période en cours",
+    col_current: "Actuel",
+    col_previous: "Précédent",
+    col_change: "Évolution",
+    col_baseline: "Départ",
+    col_target: "Cible",
+    col_progress: "Progression",
+    col_bar: "Barre de progression",
+    col_expected: "Attendu",
+    col_status: "Statut",
+    col_forecast: "Prévision à l'échéance",
+    col_deadline: "Échéance",
+    col_sparkline: "12 dernières périodes",
+    col_note: "Remarques",
+    trend_period: "Période",
+    trend_value: "Valeur",
+    trend_target: "Cible",
+    trend_average: "Moyenne sur 3 périodes",
+    trendTitle: "{name} : {kpi}, {frequency}",
+    trendEmpty: "Pas encore de période complète.",
+    chartTitle: "{name} : {kpi}",
+    footnote:
+      "Actuel : la dernière période complète. Évolution : par rapport à la période précédente, en points de pourcentage pour les taux, en % sinon. Progression : (actuel − départ) ÷ (cible − départ). Attendu : part du temps écoulé entre le début et l'échéance à la fin de la période en cours. Statut : Atteint à 100 % de progression ; En bonne voie à moins de 10 points de l'attendu ; À risque à moins de 25 ; En retard au-delà ; Manqué une fois l'échéance passée. Prévision : la tendance linéaire des 12 dernières périodes complètes, à l'échéance (pour les taux, numérateur et dénominateur projetés chacun, puis divisés).",
+    pp: "pts",
+    partial: "{period} en cours : {value} pour l'instant ({days} jours sur {total}).",
+    partialNoValue: "{period} en cours ({days} jours sur {total}).",
+    noCompletePeriod: "Pas encore de période {frequency} complète de données.",
+    beforeStart: "Commence le {date}.",
+    deadlinePassed: "Échéance passée.",
+    missingSheet:
+      "Onglet « {sheet} » introuvable : rétablissez-le, ou modifiez l'objectif pour utiliser un autre onglet.",
+    missingColumns:
+      "Colonne {columns} introuvable en ligne 1 de « {sheet} » : rétablissez l'en-tête, ou modifiez l'objectif.",
+    missingColumnsMany:
+      "Colonnes {columns} introuvables en ligne 1 de « {sheet} » : rétablissez les en-têtes, ou modifiez l'objectif.",
+    engineError: "Calcul impossible : {message}",
+    previousMissing: "Pas de données pour la période précédente.",
+
+    sumAllOk: "Les {n} objectifs sont en bonne voie ou atteints.",
+    sumOneOk: "L'objectif est en bonne voie ou atteint.",
+    sumSomeOk: "{k} objectifs sur {n} en bonne voie ou atteints.",
+    sumOneOfOne: "L'objectif n'est pas en bonne voie.",
+    sumAchievedPart: "{k} atteints.",
+    sumLate: "{name} {status} : {current} pour une cible de {target} au {deadline}.",
+    sumMore: "{count} autres demandent de l'attention (voir ci-dessous).",
+    sumErrors: "{count} n'ont pas pu être calculés (voir Remarques).",
+    sumNone: "Aucun objectif n'a encore de période complète de données.",
+
+    busyBuild:
+      "Une création du tableau de bord est déjà en cours dans ce classeur. Attendez qu'elle se termine, puis réessayez.",
+    builtToast: "Tableau de bord actualisé : {n} objectifs.",
+    builtToastOne: "Tableau de bord actualisé : 1 objectif.",
+    toastTitle: "KPI Pilot",
+
+    sampleTab: "Données d'exemple",
+    sampleVisitsTab: "Visites d'exemple",
+    sampleHeaders:
+      "Date|Visiteurs|Sessions|Sessions d'une page|Durée totale des sessions (s)|Conversions|Chiffre d'affaires|Coût publicitaire|Impressions|Clics|E-mails envoyés|Rebonds|Ouvertures|Publications|J'aime|Commentaires|Partages",
+    sampleVisitsHeaders: "ID visiteur|Date",
+    sampleToast:
+      "{days} jours de données d'exemple dans « {sheet} », {visits} visites dans « {visitsSheet} ».",
+  },
+});
+
+export type MessageKey = keyof typeof messages.en;

@@ -1,0 +1,198 @@
+/**
+ * The sidebar's endpoints for objectives (exported by src/main.ts). Whatever the client sends is
+ * validated here again: types, lengths, the KPI and its inputs, the source tab and its headers,
+ * dates, numbers. Errors are thrown with a message in the user's language that names the field,
+ * which google.script.run hands to the sidebar's failure handler as it is.
+ */
+import type { Lang } from "../i18n.ts";
+import type { Objective, ObjectiveInput, ObjectiveList } from "./api.ts";
+import { evaluateWorkbook, readWorkbook } from "./dashboard.ts";
+import { summaryOf } from "./dashboardModel.ts";
+import { userLang } from "./locale.ts";
+import { withDocumentLock } from "./lock.ts";
+import { messages } from "./messages.ts";
+import { cellText } from "./objectivesCodec.ts";
+import {
+  createObjectivesSheet,
+  DASHBOARD_KEY,
+  findTaggedSheet,
+  OBJECTIVES_KEY,
+  parseObjectiveRows,
+  writeObjectiveRow,
+} from "./objectivesStore.ts";
+import { fieldLabel, ObjectiveError, validateObjectiveFields } from "./objectivesValidate.ts";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const SAVE_LOCK_WAIT_MS = 10_000;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+function fieldError(
+  lang: Lang,
+  field: Parameters<typeof fieldLabel>[0],
+  key: Parameters<typeof messages.t>[1],
+  params: Record<string, string | number>,
+): never {
+  throw new ObjectiveError(
+    messages.t(lang, key, { field: fieldLabel(field, lang), ...params }),
+    field,
+  );
+}
+
+/**
+ * Checks the objective against the spreadsheet: the source tab exists and is not one of ours, and
+ * every header it names is in its row 1. Returns the objective with headers spelled as the tab
+ * spells them (a case-insensitive match is accepted and corrected).
+ */
+function checkAgainstSheet(ss: Spreadsheet, input: ObjectiveInput, lang: Lang): ObjectiveInput {
+  const source = ss.getSheetByName(input.sourceSheet);
+  if (!source) fieldError(lang, "sourceSheet", "noSuchSheet", { value: input.sourceSheet });
+  for (const key of [OBJECTIVES_KEY, DASHBOARD_KEY]) {
+    const own = findTaggedSheet(ss, key);
+    if (own && own.getSheetId() === source.getSheetId()) {
+      fieldError(lang, "sourceSheet", "ownSheet", { value: input.sourceSheet });
+    }
+  }
+  const lastColumn = source.getLastColumn();
+  if (lastColumn < 1) fieldError(lang, "sourceSheet", "sheetEmpty", { value: input.sourceSheet });
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const headers = (source.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []).map((h) =>
+    cellText(h, timeZone).trim(),
+  );
+  const canonical = (field: "dateColumn" | "inputs", header: string): string => {
+    if (headers.includes(header)) return header;
+    const folded = headers.find((h) => h !== "" && h.toLowerCase() === header.toLowerCase());
+    if (folded !== undefined) return folded;
+    return fieldError(lang, field, "noSuchColumn", { value: header, sheet: input.sourceSheet });
+  };
+  const inputs: Record<string, string[]> = {};
+  for (const [name, list] of Object.entries(input.inputs)) {
+    inputs[name] = list.map((h) => canonical("inputs", h));
+  }
+  return { ...input, dateColumn: canonical("dateColumn", input.dateColumn), inputs };
+}
+
+function newId(taken: ReadonlySet<string>): string {
+  for (;;) {
+    let id = "obj-";
+    for (let i = 0; i < 8; i++)
+      id += "abcdefghijklmnopqrstuvwxyz0123456789"[Math.floor(Math.random() * 36)];
+    if (!taken.has(id)) return id;
+  }
+}
+
+/** An ISO timestamp to the second: what a date-time cell keeps. */
+function timestamp(now: Date): string {
+  return new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
+}
+
+/** saveObjective with an injectable clock and spreadsheet, for tests. */
+export function saveObjectiveIn(ss: Spreadsheet, raw: unknown, lang: Lang, now: Date): Objective {
+  const input = checkAgainstSheet(ss, validateObjectiveFields(raw, lang), lang);
+  return withDocumentLock(
+    SAVE_LOCK_WAIT_MS,
+    () => {
+      throw new Error(messages.t(lang, "busySave"));
+    },
+    () => {
+      const timeZone = ss.getSpreadsheetTimeZone();
+      const sheet = findTaggedSheet(ss, OBJECTIVES_KEY) ?? createObjectivesSheet(ss, lang);
+      // Re-read under the lock: rows may have moved or been deleted since the sidebar loaded.
+      const values = sheet.getDataRange().getValues();
+      const parsed = parseObjectiveRows(values, timeZone, lang);
+      const headerProblem = parsed.problems.find((p) => p.row === 1);
+      if (headerProblem) throw new Error(headerProblem.message);
+      const idColumn = parsed.layout.id;
+      const rowOfId = new Map<string, number>();
+      values.forEach((cells, i) => {
+        const id = i === 0 ? "" : cellText(cells[idColumn], timeZone).trim();
+        if (id !== "" && !rowOfId.has(id)) rowOfId.set(id, i + 1);
+      });
+      const stamp = timestamp(now);
+      let row: number;
+      let id: string;
+      let created = stamp;
+      if (input.id) {
+        const found = rowOfId.get(input.id);
+        if (found === undefined) throw new Error(messages.t(lang, "notFound", { value: input.id }));
+        row = found;
+        id = input.id;
+        const existing = parsed.objectives.find((s) => s.row === found);
+        if (existing?.objective.created) created = existing.objective.created;
+      } else {
+        id = newId(new Set(rowOfId.keys()));
+        row = Math.max(values.length, sheet.getLastRow()) + 1;
+      }
+      const objective: Objective = {
+        ...input,
+        id,
+        channel: input.channel ?? "",
+        notes: input.notes ?? "",
+        created,
+        updated: stamp,
+      };
+      writeObjectiveRow(sheet, parsed.layout, row, objective, timeZone);
+      return objective;
+    },
+  );
+}
+
+/** deleteObjective with an injectable spreadsheet, for tests. */
+export function deleteObjectiveIn(
+  ss: Spreadsheet,
+  rawId: unknown,
+  lang: Lang,
+): { deleted: string } {
+  if (typeof rawId !== "string" || !ID_PATTERN.test(rawId)) {
+    throw new ObjectiveError(
+      messages.t(lang, "badId", {
+        field: fieldLabel("id", lang),
+        value: String(rawId).slice(0, 40),
+      }),
+      "id",
+    );
+  }
+  return withDocumentLock(
+    SAVE_LOCK_WAIT_MS,
+    () => {
+      throw new Error(messages.t(lang, "busySave"));
+    },
+    () => {
+      const sheet = findTaggedSheet(ss, OBJECTIVES_KEY);
+      if (!sheet) throw new Error(messages.t(lang, "notFound", { value: rawId }));
+      const timeZone = ss.getSpreadsheetTimeZone();
+      // The row is looked up now, under the lock: the id, not a row number from the client, decides.
+      const values = sheet.getDataRange().getValues();
+      const { layout, problems } = parseObjectiveRows(values.slice(0, 1), timeZone, lang);
+      const headerProblem = problems.find((p) => p.row === 1);
+      if (headerProblem) throw new Error(headerProblem.message);
+      const index = values.findIndex(
+        (cells, i) => i > 0 && cellText(cells[layout.id], timeZone).trim() === rawId,
+      );
+      if (index < 0) throw new Error(messages.t(lang, "notFound", { value: rawId }));
+      sheet.deleteRow(index + 1);
+      return { deleted: rawId };
+    },
+  );
+}
+
+/** Sidebar: every readable objective with where it stands, and the rows that could not be read. */
+export function listObjectives(): ObjectiveList {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = userLang();
+  const wb = readWorkbook(ss, lang, new Date());
+  return {
+    objectives: evaluateWorkbook(wb, lang).map((e) => summaryOf(e, lang)),
+    problems: wb.problems,
+  };
+}
+
+/** Sidebar: creates (no id) or updates (known id) an objective; returns it as stored. */
+export function saveObjective(o: unknown): Objective {
+  return saveObjectiveIn(SpreadsheetApp.getActiveSpreadsheet(), o, userLang(), new Date());
+}
+
+/** Sidebar: deletes the objective with this id (the user confirmed it in the sidebar). */
+export function deleteObjective(id: unknown): { deleted: string } {
+  return deleteObjectiveIn(SpreadsheetApp.getActiveSpreadsheet(), id, userLang());
+}

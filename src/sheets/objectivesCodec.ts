@@ -1,0 +1,102 @@
+/**
+ * How an objective is written into cells of the Objectives tab and read back. The tab is meant to
+ * be read (and sometimes edited) by people, so the column mapping is written as text,
+ * `clicks=Clicks; impressions=Impressions` or `interactions=Likes + Comments + Shares`, with JSON
+ * as the exact fallback when a header itself holds one of the separators.
+ */
+import { civilDay, dayToDate, isoDay, tryParseIsoDay } from "../kpi/days.ts";
+
+/** Text that Sheets would otherwise take for a formula (= + - @) or parse (numbers, dates, TRUE). */
+export function textCell(s: string): string {
+  return s === "" ? "" : `'${s}`;
+}
+
+const SEPARATORS = /[;=+{}]/;
+
+/** The column mapping as a readable cell: `input=Header; other=Header A + Header B`. */
+export function formatInputs(inputs: Readonly<Record<string, readonly string[]>>): string {
+  const entries = Object.entries(inputs).filter(([, headers]) => headers.length > 0);
+  const plain = entries.every(
+    ([name, headers]) =>
+      !SEPARATORS.test(name) &&
+      headers.every((h) => !SEPARATORS.test(h) && h === h.trim() && h !== ""),
+  );
+  if (!plain) return JSON.stringify(Object.fromEntries(entries));
+  return entries.map(([name, headers]) => `${name}=${headers.join(" + ")}`).join("; ");
+}
+
+/** The reverse of formatInputs; undefined when the text is neither form. */
+export function parseInputs(cell: string): Record<string, string[]> | undefined {
+  const s = cell.trim();
+  if (s === "") return {};
+  if (s.startsWith("{")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(s);
+    } catch {
+      return undefined;
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
+    const out: Record<string, string[]> = {};
+    for (const [name, headers] of Object.entries(parsed)) {
+      if (!Array.isArray(headers) || !headers.every((h) => typeof h === "string")) return undefined;
+      out[name] = headers as string[];
+    }
+    return out;
+  }
+  const out: Record<string, string[]> = {};
+  for (const part of s.split(";")) {
+    if (part.trim() === "") continue;
+    const eq = part.indexOf("=");
+    if (eq <= 0) return undefined;
+    const name = part.slice(0, eq).trim();
+    const headers = part
+      .slice(eq + 1)
+      .split("+")
+      .map((h) => h.trim());
+    if (name === "" || headers.some((h) => h === "") || name in out) return undefined;
+    out[name] = headers;
+  }
+  return out;
+}
+
+/** True for a Date from any realm (the bundle test runs the code in node:vm). */
+export function isDateValue(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === "[object Date]";
+}
+
+/** A cell read as text: what a person typed, whatever Sheets made of it. */
+export function cellText(v: unknown, timeZone: string): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (isDateValue(v)) return isoDay(civilDay(v, timeZone));
+  return String(v);
+}
+
+/** A date cell as "YYYY-MM-DD" in the spreadsheet's zone; text is passed on for validation. */
+export function cellIsoDay(v: unknown, timeZone: string): unknown {
+  if (isDateValue(v)) {
+    const day = civilDay(v, timeZone);
+    return Number.isNaN(day) ? String(v) : isoDay(day);
+  }
+  return typeof v === "string" ? v.trim() : v;
+}
+
+/** A number cell; plain decimal text (a cell formatted as text) is accepted too. */
+export function cellNumber(v: unknown): unknown {
+  if (typeof v === "string" && /^\s*-?\d+(?:\.\d+)?(?:e-?\d+)?\s*$/i.test(v)) return Number(v);
+  return v;
+}
+
+/** An ISO timestamp from a date-time cell, or "" when the cell is not one. */
+export function cellTimestamp(v: unknown): string {
+  if (isDateValue(v) && !Number.isNaN(v.getTime())) return v.toISOString();
+  if (typeof v === "string" && !Number.isNaN(Date.parse(v))) return new Date(v).toISOString();
+  return "";
+}
+
+/** The Date a date cell should hold to show `iso` in the spreadsheet's zone. */
+export function dateCell(iso: string, timeZone: string): Date | string {
+  const day = tryParseIsoDay(iso);
+  return day === undefined ? textCell(iso) : dayToDate(day, timeZone);
+}

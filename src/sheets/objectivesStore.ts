@@ -1,0 +1,401 @@
+/**
+ * The Objectives tab: one row per objective, found by developer metadata so that renaming the tab
+ * loses nothing. Columns are read by their header, recognised in English or French, with the
+ * documented order as the fallback for a renamed header; so reading never depends on the language
+ * of whoever created the tab. Bad rows are reported and skipped, never rewritten.
+ */
+import type { Lang } from "../i18n.ts";
+import { findKpi, KPIS } from "../kpi/registry.ts";
+import type { Unit } from "../kpi/types.ts";
+import type { Objective, RowProblem } from "./api.ts";
+import { messages } from "./messages.ts";
+import {
+  cellIsoDay,
+  cellNumber,
+  cellText,
+  cellTimestamp,
+  dateCell,
+  formatInputs,
+  parseInputs,
+  textCell,
+} from "./objectivesCodec.ts";
+import {
+  DIRECTIONS,
+  FREQUENCIES,
+  fieldLabel,
+  OBJECTIVE_FIELDS,
+  ObjectiveError,
+  type ObjectiveField,
+  validateObjectiveFields,
+} from "./objectivesValidate.ts";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Developer-metadata keys of the tabs KPI Pilot owns. */
+export const OBJECTIVES_KEY = "kpiPilot.objectives";
+export const DASHBOARD_KEY = "kpiPilot.dashboard";
+
+/**
+ * The tab tagged with `key`. The tag's value is the tab's own sheet id, so that when a tagged tab
+ * has been duplicated (copies may carry the tag), the original is the one found.
+ */
+export function findTaggedSheet(ss: Spreadsheet, key: string): Sheet | null {
+  const found = ss
+    .createDeveloperMetadataFinder()
+    .withKey(key)
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+    .find();
+  if (found.length === 0) return null;
+  const sheets: { sheet: Sheet; value: string | null }[] = [];
+  for (const md of found) {
+    const sheet = md.getLocation().getSheet();
+    if (sheet) sheets.push({ sheet, value: found.length > 1 ? md.getValue() : null });
+  }
+  if (sheets.length <= 1) return sheets[0]?.sheet ?? null;
+  const original = sheets.find((s) => s.value === String(s.sheet.getSheetId()));
+  return (original ?? sheets[0])?.sheet ?? null;
+}
+
+/** `base`, or `base (2)`, `base (3)`…: the first name no tab has yet. */
+export function uniqueSheetName(ss: Spreadsheet, base: string): string {
+  let name = base;
+  for (let n = 2; ss.getSheetByName(name); n++) name = `${base} (${n})`;
+  return name;
+}
+
+/** A new last tab named `base` (or a free variant), tagged with `key`. */
+export function insertTaggedSheet(ss: Spreadsheet, base: string, key: string): Sheet {
+  const sheet = ss.insertSheet(uniqueSheetName(ss, base), ss.getNumSheets());
+  sheet.addDeveloperMetadata(key, String(sheet.getSheetId()));
+  return sheet;
+}
+
+// --- Column layout -------------------------------------------------------------------------
+
+/** 0-based column of each field, in the tab as it is now. */
+export type Layout = Readonly<Record<ObjectiveField, number>>;
+
+const DEFAULT_LAYOUT = Object.fromEntries(OBJECTIVE_FIELDS.map((f, i) => [f, i])) as Layout;
+
+function normalizeHeader(v: unknown): string {
+  return String(v ?? "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+const HEADER_WORDS: ReadonlyMap<string, ObjectiveField> = new Map(
+  OBJECTIVE_FIELDS.flatMap((f) =>
+    [fieldLabel(f, "en"), fieldLabel(f, "fr"), f].map((w) => [normalizeHeader(w), f] as const),
+  ),
+);
+
+/**
+ * Where each field is. A header recognised (in either language) places its field; a field whose
+ * header was renamed keeps its documented position, provided no other field's header sits there.
+ */
+export function layoutOf(header: readonly unknown[], lang: Lang): Layout {
+  const found = new Map<ObjectiveField, number>();
+  header.forEach((cell, col) => {
+    const field = HEADER_WORDS.get(normalizeHeader(cell));
+    if (field && !found.has(field)) found.set(field, col);
+  });
+  const claimed = new Set(found.values());
+  const layout: Partial<Record<ObjectiveField, number>> = {};
+  for (const field of OBJECTIVE_FIELDS) {
+    const at = found.get(field);
+    if (at !== undefined) {
+      layout[field] = at;
+      continue;
+    }
+    const fallback = DEFAULT_LAYOUT[field];
+    if (claimed.has(fallback)) {
+      throw new ObjectiveError(
+        messages.t(lang, "headerMoved", {
+          label: fieldLabel(field, lang),
+          column: columnLetter(fallback),
+        }),
+        null,
+      );
+    }
+    layout[field] = fallback;
+  }
+  return layout as Layout;
+}
+
+export function columnLetter(col0: number): string {
+  let n = col0 + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Runs of adjacent columns, as [first 0-based column, fields in order]; one write each. */
+function runsOf(layout: Layout): { first: number; fields: ObjectiveField[] }[] {
+  const sorted = [...OBJECTIVE_FIELDS].sort((a, b) => layout[a] - layout[b]);
+  const runs: { first: number; fields: ObjectiveField[] }[] = [];
+  for (const f of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && layout[f] === last.first + last.fields.length) last.fields.push(f);
+    else runs.push({ first: layout[f], fields: [f] });
+  }
+  return runs;
+}
+
+// --- Reading -------------------------------------------------------------------------------
+
+export interface StoredObjective {
+  objective: Objective;
+  /** 1-based row in the tab. */
+  row: number;
+}
+
+export interface StoreContent {
+  sheet: Sheet | null;
+  layout: Layout;
+  objectives: StoredObjective[];
+  problems: RowProblem[];
+  /** Last row holding anything, header included (1 for an empty tab). */
+  lastRow: number;
+}
+
+function rawOfRow(cells: readonly unknown[], layout: Layout, timeZone: string, lang: Lang) {
+  const at = (f: ObjectiveField) => cells[layout[f]];
+  const str = (f: ObjectiveField) => cellText(at(f), timeZone);
+  const inputsText = str("inputs");
+  const inputs = parseInputs(inputsText);
+  if (inputs === undefined) {
+    throw new ObjectiveError(
+      messages.t(lang, "inputsUnreadable", {
+        field: fieldLabel("inputs", lang),
+        value: inputsText.slice(0, 60),
+      }),
+      "inputs",
+    );
+  }
+  return {
+    id: str("id").trim(),
+    name: str("name"),
+    kpiId: str("kpiId").trim(),
+    channel: str("channel"),
+    sourceSheet: str("sourceSheet"),
+    dateColumn: str("dateColumn"),
+    inputs,
+    direction: str("direction").trim().toLowerCase(),
+    baseline: cellNumber(at("baseline")),
+    target: cellNumber(at("target")),
+    startDate: cellIsoDay(at("startDate"), timeZone),
+    deadline: cellIsoDay(at("deadline"), timeZone),
+    frequency: str("frequency").trim().toLowerCase(),
+    owner: str("owner"),
+    businessGoal: str("businessGoal"),
+    notes: str("notes"),
+    created: cellTimestamp(at("created")),
+    updated: cellTimestamp(at("updated")),
+  };
+}
+
+/** Parses the tab's values (header first): valid objectives, and a problem for each bad row. */
+export function parseObjectiveRows(
+  values: readonly (readonly unknown[])[],
+  timeZone: string,
+  lang: Lang,
+): { layout: Layout; objectives: StoredObjective[]; problems: RowProblem[] } {
+  let layout: Layout;
+  try {
+    layout = layoutOf(values[0] ?? [], lang);
+  } catch (e) {
+    return {
+      layout: DEFAULT_LAYOUT,
+      objectives: [],
+      problems: [{ row: 1, message: errorText(e) }],
+    };
+  }
+  const objectives: StoredObjective[] = [];
+  const problems: RowProblem[] = [];
+  const rowOfId = new Map<string, number>();
+  for (let i = 1; i < values.length; i++) {
+    const cells = values[i] ?? [];
+    if (cells.every((c) => c === "" || c === null || c === undefined)) continue;
+    const row = i + 1;
+    try {
+      const raw = rawOfRow(cells, layout, timeZone, lang);
+      if (raw.id === "") {
+        throw new ObjectiveError(
+          messages.t(lang, "idMissing", { field: fieldLabel("id", lang) }),
+          "id",
+        );
+      }
+      const first = rowOfId.get(raw.id);
+      if (first !== undefined) {
+        throw new ObjectiveError(
+          messages.t(lang, "idDuplicate", {
+            field: fieldLabel("id", lang),
+            value: raw.id,
+            row: first,
+          }),
+          "id",
+        );
+      }
+      const valid = validateObjectiveFields(raw, lang);
+      rowOfId.set(raw.id, row);
+      objectives.push({
+        row,
+        objective: {
+          ...valid,
+          id: raw.id,
+          channel: valid.channel ?? "",
+          notes: valid.notes ?? "",
+          created: raw.created,
+          updated: raw.updated,
+        },
+      });
+    } catch (e) {
+      problems.push({ row, message: errorText(e) });
+    }
+  }
+  return { layout, objectives, problems };
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Reads the Objectives tab once (one getValues). An absent tab reads as empty. */
+export function readObjectives(ss: Spreadsheet, timeZone: string, lang: Lang): StoreContent {
+  const sheet = findTaggedSheet(ss, OBJECTIVES_KEY);
+  if (!sheet) {
+    return { sheet: null, layout: DEFAULT_LAYOUT, objectives: [], problems: [], lastRow: 1 };
+  }
+  const values = sheet.getDataRange().getValues();
+  return { sheet, ...parseObjectiveRows(values, timeZone, lang), lastRow: values.length };
+}
+
+// --- Writing -------------------------------------------------------------------------------
+
+/** Number formats of the baseline and target cells, by KPI unit. */
+function storedNumberFormat(unit: Unit): string {
+  switch (unit) {
+    case "percent":
+      return "0.0#%";
+    case "currency":
+    case "ratio":
+      return "#,##0.00";
+    case "seconds":
+      return '#,##0" s"';
+    case "count":
+      return "#,##0";
+  }
+}
+
+const DATE_FORMAT = "yyyy-mm-dd";
+const TIMESTAMP_FORMAT = "yyyy-mm-dd hh:mm:ss";
+
+function cellsOf(o: Objective, timeZone: string): Record<ObjectiveField, unknown> {
+  return {
+    id: textCell(o.id),
+    name: textCell(o.name),
+    kpiId: textCell(o.kpiId),
+    channel: textCell(o.channel),
+    sourceSheet: textCell(o.sourceSheet),
+    dateColumn: textCell(o.dateColumn),
+    inputs: textCell(formatInputs(o.inputs)),
+    direction: textCell(o.direction),
+    baseline: o.baseline,
+    target: o.target,
+    startDate: dateCell(o.startDate, timeZone),
+    deadline: dateCell(o.deadline, timeZone),
+    frequency: textCell(o.frequency),
+    owner: textCell(o.owner),
+    businessGoal: textCell(o.businessGoal),
+    notes: textCell(o.notes),
+    created: new Date(o.created),
+    updated: new Date(o.updated),
+  };
+}
+
+function formatsOf(o: Objective): Partial<Record<ObjectiveField, string>> {
+  const unitFormat = storedNumberFormat(findKpi(o.kpiId)?.unit ?? "ratio");
+  return {
+    baseline: unitFormat,
+    target: unitFormat,
+    startDate: DATE_FORMAT,
+    deadline: DATE_FORMAT,
+    created: TIMESTAMP_FORMAT,
+    updated: TIMESTAMP_FORMAT,
+  };
+}
+
+/**
+ * Writes one objective on `row`, touching only the objective's own columns of that row: one
+ * setValues (one per run of adjacent columns if someone inserted a column between ours), and the
+ * number formats of the cells whose format depends on the KPI.
+ */
+export function writeObjectiveRow(
+  sheet: Sheet,
+  layout: Layout,
+  row: number,
+  o: Objective,
+  timeZone: string,
+): void {
+  const cells = cellsOf(o, timeZone);
+  const formats = formatsOf(o);
+  for (const run of runsOf(layout)) {
+    const range = sheet.getRange(row, run.first + 1, 1, run.fields.length);
+    range.setValues([run.fields.map((f) => cells[f])]);
+    // Text cells keep their format: only the adjacent cells that need one get it.
+    let i = 0;
+    while (i < run.fields.length) {
+      let j = i;
+      while (j < run.fields.length && formats[run.fields[j] as ObjectiveField] !== undefined) j++;
+      if (j > i) {
+        const part = run.fields.slice(i, j);
+        sheet
+          .getRange(row, run.first + 1 + i, 1, part.length)
+          .setNumberFormats([part.map((f) => formats[f] as string)]);
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+}
+
+/**
+ * Creates the Objectives tab: header in the creator's language, bold and frozen, protected with a
+ * warning; date columns formatted; drop-downs (warning only) on the coded columns. The active tab
+ * stays the one the user was on: they are in the middle of the sidebar.
+ */
+export function createObjectivesSheet(ss: Spreadsheet, lang: Lang): Sheet {
+  const previous = ss.getActiveSheet();
+  const sheet = insertTaggedSheet(ss, messages.t(lang, "objectivesTab"), OBJECTIVES_KEY);
+  const width = OBJECTIVE_FIELDS.length;
+  const header = sheet.getRange(1, 1, 1, width);
+  header
+    .setValues([OBJECTIVE_FIELDS.map((f) => fieldLabel(f, lang))])
+    .setFontWeight("bold")
+    .setBackground("#f1f3f4");
+  sheet.setFrozenRows(1);
+  header.protect().setDescription(messages.t(lang, "objectivesTab")).setWarningOnly(true);
+  const rows = sheet.getMaxRows() - 1;
+  const lists: [ObjectiveField, readonly string[]][] = [
+    ["kpiId", KPIS.map((k) => k.id)],
+    ["direction", DIRECTIONS],
+    ["frequency", FREQUENCIES],
+  ];
+  for (const [field, list] of lists) {
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...list], true)
+      .setAllowInvalid(true)
+      .build();
+    sheet.getRange(2, DEFAULT_LAYOUT[field] + 1, rows, 1).setDataValidation(rule);
+  }
+  sheet.setColumnWidths(1, width, 140);
+  if (previous) previous.activate();
+  return sheet;
+}

@@ -1,0 +1,165 @@
+/**
+ * Server-side messages of the wizard endpoints, in English and French. Each error names the
+ * wizard field it is about and says what would fix it; the sidebar shows it as it comes.
+ */
+import { defineCatalogue, type Lang } from "../i18n.ts";
+import type { Direction, KpiDefinition } from "../kpi/types.ts";
+
+export const wizardMessages = defineCatalogue({
+  en: {
+    titleNew: "New objective",
+    titleList: "Objectives",
+    buildMissing:
+      "KPI Pilot: the sidebar page is missing from this build. Reinstall the add-on or run npm run build.",
+    field_kpiId: "KPI",
+    field_sourceSheet: "Source tab",
+    field_dateColumn: "Date column",
+    field_inputs: "Columns",
+    field_frequency: "Review frequency",
+    field_direction: "Direction",
+    field_baseline: "Baseline",
+    field_target: "Target",
+    field_startDate: "Start date",
+    field_deadline: "Deadline",
+    field_sheetName: "Tab",
+    notAnObject: "The wizard sent no objective draft. Close the sidebar, open it again and retry.",
+    required: "{field}: required.",
+    notText: "{field}: expected text, got {value}.",
+    unknownKpi: "{field}: {value} is not a KPI of KPI Pilot. Choose one from the list.",
+    noSheet: "{field}: there is no tab named {value} any more. Choose another tab.",
+    emptySheet: "{field}: the tab {value} has no data below its header row.",
+    noColumn: "{field}: the tab {sheet} has no column headed {value}. Choose one of its columns.",
+    inputsNotObject: "{field}: expected a column for each input of the KPI.",
+    inputUnknown: "{field}: {kpi} has no input {value}.",
+    inputMissing: "{field}: choose the column for {label}.",
+    inputOneColumn: "{field}: {label} takes one column, not {count}.",
+    badChoice: "{field}: expected one of {list}, got {value}.",
+    notNumber: "{field}: expected a number, got {value}.",
+    badDate: "{field}: {value} is not a date written YYYY-MM-DD.",
+    deadlineNotAfterStart: "{field}: the deadline must come after the start date ({start}).",
+    nameHigher: "Raise {kpi}",
+    nameLower: "Lower {kpi}",
+    phraseFallback: "the {kpi}",
+    "phrase.conversion": "the conversion rate",
+    "phrase.open_rate": "the open rate",
+    "phrase.ctr": "the click-through rate",
+    "phrase.unique_visitors": "the number of unique visitors",
+    "phrase.avg_visit_duration": "the average visit duration",
+    "phrase.bounce_rate": "the bounce rate",
+    "phrase.engagement": "the engagement per post",
+    "phrase.roi": "the ROI",
+    "phrase.roas": "the ROAS",
+    "phrase.cpa": "the CPA",
+    "phrase.cpc": "the CPC",
+    "phrase.cpm": "the CPM",
+    "short.conversion": "conversion rate",
+    "short.open_rate": "open rate",
+    "short.ctr": "click-through rate",
+    "short.unique_visitors": "unique visitors",
+    "short.avg_visit_duration": "average visit duration",
+    "short.bounce_rate": "bounce rate",
+    "short.engagement": "engagement per post",
+    "short.roi": "ROI",
+    "short.roas": "ROAS",
+    "short.cpa": "CPA",
+    "short.cpc": "CPC",
+    "short.cpm": "CPM",
+  },
+  fr: {
+    titleNew: "Nouvel objectif",
+    titleList: "Objectifs",
+    buildMissing:
+      "KPI Pilot : la page de la barre latérale manque dans cette version. Réinstallez le module ou lancez npm run build.",
+    field_kpiId: "KPI",
+    field_sourceSheet: "Onglet source",
+    field_dateColumn: "Colonne de dates",
+    field_inputs: "Colonnes",
+    field_frequency: "Fréquence de suivi",
+    field_direction: "Sens",
+    field_baseline: "Valeur de départ",
+    field_target: "Cible",
+    field_startDate: "Date de début",
+    field_deadline: "Échéance",
+    field_sheetName: "Onglet",
+    notAnObject:
+      "L'assistant n'a envoyé aucun brouillon d'objectif. Fermez la barre latérale, rouvrez-la et réessayez.",
+    required: "{field} : obligatoire.",
+    notText: "{field} : texte attendu, reçu {value}.",
+    unknownKpi: "{field} : {value} n'est pas un KPI de KPI Pilot. Choisissez-en un dans la liste.",
+    noSheet: "{field} : il n'y a plus d'onglet nommé {value}. Choisissez un autre onglet.",
+    emptySheet: "{field} : l'onglet {value} n'a aucune donnée sous sa ligne d'en-tête.",
+    noColumn:
+      "{field} : l'onglet {sheet} n'a pas de colonne intitulée {value}. Choisissez l'une de ses colonnes.",
+    inputsNotObject: "{field} : une colonne est attendue pour chaque donnée du KPI.",
+    inputUnknown: "{field} : {kpi} n'a pas de donnée {value}.",
+    inputMissing: "{field} : choisissez la colonne pour {label}.",
+    inputOneColumn: "{field} : {label} prend une seule colonne, pas {count}.",
+    badChoice: "{field} : valeur attendue parmi {list}, reçu {value}.",
+    notNumber: "{field} : nombre attendu, reçu {value}.",
+    badDate: "{field} : {value} n'est pas une date au format AAAA-MM-JJ.",
+    deadlineNotAfterStart: "{field} : l'échéance doit suivre la date de début ({start}).",
+    nameHigher: "Augmenter {kpi}",
+    nameLower: "Réduire {kpi}",
+    phraseFallback: "l'indicateur « {kpi} »",
+    "phrase.conversion": "le taux de conversion",
+    "phrase.open_rate": "le taux d'ouverture",
+    "phrase.ctr": "le taux de clics",
+    "phrase.unique_visitors": "le nombre de visiteurs uniques",
+    "phrase.avg_visit_duration": "la durée moyenne des visites",
+    "phrase.bounce_rate": "le taux de rebond",
+    "phrase.engagement": "l'engagement par publication",
+    "phrase.roi": "le ROI",
+    "phrase.roas": "le ROAS",
+    "phrase.cpa": "le CPA",
+    "phrase.cpc": "le CPC",
+    "phrase.cpm": "le CPM",
+    "short.conversion": "le taux de conversion",
+    "short.open_rate": "le taux d'ouverture",
+    "short.ctr": "le taux de clics",
+    "short.unique_visitors": "les visiteurs uniques",
+    "short.avg_visit_duration": "la durée moyenne des visites",
+    "short.bounce_rate": "le taux de rebond",
+    "short.engagement": "l'engagement par publication",
+    "short.roi": "le ROI",
+    "short.roas": "le ROAS",
+    "short.cpa": "le CPA",
+    "short.cpc": "le CPC",
+    "short.cpm": "le CPM",
+  },
+});
+
+export type WizardMessageKey = keyof typeof wizardMessages.en;
+
+function has(key: string): key is WizardMessageKey {
+  return Object.prototype.hasOwnProperty.call(wizardMessages.en, key);
+}
+
+/**
+ * The KPI inside a sentence ("the conversion rate", « le taux de conversion »). French needs the
+ * article's gender, which the registry does not carry, hence this table; a KPI added to the
+ * registry without an entry here still reads correctly through the neutral fallback.
+ */
+export function kpiPhrase(kpi: KpiDefinition, lang: Lang): string {
+  const key = `phrase.${kpi.id}`;
+  return has(key)
+    ? wizardMessages.t(lang, key)
+    : wizardMessages.t(lang, "phraseFallback", { kpi: lowerFirst(kpi.name[lang]) });
+}
+
+/** A prefilled objective name: "Raise conversion rate", « Augmenter le taux de conversion ». */
+export function suggestedName(kpi: KpiDefinition, direction: Direction, lang: Lang): string {
+  const key = `short.${kpi.id}`;
+  const what = has(key)
+    ? wizardMessages.t(lang, key)
+    : lang === "fr"
+      ? kpiPhrase(kpi, lang)
+      : lowerFirst(kpi.name[lang]);
+  return wizardMessages.t(lang, direction === "lower" ? "nameLower" : "nameHigher", { kpi: what });
+}
+
+/** "Conversion rate" → "conversion rate"; an initialism such as "CPA" stays as it is. */
+export function lowerFirst(text: string): string {
+  const [first, second] = text;
+  if (first === undefined || (second !== undefined && second !== second.toLowerCase())) return text;
+  return first.toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,101 @@
+/**
+ * The wizard's own wire types, beside the shared ones in api.ts. Everything here crosses
+ * `google.script.run`: plain objects, primitives and arrays, ISO calendar days for dates.
+ */
+import type { Lang } from "../i18n.ts";
+import type { Direction } from "../kpi/types.ts";
+import type { Frequency, KpiChoice } from "./api.ts";
+
+/** How sure the header-name match is; "partial" must be confirmed by the user. */
+export type MatchConfidence = "exact" | "partial" | "none";
+
+/** A KPI as the wizard shows it: the registry's choice plus the phrases the review sentence needs. */
+export interface WizardKpi extends KpiChoice {
+  /** The KPI as a noun phrase inside a sentence: "the conversion rate", « le taux de conversion ». */
+  phrase: string;
+  /** Whether the KPI's value may be below 0 (ROI with a loss); others refuse negative values. */
+  canBeNegative: boolean;
+  /** A prefilled objective name for each direction: "Raise conversion rate", "Lower conversion rate". */
+  suggestedNames: Record<Direction, string>;
+}
+
+/** The proposed column(s) for one KPI input. */
+export interface InputSuggestion {
+  /** Header texts; several only for a multi-column input, empty when nothing matched. */
+  columns: string[];
+  confidence: MatchConfidence;
+}
+
+export interface SheetInfo {
+  name: string;
+  /** Header text of each column, left to right; blank headers are left out. */
+  headers: string[];
+  /** Headers whose column holds dates, best first. */
+  dateColumns: string[];
+  /** Number of rows below the header. */
+  rows: number;
+  /** KPI id → input name → proposed columns. */
+  suggestions: Record<string, Record<string, InputSuggestion>>;
+}
+
+export interface WizardContext {
+  lang: Lang;
+  /** Today in the spreadsheet's time zone, as an ISO day. */
+  today: string;
+  timeZone: string;
+  kpis: WizardKpi[];
+  sheets: SheetInfo[];
+  /** The active tab when it has a date column, else the first tab that has one, else null. */
+  defaultSheet: string | null;
+}
+
+/** What the wizard asks the engine to preview; target and deadline are optional. */
+export interface PreviewRequest {
+  kpiId: string;
+  sourceSheet: string;
+  dateColumn: string;
+  inputs: Record<string, string[]>;
+  frequency: Frequency;
+  direction?: Direction;
+  /** In the KPI's stored unit (fractions for rates). Absent: the computed baseline is used. */
+  baseline?: number | null;
+  target?: number | null;
+  startDate?: string;
+  deadline?: string;
+}
+
+export interface PreviewPoint {
+  /** First and last calendar day of the period. */
+  start: string;
+  end: string;
+  /** Null when the period has no value (blank or a zero denominator). */
+  value: number | null;
+  /** False for the period that contains today or the last data day and is still running. */
+  complete: boolean;
+}
+
+export interface RealismResult {
+  /** The change per period the target needs, in the KPI's stored unit. */
+  requiredPerPeriod: number;
+  /** The best period-over-period change seen in the data in the objective's direction, or null. */
+  bestSeen: number | null;
+  realistic: boolean;
+  /** Number of review periods between start and deadline. */
+  periods: number;
+}
+
+export interface Preview {
+  /** The custom function's result over every row of the chosen columns. */
+  total: number | null;
+  /** The latest period with data (it may be incomplete). */
+  current: PreviewPoint | null;
+  /** The last complete period: the suggested baseline. */
+  baseline: PreviewPoint | null;
+  /** Up to the last 12 periods, oldest first. */
+  recent: PreviewPoint[];
+  firstDate: string | null;
+  lastDate: string | null;
+  rows: number;
+  /** Present when a target and a deadline were given. */
+  realism: RealismResult | null;
+}

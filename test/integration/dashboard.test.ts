@@ -1,0 +1,324 @@
+/**
+ * The dashboard tab, built on the emulator from the sample data and five objectives.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { dayFromParts, dayToDate } from "../../src/kpi/days.ts";
+import { buildDashboard, buildDashboardAt } from "../../src/sheets/dashboard.ts";
+import { TABLE_COLUMNS } from "../../src/sheets/dashboardLayout.ts";
+import { saveObjective } from "../../src/sheets/objectives.ts";
+import { DASHBOARD_KEY, findTaggedSheet } from "../../src/sheets/objectivesStore.ts";
+import {
+  dumpSheet,
+  type Emulator,
+  installEmulator,
+  NOW,
+  sampleObjectives,
+  writeSampleTab,
+} from "./helpers.ts";
+
+const END = dayFromParts(2027, 6, 10) as number;
+const col = (name: (typeof TABLE_COLUMNS)[number]) => TABLE_COLUMNS.indexOf(name);
+const FIRST_ROW = 8;
+
+let emu: Emulator;
+let uninstall: () => void;
+
+function dashboard() {
+  const sheet = findTaggedSheet(SpreadsheetApp.getActiveSpreadsheet(), DASHBOARD_KEY);
+  if (!sheet) throw new Error("no dashboard tab");
+  return sheet;
+}
+
+/** The summary table's row of an objective, as displayed. */
+function tableRow(name: string): string[] {
+  const shown = dashboard().getDataRange().getDisplayValues();
+  const row = shown.find((r, i) => i >= FIRST_ROW - 1 && r[0]?.startsWith(name));
+  if (!row) throw new Error(`no row for ${name}`);
+  return row;
+}
+
+function setUp(lang: "en" | "fr", timeZone = "Europe/Paris") {
+  ({ emu, uninstall } = installEmulator({
+    userLocale: lang === "fr" ? "fr_FR" : "en_US",
+    locale: lang === "fr" ? "fr_FR" : "en_US",
+    timeZone,
+  }));
+  const tab = lang === "fr" ? "Données d'exemple" : "Sample data";
+  writeSampleTab(tab, lang, END);
+  const other = SpreadsheetApp.getActiveSpreadsheet().insertSheet("Notes");
+  other.getRange("A1:B2").setValues([
+    ["Owner", "=1+1"],
+    ["Claire", 42],
+  ]);
+  for (const o of sampleObjectives(lang, tab)) saveObjective(o);
+}
+
+describe("dashboard (English)", () => {
+  beforeEach(() => setUp("en"));
+  afterEach(() => uninstall());
+
+  it("writes the header, the summary table and a chart per objective", () => {
+    buildDashboard();
+    const sheet = dashboard();
+    expect(sheet.getName()).toBe("KPI dashboard");
+    expect(SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName()).toBe("KPI dashboard");
+    const shown = sheet.getDataRange().getDisplayValues();
+    expect(shown[0]?.[0]).toBe("KPI dashboard");
+    expect(shown[1]?.[0]).toBe("As of 11 June 2027");
+    expect(shown[2]?.[0]).toBe("Latest data: Sample data 10 June 2027.");
+    expect(shown[3]?.[0]).toMatch(/^(\d of 5 objectives on track or achieved\.|All 5 objectives)/);
+    expect(shown[6]?.slice(0, 5)).toEqual(["Objective", "KPI", "Owner", "Frequency", "Current period"]);
+    const conv = tableRow("Website conversion rate · Website");
+    expect(conv[col("kpi")]).toBe("Conversion rate");
+    expect(conv[col("frequency")]).toBe("Monthly");
+    expect(conv[col("period")]).toBe("May 2027");
+    expect(conv[col("current")]).toMatch(/^\d\.\d%$/);
+    expect(conv[col("change")]).toMatch(/^[+-]\d\.\d pp$|^0\.0 pp$/);
+    expect(conv[col("target")]).toBe("2.5%");
+    expect(conv[col("progress")]).toMatch(/^-?\d+%$/);
+    expect(conv[col("deadline")]).toBe("31 December 2027");
+    expect(conv[col("note")]).toMatch(/^◐ Jun 2027 in progress: \d\.\d% so far \(10 of 30 days\)\.$/);
+    expect(sheet.getCharts()).toHaveLength(5);
+    const formulas = sheet.getRange(FIRST_ROW, 1, 5, TABLE_COLUMNS.length).getFormulas();
+    for (const f of formulas) {
+      expect(f[col("bar")]).toMatch(/^=SPARKLINE\([A-Z]+\d+,\{"charttype","bar";"max",1;/);
+      expect(f[col("sparkline")]).toMatch(/^=SPARKLINE\(B\d+:B\d+,\{"charttype","line"/);
+    }
+  });
+
+  it("computes the current value as the KPI over the last complete period", () => {
+    buildDashboardAt(NOW);
+    // May 2027 by hand from the sample tab: Σconversions ÷ Σvisitors of the May rows.
+    const values = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Sample data")!.getDataRange().getValues();
+    const tz = "Europe/Paris";
+    const from = dayToDate(dayFromParts(2027, 5, 1) as number, tz).getTime();
+    const to = dayToDate(dayFromParts(2027, 6, 1) as number, tz).getTime();
+    let conversions = 0;
+    let visitors = 0;
+    for (const r of values.slice(1)) {
+      const t = (r[0] as Date).getTime();
+      if (t >= from && t < to) {
+        conversions += r[5] as number;
+        visitors += r[1] as number;
+      }
+    }
+    const row = dashboard().getRange(FIRST_ROW, col("current") + 1).getValue();
+    expect(row).toBeCloseTo(conversions / visitors, 12);
+  });
+
+  it("gives the same tab on a second build, with no duplicated chart", () => {
+    buildDashboard();
+    const first = JSON.stringify(emu.snapshot());
+    buildDashboard();
+    expect(JSON.stringify(emu.snapshot())).toBe(first);
+    expect(dashboard().getCharts()).toHaveLength(5);
+  });
+
+  it("leaves every other tab byte-identical", () => {
+    const others = () => {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      return ss
+        .getSheets()
+        .filter((s) => s.getName() !== "KPI dashboard")
+        .map((s) => {
+          const r = s.getDataRange();
+          return JSON.stringify([
+            s.getName(),
+            s.getSheetId(),
+            r.getValues(),
+            r.getFormulas(),
+            r.getNumberFormats(),
+            r.getBackgrounds(),
+            r.getFontWeights(),
+            s.getFrozenRows(),
+            s.getCharts().length,
+          ]);
+        });
+    };
+    const before = others();
+    const snapshotBefore = emu.snapshot() as { sheets: { name: string }[] };
+    buildDashboard();
+    buildDashboard();
+    expect(others()).toEqual(before);
+    const snapshotAfter = emu.snapshot() as { sheets: { name: string }[] };
+    const strip = (s: { sheets: { name: string }[] }) =>
+      JSON.stringify(s.sheets.filter((sh) => sh.name !== "KPI dashboard"));
+    expect(strip(snapshotAfter)).toBe(strip(snapshotBefore));
+  });
+
+  it("shows status in words and colours, respecting lower-is-better objectives", () => {
+    buildDashboard();
+    const sheet = dashboard();
+    const shown = sheet.getRange(FIRST_ROW, 1, 5, TABLE_COLUMNS.length).getDisplayValues();
+    const fills = sheet.getRange(FIRST_ROW, 1, 5, TABLE_COLUMNS.length).getBackgrounds();
+    const colours = sheet.getRange(FIRST_ROW, 1, 5, TABLE_COLUMNS.length).getFontColors();
+    const words: Record<string, string> = {
+      Achieved: "#b7e1cd",
+      "On track": "#d9ead3",
+      "At risk": "#fce8b2",
+      "Off track": "#f4c7c3",
+      Missed: "#e6b8af",
+    };
+    shown.forEach((r, i) => {
+      const status = r[col("status")] as string;
+      expect(Object.keys(words)).toContain(status);
+      expect(fills[i]?.[col("status")]).toBe(words[status]);
+    });
+    // Bounce rate (lower is better): a fall is progress, and its change shows in green.
+    const bounce = shown[2] as string[];
+    const values = sheet.getRange(FIRST_ROW + 2, 1, 1, TABLE_COLUMNS.length).getValues()[0] as unknown[];
+    const current = values[col("current")] as number;
+    const progress = values[col("progress")] as number;
+    expect(progress).toBeCloseTo((current - 0.49) / (0.44 - 0.49), 12);
+    expect(bounce[col("kpi")]).toBe("Bounce rate");
+    const change = values[col("change")] as number;
+    if (change !== 0) {
+      expect(colours[2]?.[col("change")]).toBe(change < 0 ? "#188038" : "#c5221f");
+    }
+    // Paid search CPA: lower is better, money format, quarterly.
+    const cpa = shown[3] as string[];
+    expect(cpa[col("period")]).toBe("Q1 2027");
+    expect(cpa[col("target")]).toBe("6.00");
+    const cpaValues = sheet.getRange(FIRST_ROW + 3, 1, 1, TABLE_COLUMNS.length).getValues()[0] as unknown[];
+    expect(cpaValues[col("progress")]).toBeCloseTo(
+      ((cpaValues[col("current")] as number) - 7.2) / (6 - 7.2),
+      12,
+    );
+  });
+
+  it("explains a missing column in that objective's row and builds the others", () => {
+    const source = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Sample data")!;
+    source.getRange(1, 13).setValue("Unique opens"); // "Opens" renamed after the objective was saved
+    buildDashboard();
+    const open = tableRow("Newsletter open rate");
+    expect(open[col("status")]).toBe("Cannot compute");
+    expect(open[col("current")]).toBe("—");
+    expect(open[col("note")]).toBe(
+      'Column "Opens" not found in row 1 of "Sample data": restore the header, or edit the objective.',
+    );
+    expect(tableRow("Website conversion rate")[col("current")]).toMatch(/%$/);
+    expect(dashboard().getCharts()).toHaveLength(4);
+    expect(dashboard().getRange(4, 1).getValue()).toMatch(/1 could not be computed/);
+  });
+
+  it("explains a missing source tab", () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    ss.getSheetByName("Sample data")!.setName("Old data");
+    buildDashboard();
+    const row = tableRow("Paid search CPA");
+    expect(row[col("note")]).toBe(
+      'Tab "Sample data" not found: restore it, or edit the objective to use another tab.',
+    );
+    expect(dashboard().getRange(3, 1).getValue()).toBe("Latest data: Sample data tab not found.");
+  });
+
+  it("says a build is already running when the lock is held, and writes nothing", () => {
+    const before = JSON.stringify(emu.snapshot());
+    const release = emu.holdDocumentLock();
+    buildDashboard();
+    release();
+    expect(emu.ui.toasts.at(-1)?.message).toBe(
+      "A dashboard build is already running in this spreadsheet. Wait for it to finish, then try again.",
+    );
+    expect(JSON.stringify(emu.snapshot())).toBe(before);
+  });
+
+  it("stores objective names that look like formulas as text on the dashboard too", () => {
+    const o = sampleObjectives("en", "Sample data")[0]!;
+    saveObjective({ ...o, name: "=IMPORTXML(\"https://evil.example\")", channel: "" });
+    buildDashboard();
+    const sheet = dashboard();
+    const formulas = sheet.getDataRange().getFormulas();
+    expect(formulas.flat().filter((f) => f !== "" && !f.startsWith("=SPARKLINE"))).toEqual([]);
+    expect(sheet.getRange(FIRST_ROW + 5, 1).getValue()).toBe('=IMPORTXML("https://evil.example")');
+  });
+
+  it("shows an empty dashboard with a way forward when there is no objective", () => {
+    uninstall();
+    ({ emu, uninstall } = installEmulator({ userLocale: "en_US" }));
+    buildDashboard();
+    expect(dumpSheet(dashboard())).toContain("No objectives yet.");
+    expect(dashboard().getCharts()).toHaveLength(0);
+  });
+});
+
+describe("dashboard (French)", () => {
+  beforeEach(() => setUp("fr"));
+  afterEach(() => uninstall());
+
+  it("writes labels, status words, periods and dates in French", () => {
+    buildDashboard();
+    const sheet = dashboard();
+    expect(sheet.getName()).toBe("Tableau de bord KPI");
+    const shown = sheet.getDataRange().getDisplayValues();
+    expect(shown[0]?.[0]).toBe("Tableau de bord KPI");
+    expect(shown[1]?.[0]).toBe("Au 11 juin 2027");
+    expect(shown[2]?.[0]).toBe("Dernières données : Données d'exemple 10 juin 2027.");
+    expect(shown[6]?.slice(0, 5)).toEqual(["Objectif", "KPI", "Responsable", "Fréquence", "Période en cours"]);
+    const conv = tableRow("Website conversion rate");
+    expect(conv[col("kpi")]).toBe("Taux de conversion");
+    expect(conv[col("frequency")]).toBe("Mensuelle");
+    expect(conv[col("period")]).toBe("mai 2027");
+    expect(conv[col("deadline")]).toBe("31 décembre 2027");
+    expect(conv[col("status")]).toMatch(/^(Atteint|En bonne voie|À risque|En retard|Manqué)$/);
+    expect(conv[col("note")]).toMatch(/^◐ juin 2027 en cours : /);
+    expect(tableRow("Paid search CPA")[col("period")]).toBe("T1 2027");
+    expect(tableRow("Social engagement")[col("period")]).toMatch(/^Sem\. du \d+ (mai|juin) 2027$/);
+    const numberFormats = sheet.getRange(FIRST_ROW, col("change") + 1).getNumberFormat();
+    expect(numberFormats).toContain('" pts"');
+  });
+});
+
+describe("time zones", () => {
+  afterEach(() => uninstall());
+
+  it("buckets by the spreadsheet's calendar day (Europe/Paris) with the machine in UTC", () => {
+    expect(new Date(2027, 0, 1).getTimezoneOffset()).toBe(0);
+    ({ emu, uninstall } = installEmulator({ userLocale: "en_US", timeZone: "Europe/Paris" }));
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.insertSheet("Clicks");
+    // Midnight in Paris is 22:00 or 23:00 UTC the day before: a UTC reading would move each
+    // first-of-month row into the previous month. Rows around the March DST change included.
+    const tz = "Europe/Paris";
+    const rows: unknown[][] = [["Date", "Clicks", "Impressions"]];
+    const add = (y: number, m: number, d: number, clicks: number, impressions: number) =>
+      rows.push([dayToDate(dayFromParts(y, m, d) as number, tz), clicks, impressions]);
+    add(2027, 2, 28, 10, 1000);
+    add(2027, 3, 1, 50, 1000);
+    add(2027, 3, 28, 30, 1000);
+    add(2027, 3, 31, 30, 1000);
+    add(2027, 4, 1, 80, 1000);
+    add(2027, 4, 30, 20, 1000);
+    add(2027, 5, 1, 90, 1000);
+    add(2027, 5, 31, 10, 1000);
+    add(2027, 6, 1, 5, 1000);
+    sheet.getRange(1, 1, rows.length, 3).setValues(rows);
+    saveObjective({
+      name: "CTR",
+      kpiId: "ctr",
+      sourceSheet: "Clicks",
+      dateColumn: "Date",
+      inputs: { clicks: ["Clicks"], impressions: ["Impressions"] },
+      direction: "higher",
+      baseline: 0.02,
+      target: 0.05,
+      startDate: "2027-01-01",
+      deadline: "2027-12-31",
+      frequency: "monthly",
+      owner: "Nora",
+      businessGoal: "Better ads",
+    });
+    buildDashboardAt(NOW);
+    const values = dashboard().getDataRange().getValues();
+    const trendHeader = values.findIndex((r) => r[0] === "Period");
+    const trend = values.slice(trendHeader + 1, trendHeader + 5).map((r) => [r[0], r[1]]);
+    expect(trend).toEqual([
+      ["Feb 2027", 0.01],
+      ["Mar 2027", 110 / 3000],
+      ["Apr 2027", 100 / 2000],
+      ["May 2027", 100 / 2000],
+    ]);
+    expect(values[FIRST_ROW - 1]?.[col("period")]).toBe("May 2027");
+    expect(values[2]?.[0]).toBe("Latest data: Clicks 1 June 2027.");
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * Shared set-up for the integration tests: an emulator installed on globalThis, sample data, a
+ * set of objectives on it, and a plain-text dump of a tab for reading a dashboard.
+ */
+import { createEmulator } from "../../dev/emulator/index.ts";
+import type { Lang } from "../../src/i18n.ts";
+import { dayToDate } from "../../src/kpi/days.ts";
+import type { ObjectiveInput } from "../../src/sheets/api.ts";
+import { generateSampleData } from "../../src/sheets/sampleData.ts";
+
+export type Emulator = ReturnType<typeof createEmulator>;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** 2027-06-11 10:00 UTC: sample data ends on 10 June 2027. */
+export const NOW = new Date("2027-06-11T10:00:00Z");
+
+export function installEmulator(
+  options: Parameters<typeof createEmulator>[0] = {},
+): { emu: Emulator; uninstall: () => void } {
+  const emu = createEmulator({ timeZone: "Europe/Paris", now: NOW, ...options });
+  const uninstall = emu.install();
+  return { emu, uninstall };
+}
+
+/** The headers of the sample tab, by English name, in `lang`. */
+export function sampleHeader(lang: Lang, english: string): string {
+  const en = generateSampleData(0, "en", { startDay: 0, visits: false }).headers;
+  const local = generateSampleData(0, lang, { startDay: 0, visits: false }).headers;
+  const i = en.indexOf(english);
+  if (i < 0) throw new Error(`no sample header ${english}`);
+  return local[i] as string;
+}
+
+/**
+ * Writes daily sample data from `startDay` to `endDay` into a new tab, the way a user's export
+ * would sit: dates as Dates at midnight in the spreadsheet's zone.
+ */
+export function writeSampleTab(
+  name: string,
+  lang: Lang,
+  endDay: number,
+  startDay?: number,
+): Sheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const data = generateSampleData(endDay, lang, {
+    ...(startDay === undefined ? {} : { startDay }),
+    visits: false,
+  });
+  const table: unknown[][] = [data.headers];
+  for (const row of data.rows) table.push([dayToDate(row[0] as number, timeZone), ...row.slice(1)]);
+  const sheet = ss.insertSheet(name);
+  if (sheet.getMaxRows() < table.length) {
+    sheet.insertRowsAfter(sheet.getMaxRows(), table.length - sheet.getMaxRows());
+  }
+  sheet.getRange(1, 1, table.length, data.headers.length).setValues(table);
+  return sheet;
+}
+
+/** Five objectives a marketing team would keep, on the sample data, for 2027. */
+export function sampleObjectives(lang: Lang, sheet: string): ObjectiveInput[] {
+  const h = (english: string) => [sampleHeader(lang, english)];
+  const common = {
+    sourceSheet: sheet,
+    dateColumn: sampleHeader(lang, "Date"),
+    startDate: "2027-01-01",
+    deadline: "2027-12-31",
+  };
+  return [
+    {
+      ...common,
+      name: "Website conversion rate",
+      kpiId: "conversion",
+      channel: "Website",
+      inputs: { conversions: h("Conversions"), visitors: h("Visitors") },
+      direction: "higher",
+      baseline: 0.021,
+      target: 0.025,
+      frequency: "monthly",
+      owner: "Claire Martin",
+      businessGoal: "More online sales from the same traffic",
+    },
+    {
+      ...common,
+      name: "Newsletter open rate",
+      kpiId: "open_rate",
+      channel: "Email",
+      inputs: { opens: h("Opens"), sent: h("Emails sent"), bounced: h("Bounced") },
+      direction: "higher",
+      baseline: 0.215,
+      target: 0.25,
+      frequency: "monthly",
+      owner: "Hugo Petit",
+      businessGoal: "Keep subscribers engaged",
+    },
+    {
+      ...common,
+      name: "Bounce rate",
+      kpiId: "bounce_rate",
+      channel: "Website",
+      inputs: { bounces: h("Single-page sessions"), sessions: h("Sessions") },
+      direction: "lower",
+      baseline: 0.49,
+      target: 0.44,
+      frequency: "monthly",
+      owner: "Claire Martin",
+      businessGoal: "Landing pages that hold attention",
+    },
+    {
+      ...common,
+      name: "Paid search CPA",
+      kpiId: "cpa",
+      channel: "Google Ads",
+      inputs: { cost: h("Ad cost"), conversions: h("Conversions") },
+      direction: "lower",
+      baseline: 7.2,
+      target: 6,
+      frequency: "quarterly",
+      owner: "Nora Diallo",
+      businessGoal: "Acquire customers profitably",
+    },
+    {
+      ...common,
+      name: "Social engagement",
+      kpiId: "engagement",
+      channel: "Instagram",
+      inputs: {
+        interactions: [
+          sampleHeader(lang, "Likes"),
+          sampleHeader(lang, "Comments"),
+          sampleHeader(lang, "Shares"),
+        ],
+        posts: h("Posts"),
+      },
+      direction: "higher",
+      baseline: 52,
+      target: 60,
+      frequency: "weekly",
+      owner: "Léa Rousseau",
+      businessGoal: "Grow the community",
+    },
+  ];
+}
+
+/** The tab as a text table of what a user sees (display values), rows trimmed of blanks. */
+export function dumpSheet(sheet: Sheet): string {
+  const range = sheet.getDataRange();
+  const shown = range.getDisplayValues();
+  const formulas = range.getFormulas();
+  const lines: string[] = [];
+  shown.forEach((row, r) => {
+    const cells = row.map((v, c) => {
+      const f = formulas[r]?.[c];
+      return f ? (f.startsWith("=SPARKLINE") ? "[sparkline]" : f) : v;
+    });
+    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    lines.push(cells.join(" | "));
+  });
+  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines.join("\n");
+}
+
+/** A snapshot's sheets other than those named, for comparing "before" and "after". */
+export function otherSheets(snapshot: unknown, except: readonly string[]): string {
+  const s = snapshot as { sheets?: { name: string }[] };
+  return JSON.stringify((s.sheets ?? []).filter((sh) => !except.includes(sh.name)));
+}
