@@ -7,7 +7,9 @@ import type { Lang } from "../src/i18n.ts";
 import type { Direction } from "../src/kpi/types.ts";
 import type { Frequency, Objective, ObjectiveInput } from "../src/sheets/api.ts";
 import type {
+  Preview,
   PreviewRequest,
+  RealismRequest,
   SheetInfo,
   WizardContext,
   WizardKpi,
@@ -175,41 +177,46 @@ export function chosenInputs(draft: Draft): Record<string, string[]> {
   return out;
 }
 
-/**
- * What the preview needs, or null while the source or a required column is still missing.
- * Target, dates and direction ride along when readable, so the server can run the realism check;
- * the baseline only when the user typed one (otherwise the server uses the one it computes).
- */
+/** What the preview needs, or null while the source or a required column is still missing. */
 export function previewRequest(ctx: WizardContext, draft: Draft): PreviewRequest | null {
   const kpi = findKpi(ctx, draft.kpiId);
   if (!kpi || !draft.sourceSheet || !draft.dateColumn) return null;
   const inputs = chosenInputs(draft);
   if (kpi.inputs.some((i) => !i.optional && !inputs[i.name])) return null;
-  const request: PreviewRequest = {
+  return {
     kpiId: kpi.id,
     sourceSheet: draft.sourceSheet,
     dateColumn: draft.dateColumn,
     inputs,
     frequency: draft.frequency,
   };
-  const target = parseInUnit(draft.targetText, kpi.unit, ctx.lang);
-  if (target !== null && isIsoDay(draft.startDate) && isIsoDay(draft.deadline)) {
-    request.direction = draft.direction;
-    request.target = target;
-    request.startDate = draft.startDate;
-    request.deadline = draft.deadline;
-    const baseline = draft.baselineTouched
-      ? parseInUnit(draft.baselineText, kpi.unit, ctx.lang)
-      : null;
-    if (baseline !== null) request.baseline = baseline;
-  }
-  return request;
 }
 
-/** The part of a request that decides the computed values (not the realism inputs). */
-export function dataKey(request: PreviewRequest): string {
-  const { kpiId, sourceSheet, dateColumn, inputs, frequency } = request;
-  return JSON.stringify([kpiId, sourceSheet, dateColumn, inputs, frequency]);
+/**
+ * What the realism check needs, from the preview of the current choices; null until a readable
+ * target, a baseline (typed, or else computed) and sound dates are there.
+ */
+export function realismRequest(
+  ctx: WizardContext,
+  draft: Draft,
+  preview: Preview | null,
+): RealismRequest | null {
+  const kpi = findKpi(ctx, draft.kpiId);
+  if (!kpi || !preview) return null;
+  const target = parseInUnit(draft.targetText, kpi.unit, ctx.lang);
+  const baseline = baselineValue(ctx, draft, preview.baseline?.value ?? null);
+  if (target === null || baseline === null) return null;
+  if (!isIsoDay(draft.startDate) || !isIsoDay(draft.deadline)) return null;
+  if (draft.deadline <= draft.startDate) return null;
+  return {
+    values: preview.history,
+    baseline,
+    target,
+    startDate: draft.startDate,
+    deadline: draft.deadline,
+    frequency: draft.frequency,
+    direction: draft.direction,
+  };
 }
 
 /** The baseline the objective will be saved with: typed, or else computed from the data. */
@@ -371,7 +378,11 @@ export function toObjectiveInput(
 export function reviewSentence(ctx: WizardContext, o: ObjectiveInput, lang: Lang): string {
   const kpi = findKpi(ctx, o.kpiId);
   const unit = kpi?.unit ?? "count";
-  const adverb = { weekly: "adverbWeekly", monthly: "adverbMonthly", quarterly: "adverbQuarterly" } as const;
+  const adverb = {
+    weekly: "adverbWeekly",
+    monthly: "adverbMonthly",
+    quarterly: "adverbQuarterly",
+  } as const;
   return ui.t(lang, "sentence", {
     verb: ui.t(lang, o.direction === "lower" ? "verbLower" : "verbHigher"),
     kpi: kpi?.phrase ?? o.kpiId,

@@ -95,7 +95,11 @@ export function selectInput(
   const select = h("select", { class: "input", ...attrs });
   for (const o of options) {
     select.append(
-      h("option", { value: o.value, disabled: o.disabled === true, selected: o.value === selected }, o.label),
+      h(
+        "option",
+        { value: o.value, disabled: o.disabled === true, selected: o.value === selected },
+        o.label,
+      ),
     );
   }
   // The browser keeps the first option when none is marked; make the model's value win.

@@ -75,7 +75,10 @@ export function formatDelta(delta: number, unit: Unit, lang: Lang): string {
  * decimal comma in French. Returns null for anything else.
  */
 export function parseNumberText(raw: string, lang: Lang): number | null {
-  let s = raw.trim().replace(/[\s\u00a0\u202f]/g, "").replace(/[€$£]/g, "");
+  let s = raw
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/[€$£]/g, "");
   if (s.endsWith("%")) s = s.slice(0, -1);
   if (s === "") return null;
   const lastComma = s.lastIndexOf(",");

@@ -8,7 +8,7 @@ import type { App } from "./app.ts";
 import { h, replace, spinner } from "./dom.ts";
 import { draftFromObjective, findKpi } from "./draft.ts";
 import { formatShortDate, formatValue } from "./format.ts";
-import { ui, type UiKey } from "./messages.ts";
+import { type UiKey, ui } from "./messages.ts";
 import { call, messageOf } from "./rpc.ts";
 
 export function renderList(app: App, notice?: string): void {
@@ -42,7 +42,13 @@ export function renderList(app: App, notice?: string): void {
       count.textContent = n === 1 ? t("listCountOne") : t("listCount", { n });
       const content: Node[] = [];
       if (notice) {
-        content.push(h("div", { class: "banner ok", role: "status" }, h("p", {}, notice)));
+        content.push(
+          h(
+            "div",
+            { class: "banner ok", role: "status", "data-testid": "list-notice" },
+            h("p", {}, notice),
+          ),
+        );
       }
       if (n === 0) content.push(h("p", { class: "empty" }, t("listEmpty")));
       else {

@@ -55,7 +55,10 @@ function boot(): void {
     showWizard(draft) {
       replace(shell.top);
       replace(shell.actions);
-      replace(shell.content, h("p", { class: "loading", role: "status" }, spinner(), ` ${ui.t(lang, "loading")}`));
+      replace(
+        shell.content,
+        h("p", { class: "loading", role: "status" }, spinner(), ` ${ui.t(lang, "loading")}`),
+      );
       app.context().then(
         (ctx) => renderWizard(app, ctx, draft ?? newDraft(ctx)),
         (error: unknown) => {

@@ -27,8 +27,11 @@ export function call<T>(name: string, ...args: unknown[]): Promise<T> {
   });
 }
 
-/** The message of a failure as the user should read it. Apps Script prefixes some with "Error: ". */
+/**
+ * The message of a failure as the user should read it. Apps Script may prefix it with the
+ * error's name ("Exception: ", "Error: ", "ObjectiveError: "), which means nothing to a user.
+ */
 export function messageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/^(?:Exception|Error):\s*/, "");
+  return text.replace(/^(?:[A-Z]\w*)?(?:Error|Exception):\s*/, "");
 }

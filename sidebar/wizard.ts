@@ -4,17 +4,23 @@
  * only updates the draft and the live parts (preview, baseline help, realism check).
  */
 import type { Objective } from "../src/sheets/api.ts";
-import type { Preview, PreviewRequest, WizardContext } from "../src/sheets/wizardTypes.ts";
+import type {
+  Preview,
+  PreviewRequest,
+  RealismRequest,
+  RealismResult,
+  WizardContext,
+} from "../src/sheets/wizardTypes.ts";
 import type { App } from "./app.ts";
 import { h, replace, spinner } from "./dom.ts";
 import {
   type Draft,
-  dataKey,
   findKpi,
   findSheet,
   firstInvalidStep,
   previewRequest,
   REVIEW,
+  realismRequest,
   reviewSentence,
   type StepIndex,
   selectKpi,
@@ -31,9 +37,11 @@ import {
   formatPeriodShort,
   formatShortDate,
   formatValue,
+  parseInUnit,
   toInputText,
 } from "./format.ts";
-import { ui, type UiKey } from "./messages.ts";
+import { createLoader, keyOf } from "./loader.ts";
+import { type UiKey, ui } from "./messages.ts";
 import { call, messageOf } from "./rpc.ts";
 
 const STEP_KEYS: readonly UiKey[] = [
@@ -71,89 +79,52 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
   let serverError: string | null = null;
   let live: Array<() => void> = [];
 
-  // ---- Preview: one request in flight at a time, stale answers ignored. ----
-  const pv = {
-    status: "idle" as PreviewStatus,
-    key: "",
-    data: null as Preview | null,
-    dataKey: "",
-    error: "",
-  };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let pending: { request: PreviewRequest; key: string } | null = null;
-  let waiters: Array<() => void> = [];
+  // ---- Server computations: the preview of the data, and the realism check of the target. ----
 
   const notify = () => {
     for (const render of live) render();
-    if (pv.status !== "loading") {
-      const done = waiters;
-      waiters = [];
-      for (const resolve of done) resolve();
+  };
+  const preview = createLoader<PreviewRequest, Preview>("previewObjective", () => {
+    const data = currentPreview();
+    const kpi = findKpi(ctx, draft.kpiId);
+    // Until the user types a baseline, it follows the value computed from the data.
+    if (data && kpi && !draft.baselineTouched) {
+      const value = data.baseline?.value;
+      draft.baselineText =
+        value === null || value === undefined ? "" : toInputText(value, kpi.unit, lang);
     }
+    refreshRealism();
+    notify();
+  });
+  const realism = createLoader<RealismRequest, RealismResult>("checkRealism", notify);
+
+  /** The preview of the current choices, once it has arrived (null while it loads or fails). */
+  const currentPreview = (): Preview | null => {
+    const request = previewRequest(ctx, draft);
+    if (!request || preview.dataKey !== keyOf(request)) return null;
+    return preview.data;
   };
 
-  const fire = () => {
-    clearTimeout(timer);
-    const job = pending;
-    pending = null;
-    if (!job) return;
-    call<Preview>("previewObjective", job.request).then(
-      (data) => {
-        if (job.key !== pv.key) return;
-        pv.data = data;
-        pv.dataKey = dataKey(job.request);
-        pv.status = "ready";
-        const kpi = findKpi(ctx, draft.kpiId);
-        if (!draft.baselineTouched && kpi) {
-          const value = data.baseline?.value;
-          draft.baselineText = value === null || value === undefined ? "" : toInputText(value, kpi.unit, lang);
-        }
-        notify();
-      },
-      (error: unknown) => {
-        if (job.key !== pv.key) return;
-        pv.status = "error";
-        pv.error = messageOf(error);
-        notify();
-      },
-    );
+  /** The realism check of the current choices, once it has arrived. */
+  const currentRealism = (): RealismResult | null => {
+    const request = realismRequest(ctx, draft, currentPreview());
+    if (!request || realism.dataKey !== keyOf(request)) return null;
+    return realism.data;
   };
 
+  const refreshRealism = (delay = 0) => {
+    realism.request(realismRequest(ctx, draft, currentPreview()), delay);
+  };
+
+  /** Brings both computations in step with the draft; `delay` while the user is typing. */
   const refreshPreview = (delay = 0) => {
     if (step === 0) return;
-    const request = previewRequest(ctx, draft);
-    if (!request) {
-      clearTimeout(timer);
-      pending = null;
-      pv.key = "";
-      pv.status = "idle";
-      notify();
-      return;
-    }
-    const key = JSON.stringify(request);
-    if (key === pv.key && pv.status !== "error") return;
-    pv.key = key;
-    pv.status = "loading";
-    pending = { request, key };
-    clearTimeout(timer);
-    if (delay > 0) timer = setTimeout(fire, delay);
-    else fire();
-    notify();
-  };
-
-  /** Resolves once no preview is loading, sending a debounced one at once. */
-  const previewSettled = (): Promise<void> => {
-    if (pending) fire();
-    if (pv.status !== "loading") return Promise.resolve();
-    return new Promise((resolve) => waiters.push(resolve));
+    preview.request(previewRequest(ctx, draft), delay);
+    refreshRealism(delay);
   };
 
   /** The baseline computed from the data for the current source, mapping and frequency. */
-  const computedBaseline = (): number | null => {
-    const request = previewRequest(ctx, draft);
-    if (!request || !pv.data || pv.dataKey !== dataKey(request)) return null;
-    return pv.data.baseline?.value ?? null;
-  };
+  const computedBaseline = (): number | null => currentPreview()?.baseline?.value ?? null;
 
   // ---- Rendering ----
 
@@ -165,7 +136,9 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     replace(shell.content, renderStep());
     renderActions();
     if (focusedKey) {
-      const again = shell.content.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`);
+      const again = shell.content.querySelector<HTMLElement>(
+        `[data-key="${CSS.escape(focusedKey)}"]`,
+      );
       again?.focus();
     }
     notify();
@@ -179,7 +152,10 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       ...LETTERS.map((letter, i) =>
         h(
           "li",
-          { class: i < step ? "done" : i === step ? "current" : "", title: t(STEP_KEYS[i] as UiKey) },
+          {
+            class: i < step ? "done" : i === step ? "current" : "",
+            title: t(STEP_KEYS[i] as UiKey),
+          },
           letter,
         ),
       ),
@@ -200,7 +176,9 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       h(
         "p",
         { class: "step-intro" },
-        editing && step === REVIEW ? t("introEdit", { name: draft.name }) : t(INTRO_KEYS[step] as UiKey),
+        editing && step === REVIEW
+          ? t("introEdit", { name: draft.name })
+          : t(INTRO_KEYS[step] as UiKey),
       ),
     );
   };
@@ -318,7 +296,12 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
           "div",
           { class: "kpi-card", "data-testid": "wizard-kpi-about" },
           h("p", { class: "kpi-definition" }, kpi.definition),
-          h("p", { class: "kpi-formula" }, h("span", { class: "muted" }, `${t("kpiFormula")} `), kpi.formula),
+          h(
+            "p",
+            { class: "kpi-formula" },
+            h("span", { class: "muted" }, `${t("kpiFormula")} `),
+            kpi.formula,
+          ),
         )
       : null;
     const name = textInput({
@@ -356,7 +339,9 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
   const stepMeasurable = (): DocumentFragment => {
     const fragment = document.createDocumentFragment();
     if (ctx.sheets.length === 0) {
-      fragment.append(h("div", { class: "banner warn", role: "status" }, h("p", {}, t("noSheets"))));
+      fragment.append(
+        h("div", { class: "banner warn", role: "status" }, h("p", {}, t("noSheets"))),
+      );
       return fragment;
     }
     const kpi = findKpi(ctx, draft.kpiId);
@@ -377,12 +362,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       ],
       draft.sourceSheet,
     );
-    fragment.append(
-      field(form, "sheet", sheetSelect, {
-        label: t("sheetLabel"),
-        help: sheet ? t("sheetRows", { rows: sheet.rows }) : undefined,
-      }),
-    );
+    fragment.append(field(form, "sheet", sheetSelect, { label: t("sheetLabel") }));
     if (!sheet) return fragment;
 
     const headers = sheet.headers;
@@ -483,7 +463,8 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       return h("div", { class: "multi-row" }, select, remove);
     });
     const first = rows[0] as HTMLElement;
-    const control = first.tagName === "SELECT" ? first : (first.querySelector("select") as HTMLElement);
+    const control =
+      first.tagName === "SELECT" ? first : (first.querySelector("select") as HTMLElement);
 
     let flag: HTMLElement | null = null;
     const selected = chosen.filter((c) => c !== "");
@@ -492,23 +473,27 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
         "div",
         { class: "match partial", "data-testid": `wizard-unsure-${input.name}` },
         h("span", { class: "match-icon", "aria-hidden": "true" }, "?"),
-        h("span", {}, t("matchPartial", { column: selected.join(", "), input: input.label })),
         h(
-          "button",
-          {
-            type: "button",
-            class: "link-button",
-            "data-key": `confirm:${input.name}`,
-            onclick: () => {
-              draft.unsure[input.name] = false;
-              render();
-              shell.content
-                .querySelector<HTMLElement>(`[data-key="input:${CSS.escape(input.name)}:0"]`)
-                ?.focus();
-              shell.announce(t("matchConfirmed"));
+          "div",
+          { class: "match-body" },
+          h("p", {}, t("matchPartial", { column: selected.join(", "), input: input.label })),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "link-button",
+              "data-key": `confirm:${input.name}`,
+              onclick: () => {
+                draft.unsure[input.name] = false;
+                render();
+                shell.content
+                  .querySelector<HTMLElement>(`[data-key="input:${CSS.escape(input.name)}:0"]`)
+                  ?.focus();
+                shell.announce(t("matchConfirmed"));
+              },
             },
-          },
-          t("confirmMatch"),
+            t("confirmMatch"),
+          ),
         ),
       );
     } else if (
@@ -576,32 +561,40 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
         "h2",
         { class: "section-title", id: "preview-title" },
         t("previewTitle"),
-        pv.status === "loading" ? spinner() : null,
+        preview.status === "loading" ? spinner() : null,
       );
       const body = h("div", { class: "preview-body", "aria-live": "polite" });
-      const usable = request && pv.data && pv.dataKey === dataKey(request) ? pv.data : null;
+      const usable = currentPreview();
       if (!kpi || !request) {
         body.append(h("p", { class: "muted" }, t("previewNeedsMapping")));
-      } else if (pv.status === "error") {
-        body.append(h("p", { class: "error-text", role: "alert" }, pv.error));
+      } else if (preview.status === "error") {
+        body.append(h("p", { class: "error-text", role: "alert" }, preview.error));
       } else if (!usable) {
         body.append(h("p", { class: "muted" }, t("previewLoading")));
       } else {
-        card.dataset.state = pv.status;
         appendPreview(body, usable, kpi.unit);
       }
-      card.dataset.state = pv.status;
+      card.dataset.state = request ? preview.status : "idle";
       replace(card, title, body);
     };
     live.push(renderCard);
     return card;
   };
 
+  /** The key for this frequency among the Week/Month/Quarter variants of a message. */
+  const byFrequency = (base: "current" | "latest" | "baselineComputed" | "baselineNone"): UiKey => {
+    const suffix =
+      draft.frequency === "weekly" ? "Week" : draft.frequency === "quarterly" ? "Quarter" : "Month";
+    return `${base}${suffix}` as UiKey;
+  };
+
   const periodWords = () => {
     const f = draft.frequency;
     return {
       one: t(f === "weekly" ? "periodWeek" : f === "quarterly" ? "periodQuarter" : "periodMonth"),
-      many: t(f === "weekly" ? "periodsWeek" : f === "quarterly" ? "periodsQuarter" : "periodsMonth"),
+      many: t(
+        f === "weekly" ? "periodsWeek" : f === "quarterly" ? "periodsQuarter" : "periodsMonth",
+      ),
     };
   };
 
@@ -611,13 +604,16 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       quarter: (q, year) => t("quarterLabel", { q, year }),
     });
 
-  const appendPreview = (body: HTMLElement, data: Preview, unit: WizardContext["kpis"][number]["unit"]) => {
+  const appendPreview = (
+    body: HTMLElement,
+    data: Preview,
+    unit: WizardContext["kpis"][number]["unit"],
+  ) => {
     const values = data.recent.filter((p) => p.value !== null);
     if (values.length === 0 && data.total === null) {
       body.append(h("p", { class: "muted" }, t("previewEmpty")));
       return;
     }
-    const words = periodWords();
     const colon = lang === "fr" ? "\u00a0: " : ": ";
     if (data.baseline) {
       body.append(
@@ -632,12 +628,12 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     if (data.recent.length > 1) body.append(sparkBars(data, unit));
     const facts = h("ul", { class: "facts" });
     if (data.current && data.current.start !== data.baseline?.start) {
-      const progress = data.current.complete ? "" : ` ${t("previewInProgress")}`;
+      const which = t(byFrequency(data.current.complete ? "latest" : "current"));
       facts.append(
         h(
           "li",
           {},
-          `${t("previewLatest", { period: words.one })} (${periodName(data.current.start)})${progress}${colon}`,
+          `${which} (${periodName(data.current.start)})${colon}`,
           h("strong", {}, formatValue(data.current.value, unit, lang)),
         ),
       );
@@ -646,7 +642,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       h(
         "li",
         {},
-        `${t("previewTotal", { rows: data.rows })}${colon}`,
+        `${t("previewTotal", { rows: new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB").format(data.rows) })}${colon}`,
         h("strong", { "data-testid": "wizard-preview-total" }, formatValue(data.total, unit, lang)),
       ),
     );
@@ -681,7 +677,11 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       .join(", ");
     const bars = h(
       "div",
-      { class: "bars", role: "img", "aria-label": `${t("previewChart", { period: words.one, n: points.length })}: ${summary}` },
+      {
+        class: "bars",
+        role: "img",
+        "aria-label": `${t("previewChart", { period: words.one, n: points.length })}: ${summary}`,
+      },
       ...points.map((p) =>
         h("span", {
           class: `bar${p.complete ? "" : " partial"}${p.start === data.baseline?.start ? " base" : ""}`,
@@ -734,18 +734,18 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     });
     const baselineHelp = h("span", {});
     const renderBaselineHelp = () => {
-      const words = periodWords();
       const computed = computedBaseline();
-      const request = previewRequest(ctx, draft);
-      const usable = request && pv.data && pv.dataKey === dataKey(request) ? pv.data : null;
+      const usable = currentPreview();
       if (!draft.baselineTouched && document.activeElement !== baseline) {
         baseline.value = draft.baselineText;
       }
       const parts: Array<Node | string> = [];
-      if (!usable && pv.status === "loading") parts.push(t("previewLoading"));
-      else if (usable?.baseline && computed !== null) {
+      if (!usable && preview.status === "loading") parts.push(t("previewLoading"));
+      else if (!usable && preview.status === "error") {
+        parts.push(h("span", { class: "error-text" }, preview.error));
+      } else if (usable?.baseline && computed !== null) {
         parts.push(
-          t("baselineComputed", { period: words.one, label: periodName(usable.baseline.start) }),
+          t(byFrequency("baselineComputed"), { label: periodName(usable.baseline.start) }),
         );
         if (draft.baselineTouched && baseline.value !== toInputText(computed, kpi.unit, lang)) {
           parts.push(
@@ -771,7 +771,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
             ),
           );
         }
-      } else parts.push(t("baselineNone", { period: words.one }));
+      } else parts.push(t(byFrequency("baselineNone")));
       replace(baselineHelp, ...parts);
     };
     live.push(renderBaselineHelp);
@@ -821,23 +821,23 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
   };
 
   const realismBox = (withAssumption: boolean): HTMLElement => {
-    const box = h("section", { class: "realism", "aria-labelledby": "realism-title", "data-testid": "wizard-realism" });
+    const box = h("section", {
+      class: "realism",
+      "aria-labelledby": "realism-title",
+      "data-testid": "wizard-realism",
+    });
     const renderBox = () => {
       const kpi = findKpi(ctx, draft.kpiId);
-      const request = previewRequest(ctx, draft);
-      const words = periodWords();
       const title = h("h2", { class: "section-title", id: "realism-title" }, t("realismTitle"));
       const body = h("div", { "aria-live": "polite" });
       box.className = "realism";
       delete box.dataset.realistic;
-      if (!kpi || !request || request.target === undefined) {
+      const typed = kpi ? parseInUnit(draft.targetText, kpi.unit, lang) !== null : false;
+      const r = currentRealism();
+      if (!kpi || !typed) {
         body.append(h("p", { class: "muted" }, t("realismNeedsTarget")));
-      } else if (pv.status === "loading") {
-        body.append(h("p", { class: "muted" }, spinner(), ` ${t("realismLoading")}`));
-      } else if (pv.status === "error") {
-        body.append(h("p", { class: "error-text" }, pv.error));
-      } else if (pv.data?.realism) {
-        const r = pv.data.realism;
+      } else if (r) {
+        const words = periodWords();
         const params = {
           required: formatDelta(r.requiredPerPeriod, kpi.unit, lang),
           best: r.bestSeen === null ? "—" : formatDelta(r.bestSeen, kpi.unit, lang),
@@ -862,10 +862,14 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
             ),
           );
         }
+      } else if (preview.status === "loading" || realism.status === "loading") {
+        body.append(h("p", { class: "muted" }, spinner(), ` ${t("realismLoading")}`));
+      } else if (realism.status === "error") {
+        body.append(h("p", { class: "error-text" }, realism.error));
       } else {
-        body.append(h("p", { class: "muted" }, t("previewEmpty")));
+        body.append(h("p", { class: "muted" }, t("realismNoData")));
       }
-      if (withAssumption && request?.target !== undefined) {
+      if (withAssumption && typed) {
         body.append(
           h(
             "p",
@@ -981,7 +985,8 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
         ],
         draft.frequency,
         (value) => {
-          draft.frequency = value === "weekly" ? "weekly" : value === "quarterly" ? "quarterly" : "monthly";
+          draft.frequency =
+            value === "weekly" ? "weekly" : value === "quarterly" ? "quarterly" : "monthly";
           // A computed baseline belongs to a period length: recompute it for the new one.
           if (!draft.baselineTouched) draft.baselineText = "";
           refreshPreview();
@@ -1003,7 +1008,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       sentence.textContent = reviewSentence(ctx, current, lang);
     };
     live.push(renderSentence);
-    const row = (label: string, value: string | readonly string[], to: StepIndex) =>
+    const row = (key: string, label: string, value: string | readonly string[], to: StepIndex) =>
       h(
         "div",
         { class: "summary-row" },
@@ -1019,7 +1024,8 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
             {
               type: "button",
               class: "link-button",
-              "data-key": `change:${label}`,
+              "data-key": `change:${key}`,
+              "data-testid": `review-change-${key}`,
               "aria-label": t("reviewEditLabel", { what: label }),
               disabled: saving,
               onclick: () => {
@@ -1049,19 +1055,21 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       h(
         "dl",
         { class: "summary" },
-        row(t("nameLabel"), input.name, 0),
-        row(t("reviewKpi"), kpi?.name ?? input.kpiId, 0),
-        input.channel ? row(t("reviewChannel"), input.channel, 0) : null,
-        row(t("reviewData"), `${input.sourceSheet} · ${input.dateColumn}`, 1),
-        row(t("reviewColumns"), columns, 1),
+        row("name", t("nameLabel"), input.name, 0),
+        row("kpi", t("reviewKpi"), kpi?.name ?? input.kpiId, 0),
+        input.channel ? row("channel", t("reviewChannel"), input.channel, 0) : null,
+        row("data", t("reviewData"), `${input.sourceSheet} · ${input.dateColumn}`, 1),
+        row("columns", t("reviewColumns"), columns, 1),
         row(
+          "values",
           `${t("baselineLabel")} → ${t("targetLabel")}`,
           `${formatValue(input.baseline, unit, lang)} → ${formatValue(input.target, unit, lang)}`,
           2,
         ),
-        row(t("ownerLabel"), input.owner, 3),
-        input.businessGoal ? row(t("reviewGoal"), input.businessGoal, 3) : null,
+        row("owner", t("ownerLabel"), input.owner, 3),
+        input.businessGoal ? row("goal", t("reviewGoal"), input.businessGoal, 3) : null,
         row(
+          "dates",
           t("reviewDates"),
           `${formatShortDate(input.startDate, lang)} → ${formatShortDate(input.deadline, lang)} · ${frequencyLabel}`,
           4,
@@ -1076,7 +1084,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     const box = h("div", {});
     const renderBox = () => {
       const kpi = findKpi(ctx, draft.kpiId);
-      const r = pv.status === "ready" ? pv.data?.realism : null;
+      const r = currentRealism();
       if (!kpi || !r || r.realistic || r.bestSeen === null) {
         replace(box);
         return;
@@ -1122,13 +1130,15 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     render();
     focusFirstField();
     shell.announce(
-      to === REVIEW ? t("reviewStep") : `${t("stepOf", { n: to + 1, total: 5 })}: ${t(STEP_KEYS[to] as UiKey)}`,
+      to === REVIEW
+        ? t("reviewStep")
+        : `${t("stepOf", { n: to + 1, total: 5 })}: ${t(STEP_KEYS[to] as UiKey)}`,
     );
     refreshPreview();
   };
 
   const next = async () => {
-    if (step === 2 || step === 4) await previewSettled();
+    if (step === 2 || step === 4) await preview.settled();
     const errors = validateStep(ctx, draft, step, computedBaseline());
     const invalid = form.showErrors(errors);
     if (invalid) {
@@ -1166,7 +1176,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     serverError = null;
     renderActions();
     try {
-      await previewSettled();
+      await preview.settled();
       const bad = firstInvalidStep(ctx, draft, computedBaseline());
       if (bad !== null) {
         saving = false;
@@ -1196,7 +1206,11 @@ function renderDone(app: App, ctx: WizardContext, name: string, edited: boolean)
   const { shell } = app;
   const t = (key: UiKey, params?: Record<string, string | number>) => ui.t(ctx.lang, key, params);
   let building = false;
-  const status = h("div", { "aria-live": "polite", "data-testid": "wizard-dashboard-status" });
+  const status = h("div", {
+    class: "done-status",
+    "aria-live": "polite",
+    "data-testid": "wizard-dashboard-status",
+  });
   const build = h(
     "button",
     {
@@ -1223,7 +1237,10 @@ function renderDone(app: App, ctx: WizardContext, name: string, edited: boolean)
             build.disabled = false;
             build.removeAttribute("aria-busy");
             replace(build, t("buildDashboard"));
-            replace(status, h("div", { class: "banner error", role: "alert" }, h("p", {}, messageOf(error))));
+            replace(
+              status,
+              h("div", { class: "banner error", role: "alert" }, h("p", {}, messageOf(error))),
+            );
           },
         );
       },
@@ -1232,7 +1249,11 @@ function renderDone(app: App, ctx: WizardContext, name: string, edited: boolean)
   );
   replace(
     shell.top,
-    h("h1", { class: "step-title", tabindex: "-1", id: "done-title" }, t(edited ? "savedTitle" : "createdTitle")),
+    h(
+      "h1",
+      { class: "step-title", tabindex: "-1", id: "done-title" },
+      t(edited ? "savedTitle" : "createdTitle"),
+    ),
   );
   replace(
     shell.content,

@@ -1,5 +1,5 @@
 /** Protection, data validation, conditional format rules and developer metadata. */
-import { intersects, type Rect } from "./a1.ts";
+import { type Bounds, intersects, type Rect } from "./a1.ts";
 import {
   BooleanCriteria,
   DataValidationCriteria,
@@ -26,8 +26,8 @@ import { type CellValue, isDate, kindOf } from "./values.ts";
 
 type G = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
-const asRange = (ctx: Ctx, sheet: SheetState, rect: Rect) =>
-  new EmuRange(ctx, sheet, { ...rect }) as unknown as GRange;
+const asRange = (ctx: Ctx, sheet: SheetState, rect: Rect, bounds?: Bounds) =>
+  new EmuRange(ctx, sheet, { ...rect }, bounds) as unknown as GRange;
 
 function findSheet(ctx: Ctx, sheetId: number): SheetState | undefined {
   return ctx.book.sheets.find((s) => s.id === sheetId);
@@ -860,7 +860,12 @@ export class EmuDeveloperMetadataLocation
     if (location.type !== "ROW") return null;
     const sheet = findSheet(ctx, location.sheetId);
     return sheet
-      ? asRange(ctx, sheet, { r1: location.start, r2: location.end, c1: 1, c2: sheet.maxColumns })
+      ? asRange(
+          ctx,
+          sheet,
+          { r1: location.start, r2: location.end, c1: 1, c2: sheet.maxColumns },
+          { rowsBounded: true, colsBounded: false },
+        )
       : null;
   }
   getColumn(): GRange | null {
@@ -868,7 +873,12 @@ export class EmuDeveloperMetadataLocation
     if (location.type !== "COLUMN") return null;
     const sheet = findSheet(ctx, location.sheetId);
     return sheet
-      ? asRange(ctx, sheet, { r1: 1, r2: sheet.maxRows, c1: location.start, c2: location.end })
+      ? asRange(
+          ctx,
+          sheet,
+          { r1: 1, r2: sheet.maxRows, c1: location.start, c2: location.end },
+          { rowsBounded: false, colsBounded: true },
+        )
       : null;
   }
 }

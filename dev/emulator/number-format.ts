@@ -81,7 +81,9 @@ const FR_SHORT_MONTHS = [
 ];
 const FR_DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 
-function symbolsFor(locale: string): LocaleSymbols {
+const symbolsFor = memo(symbolsForLocale);
+
+function symbolsForLocale(locale: string): LocaleSymbols {
   const lang = locale.toLowerCase().split(/[-_]/)[0];
   const en: LocaleSymbols = {
     decimal: ".",
@@ -121,7 +123,9 @@ function symbolsFor(locale: string): LocaleSymbols {
 }
 
 /** Splits a format into its ";" sections, ignoring ";" inside quotes, brackets and escapes. */
-function sections(format: string): string[] {
+const sections = memo(splitSections);
+
+function splitSections(format: string): string[] {
   const out: string[] = [];
   let cur = "";
   let quoted = false;
@@ -157,7 +161,9 @@ function skeleton(section: string): string {
     .replace(/\*./g, "");
 }
 
-function isDateSection(section: string): boolean {
+const isDateSection = memo(sectionIsDate);
+
+function sectionIsDate(section: string): boolean {
   const s = skeleton(section);
   return /\[[hms]+\]/i.test(s) || /[ydhsm]/i.test(s.replace(/am\/pm|a\/p/gi, "h"));
 }
@@ -181,7 +187,29 @@ function formatFixed(
   return frac ? `${intPart}${sym.decimal}${frac}` : intPart;
 }
 
-function formatNumberSection(section: string, value: number, sym: LocaleSymbols): string {
+interface NumberPattern {
+  /** Set when the section has no digit placeholder: it shows as this text. */
+  literal?: string;
+  prefix: string;
+  suffix: string;
+  core: string;
+  percents: number;
+  scaleCommas: number;
+}
+
+function memo<T>(fn: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = fn(key);
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
+const parseNumberSection = memo((section: string): NumberPattern => {
   // Literal text before and after the digit placeholders; "%" scales wherever it stands.
   type Piece = { lit: string } | { ph: string };
   const pieces: Piece[] = [];
@@ -222,7 +250,8 @@ function formatNumberSection(section: string, value: number, sym: LocaleSymbols)
   const first = pieces.findIndex(isDigit);
   if (first === -1) {
     // A format of literals only ("-" for zero, say) shows just them.
-    return pieces.map((p) => ("lit" in p ? p.lit : p.ph)).join("");
+    const literal = pieces.map((p) => ("lit" in p ? p.lit : p.ph)).join("");
+    return { literal, prefix: "", suffix: "", core: "", percents: 0, scaleCommas: 0 };
   }
   let last = pieces.length - 1;
   while (!isDigit(pieces[last]!)) last--;
@@ -248,6 +277,12 @@ function formatNumberSection(section: string, value: number, sym: LocaleSymbols)
     .map((p) => ("ph" in p ? p.ph : ""))
     .join("");
   const percents = (prefix + suffix).split("%").length - 1;
+  return { prefix, suffix, core, percents, scaleCommas };
+});
+
+function formatNumberSection(section: string, value: number, sym: LocaleSymbols): string {
+  const { literal, prefix, suffix, core, percents, scaleCommas } = parseNumberSection(section);
+  if (literal !== undefined) return literal;
   let v = value * 100 ** percents;
   v /= 1000 ** scaleCommas;
   const expAt = core.indexOf("E");
@@ -281,7 +316,9 @@ type DateToken =
   | { t: "ampm"; short: boolean; upper: boolean }
   | { t: "frac"; n: number };
 
-function tokenizeDate(section: string): DateToken[] {
+const tokenizeDate = memo(tokenizeDateSection);
+
+function tokenizeDateSection(section: string): DateToken[] {
   const out: DateToken[] = [];
   for (let i = 0; i < section.length; i++) {
     const ch = section[i]!;

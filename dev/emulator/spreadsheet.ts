@@ -34,6 +34,7 @@ import {
   newSheetState,
   type SheetState,
 } from "./state.ts";
+import { assertTimeZone } from "./tz.ts";
 import { type CellValue, normalizeColor } from "./values.ts";
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -245,7 +246,7 @@ export class EmuSpreadsheet implements Pick<GSpreadsheet, SpreadsheetMethods> {
     return this[INTERNAL].ctx.book.timeZone;
   }
   setSpreadsheetTimeZone(timezone: string): void {
-    new Intl.DateTimeFormat("en-US", { timeZone: timezone });
+    assertTimeZone(timezone);
     this[INTERNAL].ctx.book.timeZone = timezone;
   }
   getSpreadsheetLocale(): string {

@@ -15,6 +15,8 @@ export interface LoadedBundle {
   invoke(name: string, args?: readonly unknown[]): unknown;
   /** Calls it as google.script.run does: private names refused, values checked on the wire. */
   run(name: string, args?: readonly unknown[]): unknown;
+  /** The script's realm, e.g. for `emulator.setDateConstructor(vm.runInContext("Date", context))`. */
+  readonly context: vm.Context;
 }
 
 export function readBundle(): string {
@@ -30,7 +32,9 @@ export function loadBundle(
   globals: Readonly<Record<string, unknown>>,
   code: string = readBundle(),
 ): LoadedBundle {
-  const context = vm.createContext({ ...globals, console });
+  // The host's Date, so that Dates the emulator returns are `instanceof Date` inside the bundle,
+  // as Apps Script's are.
+  const context = vm.createContext({ ...globals, console, Date });
   vm.runInContext(code, context, { filename: "Code.js" });
   const names = topLevelFunctionNames(code);
   const fn = (name: string) => {
@@ -40,6 +44,7 @@ export function loadBundle(
   };
   return {
     names,
+    context,
     invoke: (name, args = []) => fn(name)(...args),
     run(name, args = []) {
       // Apps Script refuses private functions and anything that is not a top-level function.

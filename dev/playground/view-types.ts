@@ -76,6 +76,8 @@ export interface ChartView {
   width: number;
   height: number;
   legend: "bottom" | "right" | "top" | "none";
+  /** Radius of the points drawn on lines; Sheets draws none unless the chart asks. */
+  pointSize: number;
   hAxisTitle?: string;
   vAxisTitle?: string;
   /** Why the chart could not be drawn (bad range, no numbers), shown in its frame. */
@@ -102,6 +104,8 @@ export interface SheetView {
   charts: ChartView[];
   /** Rows covered by a protection, for the "protected cell" warning Sheets gives. */
   protectedRanges: { r1: number; c1: number; r2: number; c2: number; warningOnly: boolean }[];
+  /** False when the script hid the gridlines (as dashboards often do). */
+  gridlines: boolean;
 }
 
 export interface MenuItemView {

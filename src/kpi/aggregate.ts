@@ -64,7 +64,7 @@ export function denominatorGiven(plan: RatioPlan, present: readonly boolean[]): 
   return plan.denominator.some((t) => present[t.index]) || plan.whenOmitted === null;
 }
 
-/** One slot's result. `blank`: no input cell at all; `denBlank`: no denominator cell. */
+/** One slot's result. `blank`: no input cell at all; `denBlank`: no cell in the denominator's added terms. */
 export interface Evaluation {
   numerator: number;
   denominator: number;
@@ -98,7 +98,8 @@ export function evaluate(
       const s = slots[t.index];
       if (s) {
         den += t.sign * s.sum[i]!;
-        denCells += s.count[i]!;
+        // Only added terms make a denominator non-blank: bounced without sent is no e-mail sent.
+        if (t.sign > 0) denCells += s.count[i]!;
       }
     }
     out.numerator = num;

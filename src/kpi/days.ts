@@ -95,8 +95,11 @@ function intlOffset(fmt: Intl.DateTimeFormat, ms: number): number {
   return wall.getTime() - ms;
 }
 
+const INVALID: DayOffsets = { before: Number.NaN, after: Number.NaN, at: Number.POSITIVE_INFINITY };
+
 function offsetsOfUtcDay(zone: Zone, utcDay: number): DayOffsets {
   if (utcDay === zone.lastUtcDay) return zone.lastOffsets;
+  if (!Number.isFinite(utcDay)) return INVALID;
   let offsets = zone.days.get(utcDay);
   if (!offsets) {
     const fmt = zone.fmt;

@@ -68,13 +68,18 @@ function renderExample(spec: CustomFunctionSpec, ex: FunctionExample): string {
     lines.push("Result (spills):", "");
     const rows = ex.result as unknown[][];
     const width = rows[0]?.length ?? 1;
-    lines.push(`|${" |".repeat(width)}`, `|${"---|".repeat(width)}`);
+    const header =
+      width === 2 ? ["period start", "value"] : Array.from({ length: width }, () => "value");
+    lines.push(`| ${header.join(" | ")} |`, `|${"---|".repeat(width)}`);
     for (const row of rows) lines.push(`| ${row.map(shown).join(" | ")} |`);
   } else {
     lines.push(`Result: \`${shown(ex.result)}\`${percentHint(spec, ex.result)}`);
   }
   const inline = `=${spec.name}(${ex.args.map(argLiteral).join(", ")})`;
-  lines.push("", `To try it without data, type \`${inline}\`.`);
+  lines.push(
+    "",
+    `To try it without data, type \`${inline}\` (in a sheet with English separators).`,
+  );
   return lines.join("\n");
 }
 

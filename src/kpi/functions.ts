@@ -206,7 +206,7 @@ function ratioSpec(kpi: KpiDefinition): CustomFunctionSpec {
     doc: kpi.doc,
     description: `${kpi.name.en}: ${kpi.formula.en}. ${kpi.definition.en} ${UNIT_NOTE[kpi.unit]}`,
     params,
-    returns: `The ${kpi.name.en.replace(/ \(.*\)$/, "")} over all rows; with mode "rows", a column with one value per row ("" where the denominator is blank or 0).`,
+    returns: `${kpi.name.en} over all rows; with mode "rows", a column with one value per row ("" where the denominator is blank or 0).`,
     example: kpi.example.formula,
     examples: [kpi.example, ...(kpi.moreExamples ?? [])],
     run(ctx, args) {

@@ -37,8 +37,6 @@ export const KPI_MESSAGES = defineCatalogue({
       "{fn}: every point has the same date ({date}); a trend needs 2 different dates",
     unknownPeriod: "unknown period {value}: use day, week, month, quarter or year",
     unknownPeriodIn: "{fn}: unknown period {value}: use day, week, month, quarter or year",
-    badIsoDay: "{value} is not a date written YYYY-MM-DD",
-    kpiUnknown: "unknown KPI {value}",
   },
   fr: {
     cell: "cellule {n}",
@@ -79,8 +77,6 @@ export const KPI_MESSAGES = defineCatalogue({
       "période inconnue {value} : utilisez jour, semaine, mois, trimestre ou année (ou day, week, month, quarter, year)",
     unknownPeriodIn:
       "{fn} : période inconnue {value} : utilisez jour, semaine, mois, trimestre ou année (ou day, week, month, quarter, year)",
-    badIsoDay: "{value} n'est pas une date écrite AAAA-MM-JJ",
-    kpiUnknown: "KPI inconnu {value}",
   },
 });
 

@@ -135,9 +135,9 @@ export function usesDecimalComma(locale: string): boolean {
 }
 
 const SPACES = /[ \u00a0\u202f]/;
-const SPACE_GROUPED = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
-const COMMA_GROUPED_DOT = /^\d{1,3}(?:,\d{3})+\.\d+$/;
-const COMMA_GROUPED = /^\d{1,3}(?:,\d{3})+$/;
+const SPACE_GROUPED = /^[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
+const COMMA_GROUPED_DOT = /^[1-9]\d{0,2}(?:,\d{3})+\.\d+$/;
+const COMMA_GROUPED = /^[1-9]\d{0,2}(?:,\d{3})+$/;
 const ONE_COMMA = /^\d*,\d+$/;
 const AMBIGUOUS_COMMA = /^[1-9]\d{0,2},\d{3}$/;
 const ONE_DOT = /^\d*\.\d+$/;

@@ -198,7 +198,7 @@ export function kpiSeries(
   const n = table.dates.length;
   const dateHeader = table.headers?.dates ?? "dates";
   const buckets = bucketRows(
-    table.dates,
+    flatList(table.dates),
     period,
     columnSource(fn, dateHeader, ctx, table.firstRow),
   );

@@ -151,15 +151,12 @@ function dataGranularity(points: readonly PeriodPoint[]): number {
 }
 
 /**
- * The days a point's data covers, [from, to): the whole period, except that the first point
- * starts with its first day of data (an objective begun mid-month) and the last ends one
- * granularity after its last day of data (the current, unfinished period).
+ * The days a point's data covers, [from, to): from its first day with data to one granularity
+ * after its last. Not the calendar period: a month holding five weekly rows covers 35 days, and
+ * the current, unfinished month only the days reported so far.
  */
-function coverage(points: readonly PeriodPoint[], i: number, granularity: number) {
-  const p = points[i]!;
-  const from = i === 0 ? Math.max(p.start, p.firstDay) : p.start;
-  const to = i === points.length - 1 ? Math.min(p.end, p.lastDay + granularity) : p.end;
-  return { from, to: Math.max(to, from + 1) };
+function coverage(p: PeriodPoint, granularity: number): { from: number; to: number } {
+  return { from: p.firstDay, to: p.lastDay + granularity };
 }
 
 /**
@@ -171,9 +168,10 @@ function coverage(points: readonly PeriodPoint[], i: number, granularity: number
  * straight lines through the sums the KPI is defined by. Instead the numerator and the
  * denominator are each fitted, as per-day rates (sum ÷ days covered) placed at the middle of
  * the days they cover, and the forecast is scale × numerator(atDay) ÷ denominator(atDay).
- * Per-day rates make months of 28 and 31 days, and a first or last period only partly covered,
- * comparable; the ratio of the two fitted rates is the ratio of sums over any short window
- * around atDay, which is what the KPI means on that day.
+ * Per-day rates make months of 28 and 31 days, a month holding four or five weekly rows, and a
+ * first or last period only partly covered, comparable; the ratio of the two fitted rates is the
+ * ratio of sums over any short window around atDay, which is what the KPI means on that day.
+ * (A constant rate is forecast exactly whatever the volumes do, since least squares is linear.)
  *
  * A distinct count (unique visitors) does not add up over days, so its per-period values are
  * fitted directly, leaving out a last period that is only partly covered.
@@ -188,7 +186,7 @@ export function forecastKpi(
   const granularity = dataGranularity(points);
   if (kpi.combine.kind === "distinct") {
     const last = points.length - 1;
-    const partial = coverage(points, last, granularity).to < points[last]!.end;
+    const partial = coverage(points[last]!, granularity).to < points[last]!.end;
     const usable = partial && points.length > 2 ? points.slice(0, last) : points;
     const xs = usable.map((p) => (p.start + p.end) / 2);
     const ys = usable.map((p) => p.numerator);
@@ -198,14 +196,14 @@ export function forecastKpi(
   const xs: number[] = [];
   const nums: number[] = [];
   const dens: number[] = [];
-  points.forEach((p, i) => {
-    if (p.denominator === null) return;
-    const { from, to } = coverage(points, i, granularity);
+  for (const p of points) {
+    if (p.denominator === null) continue;
+    const { from, to } = coverage(p, granularity);
     const days = to - from;
     xs.push((from + to) / 2);
     nums.push(p.numerator / days);
     dens.push(p.denominator / days);
-  });
+  }
   if (new Set(xs).size < 2) return null;
   const num = forecastAt(xs, nums, x);
   const den = forecastAt(xs, dens, x);

@@ -44,7 +44,6 @@ export interface Workbook {
 /** Everything a build or the sidebar's list needs: the objectives, and each source tab read once. */
 export function readWorkbook(ss: Spreadsheet, lang: Lang, now: Date): Workbook {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const locale = ss.getSpreadsheetLocale();
   const store = readObjectives(ss, timeZone, lang);
   const objectives = store.objectives.map((s) => s.objective);
   const sources = new Map<string, SourceTable>();
@@ -56,9 +55,18 @@ export function readWorkbook(ss: Spreadsheet, lang: Lang, now: Date): Workbook {
       values: sheet ? sheet.getDataRange().getValues() : null,
     });
   }
+  // The locale only settles ambiguous text such as "1,234": fetched if the engine asks for it.
+  let locale: string | undefined;
+  const ctx: EngineContext = {
+    timeZone,
+    get locale() {
+      locale ??= ss.getSpreadsheetLocale();
+      return locale;
+    },
+  };
   return {
     timeZone,
-    ctx: { timeZone, locale },
+    ctx,
     today: todayDay(timeZone, now),
     objectives,
     problems: store.problems,
@@ -108,8 +116,7 @@ function writeGrid(sheet: Sheet, grid: DashboardGrid): void {
     .setFontWeights(grid.fontWeights)
     .setFontColors(grid.fontColors)
     .setFontSizes(grid.fontSizes)
-    .setHorizontalAlignments(grid.alignments)
-    .setWraps(grid.wraps);
+    .setHorizontalAlignments(grid.alignments);
   for (const block of grid.formulaBlocks) {
     if (block.formulas.length === 0) continue;
     sheet
@@ -123,23 +130,18 @@ function writeGrid(sheet: Sheet, grid: DashboardGrid): void {
  * One line chart per trend block. Existing charts of the tab are updated in place rather than
  * removed and inserted, so a rebuild keeps their ids and leaves an identical tab; extra ones go.
  */
-function writeCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
-  const existing = sheet.getCharts();
+function writeCharts(sheet: Sheet, specs: readonly ChartSpec[], isNew: boolean): void {
+  const existing = isNew ? [] : sheet.getCharts();
   specs.forEach((spec, i) => {
     const old = existing[i];
     const builder = old ? old.modify().clearRanges() : sheet.newChart();
+    // Sheets' default line colours (value blue, target red, average yellow) and its header
+    // detection (the block's first row is text) do; each extra option is one more call per chart.
     const chart = builder
       .setChartType(Charts.ChartType.LINE)
       .addRange(sheet.getRange(spec.row, spec.column, spec.numRows, spec.numColumns))
-      .setNumHeaders(1)
       .setPosition(spec.anchorRow, spec.anchorColumn, 0, 0)
       .setOption("title", spec.title)
-      .setOption("legend", { position: "bottom" })
-      .setOption("series", {
-        0: { color: "#1a73e8", lineWidth: 3 },
-        1: { color: "#d93025", lineWidth: 2, lineDashStyle: [6, 4] },
-        2: { color: "#9aa0a6", lineWidth: 1 },
-      })
       .build();
     if (old) sheet.updateChart(chart);
     else sheet.insertChart(chart);
@@ -164,12 +166,13 @@ export function buildDashboardAt(now: Date): void {
         today: wb.today,
         lang,
       });
+      const found = findTaggedSheet(ss, DASHBOARD_KEY);
+      // A new dashboard goes first: it is the tab people open to see where things stand.
       const sheet =
-        findTaggedSheet(ss, DASHBOARD_KEY) ??
-        insertTaggedSheet(ss, messages.t(lang, "dashboardTab"), DASHBOARD_KEY);
-      sheet.clear();
+        found ?? insertTaggedSheet(ss, messages.t(lang, "dashboardTab"), DASHBOARD_KEY, 0);
+      if (found) sheet.clear();
       writeGrid(sheet, grid);
-      writeCharts(sheet, grid.charts);
+      writeCharts(sheet, grid.charts, !found);
       sheet.activate();
     },
   );

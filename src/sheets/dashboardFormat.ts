@@ -77,14 +77,24 @@ export function formatDayShort(day: number, lang: Lang): string {
   return `${date} ${MONTHS_SHORT[lang][month - 1]} ${year}`;
 }
 
-/** The name of the period that starts on `start`: "Mar 2027", "Q1 2027", "Week of 1 Mar 2027". */
-export function periodLabel(start: number, frequency: Frequency, lang: Lang): string {
+/**
+ * The name of the period that starts on `start`: "Mar 2027", "Q1 2027", and for a week its
+ * Monday, "1 Mar 2027" in a cell (the row says weekly), "Week of 1 Mar 2027" in a sentence.
+ */
+export function periodLabel(
+  start: number,
+  frequency: Frequency,
+  lang: Lang,
+  inSentence = false,
+): string {
   const { year, month } = dayParts(start);
   if (frequency === "monthly") return `${MONTHS_SHORT[lang][month - 1]} ${year}`;
   if (frequency === "quarterly") {
     return `${lang === "fr" ? "T" : "Q"}${Math.floor((month - 1) / 3) + 1} ${year}`;
   }
-  return `${lang === "fr" ? "Sem. du" : "Week of"} ${formatDayShort(start, lang)}`;
+  const day = formatDayShort(start, lang);
+  if (!inSentence) return day;
+  return lang === "fr" ? `Semaine du ${day}` : `Week of ${day}`;
 }
 
 /** The sheet number format of a KPI unit (the spreadsheet's locale picks the separators). */

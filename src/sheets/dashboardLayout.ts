@@ -13,6 +13,7 @@ import type { Unit } from "../kpi/types.ts";
 import type { RowProblem, StatusCode } from "./api.ts";
 import {
   formatDayLong,
+  formatDayShort,
   formatUnitValue,
   periodLabel,
   unitCellValue,
@@ -35,11 +36,11 @@ export const TABLE_COLUMNS = [
   "current",
   "previous",
   "change",
-  "sparkline",
   "baseline",
   "target",
-  "progress",
+  "sparkline",
   "bar",
+  "progress",
   "expected",
   "status",
   "forecast",
@@ -85,7 +86,6 @@ export interface DashboardGrid {
   fontColors: string[][];
   fontSizes: number[][];
   alignments: ("left" | "center" | "right")[][];
-  wraps: boolean[][];
   formulaBlocks: FormulaBlock[];
   charts: ChartSpec[];
   columnWidths: { column: number; count: number; width: number }[];
@@ -139,7 +139,6 @@ class Grid {
   readonly fontColors: string[][] = [];
   readonly fontSizes: number[][] = [];
   readonly alignments: ("left" | "center" | "right")[][] = [];
-  readonly wraps: boolean[][] = [];
 
   constructor(readonly width: number) {}
 
@@ -153,7 +152,6 @@ class Grid {
     this.fontColors.push(new Array<string>(w).fill(INK));
     this.fontSizes.push(new Array<number>(w).fill(10));
     this.alignments.push(new Array<"left" | "center" | "right">(w).fill("left"));
-    this.wraps.push(new Array<boolean>(w).fill(false));
     return this.values.length - 1;
   }
 
@@ -181,7 +179,6 @@ class Grid {
       size?: number;
       fill?: string;
       align?: "left" | "center" | "right";
-      wrap?: boolean;
     },
   ): void {
     if (s.bold !== undefined) (this.fontWeights[r] as string[])[c] = s.bold ? "bold" : "normal";
@@ -189,13 +186,17 @@ class Grid {
     if (s.size) (this.fontSizes[r] as number[])[c] = s.size;
     if (s.fill) (this.backgrounds[r] as string[])[c] = s.fill;
     if (s.align) (this.alignments[r] as string[])[c] = s.align;
-    if (s.wrap !== undefined) (this.wraps[r] as boolean[])[c] = s.wrap;
   }
 }
 
 function statusWord(status: StatusCode | null, e: ObjectiveEval, lang: Lang): string {
   if (status) return messages.t(lang, `status_${status}`);
   return messages.t(lang, e.error ? "status_error" : "status_no_data");
+}
+
+/** French month names are lower case; a note starting with one still starts a sentence. */
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function lowerFirst(s: string, lang: Lang): string {
@@ -216,21 +217,22 @@ const SEVERITY: Record<StatusCode, number> = {
   achieved: 0,
 };
 
-/** One or two sentences a marketer can paste to stakeholders. */
+/** How many objectives each lagging one names in the summary. */
+const NAMED_IN_SUMMARY = 2;
+
+/**
+ * One or two sentences a marketer can paste to stakeholders: how many objectives are fine, how
+ * many need attention, then the ones lagging most, with where they stand against their target.
+ * "3 of 5 objectives on track or achieved; 2 need attention. Newsletter open rate off track:
+ * 20.8% against 25% by 31 December 2027; Paid search CPA at risk: 7.04 against 6.00 by …."
+ */
 export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang): string {
   const n = evals.length;
   if (n === 0) return messages.t(lang, "dashNoObjectives");
+  const t = (key: Parameters<typeof messages.t>[1], params?: Record<string, string | number>) =>
+    messages.t(lang, key, params);
   const rated = evals.filter((e) => e.status !== null);
   const errors = evals.filter((e) => e.error !== null).length;
-  if (rated.length === 0) {
-    const none = messages.t(lang, "sumNone");
-    return errors > 0 ? `${none} ${messages.t(lang, "sumErrors", { count: errors })}` : none;
-  }
-  const ok = rated.filter((e) => e.status === "achieved" || e.status === "on_track").length;
-  const parts: string[] = [];
-  if (n === 1) parts.push(messages.t(lang, ok === 1 ? "sumOneOk" : "sumOneOfOne"));
-  else if (ok === n) parts.push(messages.t(lang, "sumAllOk", { n }));
-  else parts.push(messages.t(lang, "sumSomeOk", { k: ok, n }));
   const late = rated
     .filter((e) => e.status && SEVERITY[e.status] > 0)
     .sort(
@@ -238,21 +240,35 @@ export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang):
         SEVERITY[b.status as StatusCode] - SEVERITY[a.status as StatusCode] ||
         (b.expected ?? 0) - (b.progress ?? 0) - ((a.expected ?? 0) - (a.progress ?? 0)),
     );
-  const worst = late[0];
-  if (worst?.status && worst.current?.value != null) {
-    parts.push(
-      messages.t(lang, "sumLate", {
-        name: worst.objective.name,
-        status: lowerFirst(messages.t(lang, `status_${worst.status}`), lang),
-        current: sentenceValue(worst.current.value, worst.kpi.unit, lang),
-        target: sentenceValue(worst.objective.target, worst.kpi.unit, lang),
-        deadline: formatDayLong(deadlineDayOf(worst), lang),
+  const ok = rated.length - late.length;
+  const clauses: string[] = [];
+  if (rated.length === 0) clauses.push(t("sumNone"));
+  else if (n === 1) clauses.push(t(ok === 1 ? "sumOneOk" : "sumOneLate"));
+  else if (ok === n) clauses.push(t("sumAll", { n }));
+  else {
+    clauses.push(t("sumCount", { k: ok, n }));
+    if (late.length > 0) {
+      clauses.push(late.length === 1 ? t("sumLateOne") : t("sumLateMany", { count: late.length }));
+    }
+  }
+  if (errors > 0) {
+    clauses.push(errors === 1 ? t("sumErrorOne") : t("sumErrorMany", { count: errors }));
+  }
+  const sentences = [`${clauses.join(lang === "fr" ? " ; " : "; ")}.`];
+  const named = late
+    .filter((e) => e.current?.value !== null && e.current?.value !== undefined)
+    .slice(0, NAMED_IN_SUMMARY)
+    .map((e) =>
+      t("sumLate", {
+        name: e.objective.name,
+        status: lowerFirst(t(`status_${e.status as StatusCode}`), lang),
+        current: sentenceValue(e.current?.value as number, e.kpi.unit, lang),
+        target: sentenceValue(e.objective.target, e.kpi.unit, lang),
+        deadline: formatDayLong(deadlineDayOf(e), lang),
       }),
     );
-    if (late.length > 1) parts.push(messages.t(lang, "sumMore", { count: late.length - 1 }));
-  }
-  if (errors > 0) parts.push(messages.t(lang, "sumErrors", { count: errors }));
-  return parts.join(" ");
+  if (named.length > 0) sentences.push(`${named.join(lang === "fr" ? " ; " : "; ")}.`);
+  return sentences.join(" ");
 }
 
 function deadlineDayOf(e: ObjectiveEval): number {
@@ -335,7 +351,6 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
       g.style(head, i, {
         bold: true,
         fill: HEADER_FILL,
-        wrap: true,
         align: i === 0 ? "left" : "center",
       });
     });
@@ -398,8 +413,8 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
     });
 
     // Table rows (after the sections, whose positions the sparklines refer to).
-    const bars: string[][] = [];
-    const sparks: string[][] = [];
+    // The sparkline and the bar sit side by side: one setFormulas for both.
+    const formulas: string[][] = [];
     evals.forEach((e, i) => {
       const r = tableRows[i] as number;
       const o = e.objective;
@@ -433,30 +448,28 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
         align: "center",
       });
       g.number(r, COL.forecast, cell(e.forecast), format);
-      g.text(r, COL.deadline, formatDayLong(deadlineDayOf(e), lang));
+      g.text(r, COL.deadline, formatDayShort(deadlineDayOf(e), lang));
       g.style(r, COL.deadline, { align: "right" });
       g.text(r, COL.note, e.error ?? notesOf(e));
-      g.style(r, COL.note, { wrap: true, color: e.error ? PROBLEM : INK });
+      // Last column: long notes overflow into the empty cells to its right.
+      if (e.error) g.style(r, COL.note, { color: PROBLEM });
 
       const progressCell = `${columnLetter(COL.progress)}${r + 1}`;
-      bars.push([
+      const bar =
         e.progress !== null && e.status
           ? `=SPARKLINE(${progressCell},{"charttype","bar";"max",1;"color1","${BAR_COLORS[e.status]}"})`
-          : "",
-      ]);
+          : "";
       const section = sectionOf.get(i);
+      let spark = "";
       if (section && section.rows >= 2) {
         const last = section.valueRow + section.rows;
         const first = Math.max(section.valueRow + 1, last - SPARKLINE_PERIODS + 1);
-        sparks.push([
-          `=SPARKLINE(B${first}:B${last},{"charttype","line";"color","#1a73e8";"linewidth",2})`,
-        ]);
-      } else {
-        sparks.push([""]);
+        spark = `=SPARKLINE(B${first}:B${last},{"charttype","line";"color","#1a73e8";"linewidth",2})`;
       }
+      formulas.push([spark, bar]);
     });
-    formulaBlocks.push({ row: firstRow + 1, column: COL.sparkline + 1, formulas: sparks });
-    formulaBlocks.push({ row: firstRow + 1, column: COL.bar + 1, formulas: bars });
+    if (COL.bar !== COL.sparkline + 1) throw new Error("dashboard layout: formula columns apart");
+    formulaBlocks.push({ row: firstRow + 1, column: COL.sparkline + 1, formulas });
   }
 
   return {
@@ -469,18 +482,16 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
     fontColors: g.fontColors,
     fontSizes: g.fontSizes,
     alignments: g.alignments,
-    wraps: g.wraps,
     formulaBlocks,
     charts,
-    columnWidths: [
-      { column: 1, count: 1, width: 230 },
-      { column: 2, count: DASHBOARD_WIDTH - 2, width: 110 },
-      { column: DASHBOARD_WIDTH, count: 1, width: 380 },
-    ],
+    // Objective and KPI names (and the trend blocks' period and value) need room; the other
+    // columns keep Sheets' default width, which fits their short headers and numbers.
+    columnWidths: [{ column: 1, count: 2, width: 210 }],
   };
 }
 
 /** The notes of a row, the in-progress period first, marked ◐. */
 function notesOf(e: ObjectiveEval): string {
-  return [e.partialNote ? `◐ ${e.partialNote}` : null, ...e.notes].filter(Boolean).join(" ");
+  const partial = e.partialNote ? `◐ ${upperFirst(e.partialNote)}` : null;
+  return [partial, ...e.notes].filter(Boolean).join(" ");
 }

@@ -135,6 +135,11 @@ export function latestDateDay(dates: readonly unknown[], timeZone: string): numb
   return latest;
 }
 
+function roundTo(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f + 0; // + 0 turns -0 into 0
+}
+
 function numberOrNull(v: number | null | undefined): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 }
@@ -244,9 +249,11 @@ export function evaluatePoints(
     result.previous = complete.find((p) => p.start === previousStart) ?? null;
     const cur = numberOrNull(current.value);
     const prev = numberOrNull(result.previous?.value);
+    // Rounded to what the cell shows (0.1 pp, 0.1%), so a change shown as 0.0 is 0, neither
+    // "-0.0" nor coloured as a rise or a fall.
     if (cur !== null && prev !== null) {
-      if (kpi.unit === "percent") result.change = (cur - prev) * 100;
-      else if (prev !== 0) result.change = (cur - prev) / Math.abs(prev);
+      if (kpi.unit === "percent") result.change = roundTo((cur - prev) * 100, 1);
+      else if (prev !== 0) result.change = roundTo((cur - prev) / Math.abs(prev), 3);
     }
     if (result.previous === null || prev === null) {
       result.notes.push(messages.t(lang, "previousMissing"));
@@ -283,7 +290,7 @@ export function evaluatePoints(
     const p = result.partial;
     const total = p.end - p.start;
     const days = Math.min(total, dataEnd - p.start + 1);
-    const label = periodLabel(p.start, objective.frequency, lang);
+    const label = periodLabel(p.start, objective.frequency, lang, true);
     const value = numberOrNull(p.value);
     result.partialNote =
       value === null || days <= 0

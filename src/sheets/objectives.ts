@@ -96,7 +96,9 @@ export function saveObjectiveIn(ss: Spreadsheet, raw: unknown, lang: Lang, now: 
     },
     () => {
       const timeZone = ss.getSpreadsheetTimeZone();
-      const sheet = findTaggedSheet(ss, OBJECTIVES_KEY) ?? createObjectivesSheet(ss, lang);
+      const found = findTaggedSheet(ss, OBJECTIVES_KEY);
+      if (!found && input.id) throw new Error(messages.t(lang, "notFound", { value: input.id }));
+      const sheet = found ?? createObjectivesSheet(ss, lang);
       // Re-read under the lock: rows may have moved or been deleted since the sidebar loaded.
       const values = sheet.getDataRange().getValues();
       const parsed = parseObjectiveRows(values, timeZone, lang);
@@ -176,15 +178,18 @@ export function deleteObjectiveIn(
   );
 }
 
-/** Sidebar: every readable objective with where it stands, and the rows that could not be read. */
-export function listObjectives(): ObjectiveList {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = userLang();
-  const wb = readWorkbook(ss, lang, new Date());
+/** listObjectives with an injectable clock and spreadsheet, for tests. */
+export function listObjectivesIn(ss: Spreadsheet, lang: Lang, now: Date): ObjectiveList {
+  const wb = readWorkbook(ss, lang, now);
   return {
     objectives: evaluateWorkbook(wb, lang).map((e) => summaryOf(e, lang)),
     problems: wb.problems,
   };
+}
+
+/** Sidebar: every readable objective with where it stands, and the rows that could not be read. */
+export function listObjectives(): ObjectiveList {
+  return listObjectivesIn(SpreadsheetApp.getActiveSpreadsheet(), userLang(), new Date());
 }
 
 /** Sidebar: creates (no id) or updates (known id) an objective; returns it as stored. */

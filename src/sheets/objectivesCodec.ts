@@ -37,14 +37,14 @@ export function parseInputs(cell: string): Record<string, string[]> | undefined 
       return undefined;
     }
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
-    const out: Record<string, string[]> = {};
+    const out = new Map<string, string[]>();
     for (const [name, headers] of Object.entries(parsed)) {
       if (!Array.isArray(headers) || !headers.every((h) => typeof h === "string")) return undefined;
-      out[name] = headers as string[];
+      out.set(name, headers as string[]);
     }
-    return out;
+    return ownRecord(out);
   }
-  const out: Record<string, string[]> = {};
+  const out = new Map<string, string[]>();
   for (const part of s.split(";")) {
     if (part.trim() === "") continue;
     const eq = part.indexOf("=");
@@ -54,10 +54,18 @@ export function parseInputs(cell: string): Record<string, string[]> | undefined 
       .slice(eq + 1)
       .split("+")
       .map((h) => h.trim());
-    if (name === "" || headers.some((h) => h === "") || name in out) return undefined;
-    out[name] = headers;
+    if (name === "" || headers.some((h) => h === "") || out.has(name)) return undefined;
+    out.set(name, headers);
   }
-  return out;
+  return ownRecord(out);
+}
+
+/**
+ * A record whose keys are all own data properties: a cell may name an input "__proto__", which an
+ * assignment would turn into a prototype change; validation then refuses it as an unknown input.
+ */
+function ownRecord(map: ReadonlyMap<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(map);
 }
 
 /** True for a Date from any realm (the bundle test runs the code in node:vm). */

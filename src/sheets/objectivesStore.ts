@@ -41,11 +41,8 @@ export const DASHBOARD_KEY = "kpiPilot.dashboard";
  * has been duplicated (copies may carry the tag), the original is the one found.
  */
 export function findTaggedSheet(ss: Spreadsheet, key: string): Sheet | null {
-  const found = ss
-    .createDeveloperMetadataFinder()
-    .withKey(key)
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .find();
+  // Our keys are only ever put on sheets, so no location filter (one call fewer per lookup).
+  const found = ss.createDeveloperMetadataFinder().withKey(key).find();
   if (found.length === 0) return null;
   const sheets: { sheet: Sheet; value: string | null }[] = [];
   for (const md of found) {
@@ -64,9 +61,14 @@ export function uniqueSheetName(ss: Spreadsheet, base: string): string {
   return name;
 }
 
-/** A new last tab named `base` (or a free variant), tagged with `key`. */
-export function insertTaggedSheet(ss: Spreadsheet, base: string, key: string): Sheet {
-  const sheet = ss.insertSheet(uniqueSheetName(ss, base), ss.getNumSheets());
+/** A new tab named `base` (or a free variant), tagged with `key`, at `index` (default: last). */
+export function insertTaggedSheet(
+  ss: Spreadsheet,
+  base: string,
+  key: string,
+  index?: number,
+): Sheet {
+  const sheet = ss.insertSheet(uniqueSheetName(ss, base), index ?? ss.getNumSheets());
   sheet.addDeveloperMetadata(key, String(sheet.getSheetId()));
   return sheet;
 }
@@ -296,6 +298,7 @@ function storedNumberFormat(unit: Unit): string {
 }
 
 const DATE_FORMAT = "yyyy-mm-dd";
+const VALIDATED_ROWS = 100;
 const TIMESTAMP_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
 function cellsOf(o: Objective, timeZone: string): Record<ObjectiveField, unknown> {
@@ -382,7 +385,9 @@ export function createObjectivesSheet(ss: Spreadsheet, lang: Lang): Sheet {
     .setBackground("#f1f3f4");
   sheet.setFrozenRows(1);
   header.protect().setDescription(messages.t(lang, "objectivesTab")).setWarningOnly(true);
-  const rows = sheet.getMaxRows() - 1;
+  // Drop-downs for the first rows only: enough for any team's objectives, and a rule per cell
+  // for the whole tab would weigh on every copy of the workbook's state.
+  const rows = Math.min(VALIDATED_ROWS, sheet.getMaxRows() - 1);
   const lists: [ObjectiveField, readonly string[]][] = [
     ["kpiId", KPIS.map((k) => k.id)],
     ["direction", DIRECTIONS],

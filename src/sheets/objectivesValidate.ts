@@ -104,6 +104,12 @@ export function shown(value: unknown): string {
   return typeof value;
 }
 
+/** A number as the user wrote it, with a decimal comma in French. */
+function num(value: number, lang: Lang): string {
+  const s = String(value);
+  return lang === "fr" ? s.replace(".", ",") : s;
+}
+
 /** The inputs an objective maps to columns: date inputs are covered by its date column. */
 export function objectiveInputs(kpi: KpiDefinition): readonly KpiInput[] {
   return kpi.inputs.filter((i) => i.kind !== "date");
@@ -160,7 +166,7 @@ function finiteNumber(lang: Lang, raw: Record<string, unknown>, field: Objective
   if (typeof value !== "number" || !Number.isFinite(value)) {
     fail(lang, field, "notNumber", { value: shown(value) });
   }
-  if (Math.abs(value) > MAX_MAGNITUDE) fail(lang, field, "tooLarge", { value });
+  if (Math.abs(value) > MAX_MAGNITUDE) fail(lang, field, "tooLarge", { value: num(value, lang) });
   return value;
 }
 
@@ -272,15 +278,18 @@ export function validateObjectiveFields(raw: unknown, lang: Lang): ObjectiveInpu
   const target = finiteNumber(lang, r, "target");
   if (!kpiCanBeNegative(kpi)) {
     const kpiName = kpi.name[lang];
-    if (baseline < 0) fail(lang, "baseline", "negative", { kpi: kpiName, value: baseline });
-    if (target < 0) fail(lang, "target", "negative", { kpi: kpiName, value: target });
+    if (baseline < 0) {
+      fail(lang, "baseline", "negative", { kpi: kpiName, value: num(baseline, lang) });
+    }
+    if (target < 0) fail(lang, "target", "negative", { kpi: kpiName, value: num(target, lang) });
   }
-  if (target === baseline) fail(lang, "target", "targetEqualsBaseline", { baseline });
+  const b = num(baseline, lang);
+  if (target === baseline) fail(lang, "target", "targetEqualsBaseline", { baseline: b });
   if (direction === "higher" && target < baseline) {
-    fail(lang, "target", "targetNotAbove", { baseline });
+    fail(lang, "target", "targetNotAbove", { baseline: b });
   }
   if (direction === "lower" && target > baseline) {
-    fail(lang, "target", "targetNotBelow", { baseline });
+    fail(lang, "target", "targetNotBelow", { baseline: b });
   }
   const start = isoDate(lang, r, "startDate");
   const deadline = isoDate(lang, r, "deadline");

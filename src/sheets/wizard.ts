@@ -8,20 +8,27 @@ import type { Lang } from "../i18n.ts";
 import { isoDay, todayDay, tryParseIsoDay } from "../kpi/days.ts";
 import { parseDayText } from "../kpi/parse.ts";
 import { frequencyPeriod, periodsBetween } from "../kpi/periods.ts";
-import { KPIS, findKpi, suggestDateColumn, suggestMapping } from "../kpi/registry.ts";
+import { findKpi, KPIS, suggestDateColumn, suggestMapping } from "../kpi/registry.ts";
 import { kpiSeries, kpiTotal, type PeriodPoint } from "../kpi/series.ts";
 import type { Direction, EngineContext, KpiDefinition } from "../kpi/types.ts";
 import type { Frequency } from "./api.ts";
 import { userLang } from "./locale.ts";
 import { DASHBOARD_KEY, findTaggedSheet, OBJECTIVES_KEY } from "./objectivesStore.ts";
 import { kpiCanBeNegative, objectiveInputs } from "./objectivesValidate.ts";
+import {
+  kpiPhrase,
+  suggestedName,
+  type WizardMessageKey,
+  wizardMessages,
+} from "./wizardMessages.ts";
 import { realismOf } from "./wizardRealism.ts";
-import { kpiPhrase, suggestedName, type WizardMessageKey, wizardMessages } from "./wizardMessages.ts";
 import type {
   InputSuggestion,
   Preview,
   PreviewPoint,
   PreviewRequest,
+  RealismRequest,
+  RealismResult,
   SheetInfo,
   WizardContext,
   WizardKpi,
@@ -36,6 +43,8 @@ const SAMPLE_ROWS = 20;
 const DATE_SHARE = 0.8;
 /** Periods the preview returns for its small chart. */
 const RECENT_PERIODS = 12;
+/** Complete periods sent back for the realism check: years of weekly data, and no more. */
+const HISTORY_PERIODS = 120;
 const FREQUENCIES: readonly Frequency[] = ["weekly", "monthly", "quarterly"];
 const DIRECTIONS: readonly Direction[] = ["higher", "lower"];
 
@@ -57,8 +66,7 @@ export function getWizardContext(): WizardContext {
   }
   const active = ss.getActiveSheet()?.getName();
   const withDates = sheets.filter((s) => s.dateColumns.length > 0);
-  const defaultSheet =
-    withDates.find((s) => s.name === active)?.name ?? withDates[0]?.name ?? null;
+  const defaultSheet = withDates.find((s) => s.name === active)?.name ?? withDates[0]?.name ?? null;
   return {
     lang,
     today: isoDay(todayDay(timeZone)),
@@ -196,9 +204,9 @@ class WizardError extends Error {
 }
 
 function quote(lang: Lang, value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  return lang === "fr" ? `« ${short} »` : `“${short}”`;
+  return lang === "fr" ? `«\u00a0${short}\u00a0»` : `“${short}”`;
 }
 
 function fail(
@@ -218,18 +226,18 @@ function requireText(lang: Lang, raw: Record<string, unknown>, field: string): s
   return v;
 }
 
-function optionalNumber(lang: Lang, raw: Record<string, unknown>, field: string): number | null {
+function requireNumber(lang: Lang, raw: Record<string, unknown>, field: string): number {
   const v = raw[field];
-  if (v === undefined || v === null) return null;
+  if (v === undefined || v === null) fail(lang, field, "required");
   if (typeof v !== "number" || !Number.isFinite(v)) {
     fail(lang, field, "notNumber", { value: quote(lang, v) });
   }
   return v;
 }
 
-function optionalDay(lang: Lang, raw: Record<string, unknown>, field: string): number | null {
+function requireDay(lang: Lang, raw: Record<string, unknown>, field: string): number {
   const v = raw[field];
-  if (v === undefined || v === null || v === "") return null;
+  if (v === undefined || v === null || v === "") fail(lang, field, "required");
   const day = typeof v === "string" ? tryParseIsoDay(v) : undefined;
   if (day === undefined) fail(lang, field, "badDate", { value: quote(lang, v) });
   return day;
@@ -241,19 +249,28 @@ interface CheckedRequest {
   dateColumn: string;
   inputs: Record<string, string[]>;
   frequency: Frequency;
-  direction: Direction;
-  baseline: number | null;
-  target: number | null;
-  startDay: number | null;
-  deadlineDay: number | null;
+}
+
+function checkFrequency(lang: Lang, value: unknown): Frequency {
+  if (typeof value !== "string" || !(FREQUENCIES as readonly string[]).includes(value)) {
+    fail(lang, "frequency", "badChoice", {
+      list: FREQUENCIES.join(", "),
+      value: quote(lang, value),
+    });
+  }
+  return value as Frequency;
+}
+
+function checkObject(lang: Lang, value: unknown): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    fail(lang, null, "notAnObject");
+  }
+  return value as Record<string, unknown>;
 }
 
 /** Checks the shape of a preview request; the columns are checked once the tab is read. */
 function checkRequest(lang: Lang, ss: Spreadsheet, draft: unknown): CheckedRequest {
-  if (typeof draft !== "object" || draft === null || Array.isArray(draft)) {
-    fail(lang, null, "notAnObject");
-  }
-  const raw = draft as Record<string, unknown>;
+  const raw = checkObject(lang, draft);
   const kpiId = requireText(lang, raw, "kpiId");
   const kpi = findKpi(kpiId);
   if (!kpi) fail(lang, "kpiId", "unknownKpi", { value: quote(lang, kpiId) });
@@ -289,39 +306,7 @@ function checkRequest(lang: Lang, ss: Spreadsheet, draft: unknown): CheckedReque
     if (columns.length > 0) inputs[input.name] = columns as string[];
   }
 
-  const frequency = raw.frequency;
-  if (typeof frequency !== "string" || !(FREQUENCIES as readonly string[]).includes(frequency)) {
-    fail(lang, "frequency", "badChoice", {
-      list: FREQUENCIES.join(", "),
-      value: quote(lang, frequency),
-    });
-  }
-  const direction = raw.direction ?? kpi.direction;
-  if (typeof direction !== "string" || !(DIRECTIONS as readonly string[]).includes(direction)) {
-    fail(lang, "direction", "badChoice", {
-      list: DIRECTIONS.join(", "),
-      value: quote(lang, direction),
-    });
-  }
-  const baseline = optionalNumber(lang, raw, "baseline");
-  const target = optionalNumber(lang, raw, "target");
-  const startDay = optionalDay(lang, raw, "startDate");
-  const deadlineDay = optionalDay(lang, raw, "deadline");
-  if (startDay !== null && deadlineDay !== null && deadlineDay <= startDay) {
-    fail(lang, "deadline", "deadlineNotAfterStart", { start: isoDay(startDay) });
-  }
-  return {
-    kpi,
-    sheet,
-    dateColumn,
-    inputs,
-    frequency: frequency as Frequency,
-    direction: direction as Direction,
-    baseline,
-    target,
-    startDay,
-    deadlineDay,
-  };
+  return { kpi, sheet, dateColumn, inputs, frequency: checkFrequency(lang, raw.frequency) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,7 +315,7 @@ function checkRequest(lang: Lang, ss: Spreadsheet, draft: unknown): CheckedReque
 /**
  * The KPI on the chosen columns: its value over all rows (what the custom function gives), per
  * period of the chosen frequency, the last complete period as the suggested baseline, and the
- * realism check when a target and dates are given. The tab is read once.
+ * values of the complete periods for the realism check. The tab is read once.
  */
 export function previewObjective(draft: PreviewRequest): Preview {
   const lang = userLang();
@@ -406,35 +391,59 @@ export function previewFromValues(
     if (p.lastDay > lastDay) lastDay = p.lastDay;
   }
 
-  let realism: Preview["realism"] = null;
-  const baseline = request.baseline ?? last?.value ?? null;
-  if (
-    request.target !== null &&
-    baseline !== null &&
-    request.startDay !== null &&
-    request.deadlineDay !== null
-  ) {
-    const periods = Math.max(1, periodsBetween(request.startDay, request.deadlineDay, period));
-    realism = {
-      ...realismOf({
-        values: complete.map((p) => p.value as number),
-        baseline,
-        target: request.target,
-        periodsAvailable: periods,
-        direction: request.direction,
-      }),
-      periods,
-    };
-  }
-
   return {
     total: total?.value ?? null,
     current: current ? toPoint(current) : null,
     baseline: last ? toPoint(last) : null,
     recent: points.slice(-RECENT_PERIODS).map(toPoint),
+    history: complete.slice(-HISTORY_PERIODS).map((p) => p.value as number),
     firstDate: Number.isFinite(firstDay) ? isoDay(firstDay) : null,
     lastDate: Number.isFinite(lastDay) ? isoDay(lastDay) : null,
     rows: rows.length,
-    realism,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Realism
+
+/**
+ * Whether a target asks for more change per period than the data has shown. Reads no sheet: the
+ * values come from a preview, and are checked like everything else the client sends.
+ */
+export function checkRealism(request: RealismRequest): RealismResult {
+  const lang = userLang();
+  const raw = checkObject(lang, request);
+  const values = raw.values;
+  if (!Array.isArray(values) || values.length > HISTORY_PERIODS) {
+    fail(lang, "values", "notNumber", { value: quote(lang, typeof values) });
+  }
+  for (const v of values) {
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      fail(lang, "values", "notNumber", { value: quote(lang, v) });
+    }
+  }
+  const baseline = requireNumber(lang, raw, "baseline");
+  const target = requireNumber(lang, raw, "target");
+  const start = requireDay(lang, raw, "startDate");
+  const deadline = requireDay(lang, raw, "deadline");
+  if (deadline <= start) fail(lang, "deadline", "deadlineNotAfterStart", { start: isoDay(start) });
+  const frequency = checkFrequency(lang, raw.frequency);
+  const direction = raw.direction;
+  if (typeof direction !== "string" || !(DIRECTIONS as readonly string[]).includes(direction)) {
+    fail(lang, "direction", "badChoice", {
+      list: DIRECTIONS.join(", "),
+      value: quote(lang, direction),
+    });
+  }
+  const periods = Math.max(1, periodsBetween(start, deadline, frequencyPeriod(frequency)));
+  return {
+    ...realismOf({
+      values: values as number[],
+      baseline,
+      target,
+      periodsAvailable: periods,
+      direction: direction as Direction,
+    }),
+    periods,
   };
 }

@@ -21,7 +21,7 @@ export const wizardMessages = defineCatalogue({
     field_target: "Target",
     field_startDate: "Start date",
     field_deadline: "Deadline",
-    field_sheetName: "Tab",
+    field_values: "Data history",
     notAnObject: "The wizard sent no objective draft. Close the sidebar, open it again and retry.",
     required: "{field}: required.",
     notText: "{field}: expected text, got {value}.",
@@ -69,7 +69,7 @@ export const wizardMessages = defineCatalogue({
     titleNew: "Nouvel objectif",
     titleList: "Objectifs",
     buildMissing:
-      "KPI Pilot : la page de la barre latérale manque dans cette version. Réinstallez le module ou lancez npm run build.",
+      "KPI Pilot\u00a0: la page de la barre latérale manque dans cette version. Réinstallez le module ou lancez npm run build.",
     field_kpiId: "KPI",
     field_sourceSheet: "Onglet source",
     field_dateColumn: "Colonne de dates",
@@ -80,27 +80,28 @@ export const wizardMessages = defineCatalogue({
     field_target: "Cible",
     field_startDate: "Date de début",
     field_deadline: "Échéance",
-    field_sheetName: "Onglet",
+    field_values: "Historique des données",
     notAnObject:
       "L'assistant n'a envoyé aucun brouillon d'objectif. Fermez la barre latérale, rouvrez-la et réessayez.",
-    required: "{field} : obligatoire.",
-    notText: "{field} : texte attendu, reçu {value}.",
-    unknownKpi: "{field} : {value} n'est pas un KPI de KPI Pilot. Choisissez-en un dans la liste.",
-    noSheet: "{field} : il n'y a plus d'onglet nommé {value}. Choisissez un autre onglet.",
-    emptySheet: "{field} : l'onglet {value} n'a aucune donnée sous sa ligne d'en-tête.",
+    required: "{field}\u00a0: obligatoire.",
+    notText: "{field}\u00a0: texte attendu, reçu {value}.",
+    unknownKpi:
+      "{field}\u00a0: {value} n'est pas un KPI de KPI Pilot. Choisissez-en un dans la liste.",
+    noSheet: "{field}\u00a0: il n'y a plus d'onglet nommé {value}. Choisissez un autre onglet.",
+    emptySheet: "{field}\u00a0: l'onglet {value} n'a aucune donnée sous sa ligne d'en-tête.",
     noColumn:
-      "{field} : l'onglet {sheet} n'a pas de colonne intitulée {value}. Choisissez l'une de ses colonnes.",
-    inputsNotObject: "{field} : une colonne est attendue pour chaque donnée du KPI.",
-    inputUnknown: "{field} : {kpi} n'a pas de donnée {value}.",
-    inputMissing: "{field} : choisissez la colonne pour {label}.",
-    inputOneColumn: "{field} : {label} prend une seule colonne, pas {count}.",
-    badChoice: "{field} : valeur attendue parmi {list}, reçu {value}.",
-    notNumber: "{field} : nombre attendu, reçu {value}.",
-    badDate: "{field} : {value} n'est pas une date au format AAAA-MM-JJ.",
-    deadlineNotAfterStart: "{field} : l'échéance doit suivre la date de début ({start}).",
+      "{field}\u00a0: l'onglet {sheet} n'a pas de colonne intitulée {value}. Choisissez l'une de ses colonnes.",
+    inputsNotObject: "{field}\u00a0: une colonne est attendue pour chaque donnée du KPI.",
+    inputUnknown: "{field}\u00a0: {kpi} n'a pas de donnée {value}.",
+    inputMissing: "{field}\u00a0: choisissez la colonne pour {label}.",
+    inputOneColumn: "{field}\u00a0: {label} prend une seule colonne, pas {count}.",
+    badChoice: "{field}\u00a0: valeur attendue parmi {list}, reçu {value}.",
+    notNumber: "{field}\u00a0: nombre attendu, reçu {value}.",
+    badDate: "{field}\u00a0: {value} n'est pas une date au format AAAA-MM-JJ.",
+    deadlineNotAfterStart: "{field}\u00a0: l'échéance doit suivre la date de début ({start}).",
     nameHigher: "Augmenter {kpi}",
     nameLower: "Réduire {kpi}",
-    phraseFallback: "l'indicateur « {kpi} »",
+    phraseFallback: "l'indicateur «\u00a0{kpi}\u00a0»",
     "phrase.conversion": "le taux de conversion",
     "phrase.open_rate": "le taux d'ouverture",
     "phrase.ctr": "le taux de clics",
@@ -131,7 +132,7 @@ export const wizardMessages = defineCatalogue({
 export type WizardMessageKey = keyof typeof wizardMessages.en;
 
 function has(key: string): key is WizardMessageKey {
-  return Object.prototype.hasOwnProperty.call(wizardMessages.en, key);
+  return Object.hasOwn(wizardMessages.en, key);
 }
 
 /**

@@ -49,19 +49,29 @@ export interface WizardContext {
   defaultSheet: string | null;
 }
 
-/** What the wizard asks the engine to preview; target and deadline are optional. */
+/** What the wizard asks the engine to preview: the KPI on the chosen columns. */
 export interface PreviewRequest {
   kpiId: string;
   sourceSheet: string;
   dateColumn: string;
   inputs: Record<string, string[]>;
   frequency: Frequency;
-  direction?: Direction;
-  /** In the KPI's stored unit (fractions for rates). Absent: the computed baseline is used. */
-  baseline?: number | null;
-  target?: number | null;
-  startDate?: string;
-  deadline?: string;
+}
+
+/**
+ * What the realism check needs. The values come from a preview the server computed; the check
+ * itself reads no sheet, so typing a target costs no read of the data.
+ */
+export interface RealismRequest {
+  /** Values of the complete periods, oldest first (Preview.history). */
+  values: number[];
+  /** In the KPI's stored unit (fractions for rates). */
+  baseline: number;
+  target: number;
+  startDate: string;
+  deadline: string;
+  frequency: Frequency;
+  direction: Direction;
 }
 
 export interface PreviewPoint {
@@ -93,9 +103,9 @@ export interface Preview {
   baseline: PreviewPoint | null;
   /** Up to the last 12 periods, oldest first. */
   recent: PreviewPoint[];
+  /** Values of the complete periods (up to the last 120), oldest first: the realism check's input. */
+  history: number[];
   firstDate: string | null;
   lastDate: string | null;
   rows: number;
-  /** Present when a target and a deadline were given. */
-  realism: RealismResult | null;
 }

@@ -58,16 +58,20 @@ describe("dashboard (English)", () => {
   afterEach(() => uninstall());
 
   it("writes the header, the summary table and a chart per objective", () => {
-    buildDashboard();
+    buildDashboardAt(NOW);
     const sheet = dashboard();
     expect(sheet.getName()).toBe("KPI dashboard");
     expect(SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName()).toBe("KPI dashboard");
     const shown = sheet.getDataRange().getDisplayValues();
     expect(shown[0]?.[0]).toBe("KPI dashboard");
     expect(shown[1]?.[0]).toBe("As of 11 June 2027");
-    expect(shown[2]?.[0]).toBe("Latest data: Sample data 10 June 2027.");
-    expect(shown[3]?.[0]).toMatch(/^(\d of 5 objectives on track or achieved\.|All 5 objectives)/);
-    expect(shown[6]?.slice(0, 5)).toEqual(["Objective", "KPI", "Owner", "Frequency", "Current period"]);
+    expect(shown[2]?.[0]).toBe("Latest data: Sample data up to 10 June 2027.");
+    expect(shown[3]?.[0]).toBe(
+      "3 of 5 objectives on track or achieved; 2 need attention. " +
+        "Newsletter open rate off track: 20.8% against 25% by 31 December 2027; " +
+        "Paid search CPA at risk: 7.04 against 6.00 by 31 December 2027.",
+    );
+    expect(shown[6]?.slice(0, 5)).toEqual(["Objective", "KPI", "Owner", "Frequency", "Period"]);
     const conv = tableRow("Website conversion rate · Website");
     expect(conv[col("kpi")]).toBe("Conversion rate");
     expect(conv[col("frequency")]).toBe("Monthly");
@@ -76,8 +80,10 @@ describe("dashboard (English)", () => {
     expect(conv[col("change")]).toMatch(/^[+-]\d\.\d pp$|^0\.0 pp$/);
     expect(conv[col("target")]).toBe("2.5%");
     expect(conv[col("progress")]).toMatch(/^-?\d+%$/);
-    expect(conv[col("deadline")]).toBe("31 December 2027");
-    expect(conv[col("note")]).toMatch(/^◐ Jun 2027 in progress: \d\.\d% so far \(10 of 30 days\)\.$/);
+    expect(conv[col("deadline")]).toBe("31 Dec 2027");
+    expect(conv[col("note")]).toMatch(
+      /^◐ Jun 2027 in progress: \d\.\d% so far \(10 of 30 days\)\.$/,
+    );
     expect(sheet.getCharts()).toHaveLength(5);
     const formulas = sheet.getRange(FIRST_ROW, 1, 5, TABLE_COLUMNS.length).getFormulas();
     for (const f of formulas) {
@@ -89,7 +95,10 @@ describe("dashboard (English)", () => {
   it("computes the current value as the KPI over the last complete period", () => {
     buildDashboardAt(NOW);
     // May 2027 by hand from the sample tab: Σconversions ÷ Σvisitors of the May rows.
-    const values = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Sample data")!.getDataRange().getValues();
+    const values = SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName("Sample data")!
+      .getDataRange()
+      .getValues();
     const tz = "Europe/Paris";
     const from = dayToDate(dayFromParts(2027, 5, 1) as number, tz).getTime();
     const to = dayToDate(dayFromParts(2027, 6, 1) as number, tz).getTime();
@@ -102,7 +111,9 @@ describe("dashboard (English)", () => {
         visitors += r[1] as number;
       }
     }
-    const row = dashboard().getRange(FIRST_ROW, col("current") + 1).getValue();
+    const row = dashboard()
+      .getRange(FIRST_ROW, col("current") + 1)
+      .getValue();
     expect(row).toBeCloseTo(conversions / visitors, 12);
   });
 
@@ -147,7 +158,7 @@ describe("dashboard (English)", () => {
   });
 
   it("shows status in words and colours, respecting lower-is-better objectives", () => {
-    buildDashboard();
+    buildDashboardAt(NOW);
     const sheet = dashboard();
     const shown = sheet.getRange(FIRST_ROW, 1, 5, TABLE_COLUMNS.length).getDisplayValues();
     const fills = sheet.getRange(FIRST_ROW, 1, 5, TABLE_COLUMNS.length).getBackgrounds();
@@ -166,20 +177,27 @@ describe("dashboard (English)", () => {
     });
     // Bounce rate (lower is better): a fall is progress, and its change shows in green.
     const bounce = shown[2] as string[];
-    const values = sheet.getRange(FIRST_ROW + 2, 1, 1, TABLE_COLUMNS.length).getValues()[0] as unknown[];
+    const values = sheet
+      .getRange(FIRST_ROW + 2, 1, 1, TABLE_COLUMNS.length)
+      .getValues()[0] as unknown[];
     const current = values[col("current")] as number;
     const progress = values[col("progress")] as number;
     expect(progress).toBeCloseTo((current - 0.49) / (0.44 - 0.49), 12);
     expect(bounce[col("kpi")]).toBe("Bounce rate");
-    const change = values[col("change")] as number;
-    if (change !== 0) {
-      expect(colours[2]?.[col("change")]).toBe(change < 0 ? "#188038" : "#c5221f");
-    }
+    expect(values[col("change")]).toBeLessThan(0);
+    expect(colours[2]?.[col("change")]).toBe("#188038");
+    // Newsletter open rate (higher is better) rose a little: green too; its status is still bad.
+    expect(colours[1]?.[col("change")]).toBe("#188038");
     // Paid search CPA: lower is better, money format, quarterly.
     const cpa = shown[3] as string[];
     expect(cpa[col("period")]).toBe("Q1 2027");
     expect(cpa[col("target")]).toBe("6.00");
-    const cpaValues = sheet.getRange(FIRST_ROW + 3, 1, 1, TABLE_COLUMNS.length).getValues()[0] as unknown[];
+    const cpaValues = sheet
+      .getRange(FIRST_ROW + 3, 1, 1, TABLE_COLUMNS.length)
+      .getValues()[0] as unknown[];
+    expect(cpaValues[col("change")]).toBeLessThan(0);
+    expect(colours[3]?.[col("change")]).toBe("#188038");
+    expect(cpa[col("status")]).toBe("At risk");
     expect(cpaValues[col("progress")]).toBeCloseTo(
       ((cpaValues[col("current")] as number) - 7.2) / (6 - 7.2),
       12,
@@ -189,7 +207,7 @@ describe("dashboard (English)", () => {
   it("explains a missing column in that objective's row and builds the others", () => {
     const source = SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Sample data")!;
     source.getRange(1, 13).setValue("Unique opens"); // "Opens" renamed after the objective was saved
-    buildDashboard();
+    buildDashboardAt(NOW);
     const open = tableRow("Newsletter open rate");
     expect(open[col("status")]).toBe("Cannot compute");
     expect(open[col("current")]).toBe("—");
@@ -198,13 +216,27 @@ describe("dashboard (English)", () => {
     );
     expect(tableRow("Website conversion rate")[col("current")]).toMatch(/%$/);
     expect(dashboard().getCharts()).toHaveLength(4);
-    expect(dashboard().getRange(4, 1).getValue()).toMatch(/1 could not be computed/);
+    expect(dashboard().getRange(4, 1).getValue()).toBe(
+      "3 of 5 objectives on track or achieved; 1 needs attention; 1 could not be computed. " +
+        "Paid search CPA at risk: 7.04 against 6.00 by 31 December 2027.",
+    );
+  });
+
+  it("names the Objectives rows it left out", () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const objectives = ss.getSheets().find((s) => s.getName() === "Objectives")!;
+    objectives.getRange(3, 12).setValue("someday"); // row 3: deadline not a date
+    buildDashboardAt(NOW);
+    expect(dashboard().getRange(5, 1).getValue()).toBe(
+      'Rows of the Objectives tab left out: row 3 (Deadline: "someday" is not a date written YYYY-MM-DD, such as 2027-03-31.).',
+    );
+    expect(dashboard().getCharts()).toHaveLength(4);
   });
 
   it("explains a missing source tab", () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     ss.getSheetByName("Sample data")!.setName("Old data");
-    buildDashboard();
+    buildDashboardAt(NOW);
     const row = tableRow("Paid search CPA");
     expect(row[col("note")]).toBe(
       'Tab "Sample data" not found: restore it, or edit the objective to use another tab.',
@@ -225,8 +257,8 @@ describe("dashboard (English)", () => {
 
   it("stores objective names that look like formulas as text on the dashboard too", () => {
     const o = sampleObjectives("en", "Sample data")[0]!;
-    saveObjective({ ...o, name: "=IMPORTXML(\"https://evil.example\")", channel: "" });
-    buildDashboard();
+    saveObjective({ ...o, name: '=IMPORTXML("https://evil.example")', channel: "" });
+    buildDashboardAt(NOW);
     const sheet = dashboard();
     const formulas = sheet.getDataRange().getFormulas();
     expect(formulas.flat().filter((f) => f !== "" && !f.startsWith("=SPARKLINE"))).toEqual([]);
@@ -247,23 +279,32 @@ describe("dashboard (French)", () => {
   afterEach(() => uninstall());
 
   it("writes labels, status words, periods and dates in French", () => {
-    buildDashboard();
+    buildDashboardAt(NOW);
     const sheet = dashboard();
     expect(sheet.getName()).toBe("Tableau de bord KPI");
     const shown = sheet.getDataRange().getDisplayValues();
     expect(shown[0]?.[0]).toBe("Tableau de bord KPI");
     expect(shown[1]?.[0]).toBe("Au 11 juin 2027");
-    expect(shown[2]?.[0]).toBe("Dernières données : Données d'exemple 10 juin 2027.");
-    expect(shown[6]?.slice(0, 5)).toEqual(["Objectif", "KPI", "Responsable", "Fréquence", "Période en cours"]);
+    expect(shown[2]?.[0]).toBe("Dernières données : Données d'exemple jusqu'au 10 juin 2027.");
+    expect(shown[3]?.[0]).toMatch(
+      /^3 objectifs sur 5 en bonne voie ou atteints ; 2 demandent de l'attention\. Newsletter open rate en retard : 20,8\u00a0% pour une cible de 25\u00a0% au 31 décembre 2027 ; /,
+    );
+    expect(shown[6]?.slice(0, 5)).toEqual([
+      "Objectif",
+      "KPI",
+      "Responsable",
+      "Fréquence",
+      "Période",
+    ]);
     const conv = tableRow("Website conversion rate");
     expect(conv[col("kpi")]).toBe("Taux de conversion");
     expect(conv[col("frequency")]).toBe("Mensuelle");
     expect(conv[col("period")]).toBe("mai 2027");
-    expect(conv[col("deadline")]).toBe("31 décembre 2027");
+    expect(conv[col("deadline")]).toBe("31 déc. 2027");
     expect(conv[col("status")]).toMatch(/^(Atteint|En bonne voie|À risque|En retard|Manqué)$/);
-    expect(conv[col("note")]).toMatch(/^◐ juin 2027 en cours : /);
+    expect(conv[col("note")]).toMatch(/^◐ Juin 2027 en cours : /);
     expect(tableRow("Paid search CPA")[col("period")]).toBe("T1 2027");
-    expect(tableRow("Social engagement")[col("period")]).toMatch(/^Sem\. du \d+ (mai|juin) 2027$/);
+    expect(tableRow("Social engagement")[col("period")]).toBe("31 mai 2027");
     const numberFormats = sheet.getRange(FIRST_ROW, col("change") + 1).getNumberFormat();
     expect(numberFormats).toContain('" pts"');
   });
@@ -319,6 +360,6 @@ describe("time zones", () => {
       ["May 2027", 100 / 2000],
     ]);
     expect(values[FIRST_ROW - 1]?.[col("period")]).toBe("May 2027");
-    expect(values[2]?.[0]).toBe("Latest data: Clicks 1 June 2027.");
+    expect(values[2]?.[0]).toBe("Latest data: Clicks up to 1 June 2027.");
   });
 });

@@ -14,10 +14,26 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** 2027-06-11 10:00 UTC: sample data ends on 10 June 2027. */
 export const NOW = new Date("2027-06-11T10:00:00Z");
 
-export function installEmulator(
-  options: Parameters<typeof createEmulator>[0] = {},
-): { emu: Emulator; uninstall: () => void } {
-  const emu = createEmulator({ timeZone: "Europe/Paris", now: NOW, ...options });
+/**
+ * The only formulas tests read back: a SPARKLINE cell has no value in Sheets (it draws), and the
+ * "Notes" tab's =1+1. Anything else is refused, as the emulator would.
+ */
+function knownFormulas(formula: string): unknown {
+  if (formula.startsWith("=SPARKLINE(")) return "";
+  if (formula === "=1+1") return 2;
+  throw new Error(`test: no value for ${formula}`);
+}
+
+export function installEmulator(options: Parameters<typeof createEmulator>[0] = {}): {
+  emu: Emulator;
+  uninstall: () => void;
+} {
+  const emu = createEmulator({
+    timeZone: "Europe/Paris",
+    now: NOW,
+    evaluateFormula: knownFormulas,
+    ...options,
+  });
   const uninstall = emu.install();
   return { emu, uninstall };
 }
@@ -35,12 +51,7 @@ export function sampleHeader(lang: Lang, english: string): string {
  * Writes daily sample data from `startDay` to `endDay` into a new tab, the way a user's export
  * would sit: dates as Dates at midnight in the spreadsheet's zone.
  */
-export function writeSampleTab(
-  name: string,
-  lang: Lang,
-  endDay: number,
-  startDay?: number,
-): Sheet {
+export function writeSampleTab(name: string, lang: Lang, endDay: number, startDay?: number): Sheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = ss.getSpreadsheetTimeZone();
   const data = generateSampleData(endDay, lang, {
@@ -164,4 +175,59 @@ export function dumpSheet(sheet: Sheet): string {
 export function otherSheets(snapshot: unknown, except: readonly string[]): string {
   const s = snapshot as { sheets?: { name: string }[] };
   return JSON.stringify((s.sheets ?? []).filter((sh) => !except.includes(sh.name)));
+}
+
+/** KPI, input columns (English sample headers), baseline and target of the daily tab's KPIs. */
+const DAILY_KPIS: [string, Record<string, string[]>, number, number][] = [
+  ["conversion", { conversions: ["Conversions"], visitors: ["Visitors"] }, 0.021, 0.025],
+  ["open_rate", { opens: ["Opens"], sent: ["Emails sent"], bounced: ["Bounced"] }, 0.215, 0.25],
+  ["ctr", { clicks: ["Clicks"], impressions: ["Impressions"] }, 0.017, 0.02],
+  [
+    "avg_visit_duration",
+    { durations: ["Total session duration (s)"], visits: ["Sessions"] },
+    150,
+    180,
+  ],
+  ["bounce_rate", { bounces: ["Single-page sessions"], sessions: ["Sessions"] }, 0.49, 0.44],
+  ["engagement", { interactions: ["Likes", "Comments", "Shares"], posts: ["Posts"] }, 52, 60],
+  ["roi", { revenue: ["Revenue"], cost: ["Ad cost"] }, 8, 10],
+  ["roas", { revenue: ["Revenue"], cost: ["Ad cost"] }, 9, 11],
+  ["cpa", { cost: ["Ad cost"], conversions: ["Conversions"] }, 7.2, 6],
+  ["cpc", { cost: ["Ad cost"], clicks: ["Clicks"] }, 0.55, 0.45],
+  ["cpm", { cost: ["Ad cost"], impressions: ["Impressions"] }, 9.5, 8.5],
+];
+
+/**
+ * `n` objectives over the KPIs of a daily sample tab, cycling through KPIs and frequencies: what
+ * the call-budget test and the benchmark build dashboards from. `sheets` gives each objective's
+ * source tab (cycled), so objectives can share a tab or each have their own.
+ */
+export function manyObjectives(n: number, lang: Lang, sheets: readonly string[]): ObjectiveInput[] {
+  const frequencies = ["monthly", "weekly", "quarterly"] as const;
+  return Array.from({ length: n }, (_, i) => {
+    const [kpiId, inputs, baseline, target] = DAILY_KPIS[
+      i % DAILY_KPIS.length
+    ] as (typeof DAILY_KPIS)[0];
+    const local = Object.fromEntries(
+      Object.entries(inputs).map(([name, headers]) => [
+        name,
+        headers.map((h) => sampleHeader(lang, h)),
+      ]),
+    );
+    return {
+      name: `Objective ${i + 1}`,
+      kpiId,
+      sourceSheet: sheets[i % sheets.length] as string,
+      dateColumn: sampleHeader(lang, "Date"),
+      inputs: local,
+      direction: target > baseline ? "higher" : "lower",
+      baseline,
+      target,
+      startDate: "2027-01-01",
+      deadline: "2027-12-31",
+      frequency: frequencies[i % frequencies.length] as (typeof frequencies)[number],
+      owner: "Bench",
+      businessGoal: "",
+    };
+  });
 }

@@ -3,9 +3,20 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Objective } from "../../src/sheets/api.ts";
-import { deleteObjective, listObjectives, saveObjective } from "../../src/sheets/objectives.ts";
+import {
+  deleteObjective,
+  listObjectives,
+  listObjectivesIn,
+  saveObjective,
+} from "../../src/sheets/objectives.ts";
 import { findTaggedSheet, OBJECTIVES_KEY } from "../../src/sheets/objectivesStore.ts";
-import { type Emulator, installEmulator, sampleObjectives, writeSampleTab } from "./helpers.ts";
+import {
+  type Emulator,
+  installEmulator,
+  NOW,
+  sampleObjectives,
+  writeSampleTab,
+} from "./helpers.ts";
 
 const END = Math.round(Date.UTC(2027, 5, 10) / 86_400_000);
 
@@ -71,7 +82,7 @@ describe("objectives store (English user)", () => {
   it("lists what it saved, with where each objective stands", () => {
     const inputs = sampleObjectives("en", "Sample data");
     const saved = inputs.map((o) => saveObjective(o));
-    const list = listObjectives();
+    const list = listObjectivesIn(SpreadsheetApp.getActiveSpreadsheet(), "en", NOW);
     expect(list.problems).toEqual([]);
     expect(list.objectives.map((o) => o.id)).toEqual(saved.map((o) => o.id));
     for (const [i, o] of list.objectives.entries()) {
@@ -79,19 +90,24 @@ describe("objectives store (English user)", () => {
       expect(stored).toEqual(saved[i]);
       expect(error).toBeUndefined();
       expect(typeof current).toBe("number");
-      expect(["achieved", "on_track", "at_risk", "off_track", "missed"]).toContain(status);
-      expect(statusLabel).toMatch(/^(Achieved|On track|At risk|Off track|Missed)$/);
     }
+    // Same figures as the dashboard built on the same data (see dashboard.test.ts).
+    expect(list.objectives.map((o) => [o.status, o.statusLabel])).toEqual([
+      ["on_track", "On track"],
+      ["off_track", "Off track"],
+      ["on_track", "On track"],
+      ["at_risk", "At risk"],
+      ["on_track", "On track"],
+    ]);
+    expect(list.objectives[1]?.current).toBeCloseTo(0.208, 3);
     // Plain data only: it must survive google.script.run.
     expect(JSON.parse(JSON.stringify(list))).toEqual(list);
   });
 
   it("updates in place: same row, created kept, updated moved on, other rows untouched", () => {
-    const [a, b, c] = sampleObjectives("en", "Sample data").map((o) => saveObjective(o)) as [
-      Objective,
-      Objective,
-      Objective,
-    ];
+    const [a, b, c] = sampleObjectives("en", "Sample data")
+      .slice(0, 3)
+      .map((o) => saveObjective(o)) as [Objective, Objective, Objective];
     const sheet = objectivesSheet();
     const rowsBefore = sheet.getDataRange().getValues();
     emu.calls.reset();
@@ -109,11 +125,9 @@ describe("objectives store (English user)", () => {
   });
 
   it("deletes only the row that still has the id, even after rows moved", () => {
-    const [a, b, c] = sampleObjectives("en", "Sample data").map((o) => saveObjective(o)) as [
-      Objective,
-      Objective,
-      Objective,
-    ];
+    const [a, b, c] = sampleObjectives("en", "Sample data")
+      .slice(0, 3)
+      .map((o) => saveObjective(o)) as [Objective, Objective, Objective];
     const sheet = objectivesSheet();
     // Someone sorted the tab by hand since the sidebar loaded: c is now on row 2.
     const rows = sheet.getRange(2, 1, 3, 18).getValues();
@@ -232,6 +246,26 @@ describe("objectives store (English user)", () => {
     expect(after[8]?.[0]).toBe(extra.id);
   });
 
+  it("follows columns a user inserted or moved, and leaves the user's own column alone", () => {
+    const [a, b] = sampleObjectives("en", "Sample data")
+      .slice(0, 2)
+      .map((o) => saveObjective(o)) as [Objective, Objective];
+    const sheet = objectivesSheet();
+    sheet.insertColumnBefore(3);
+    sheet.getRange(1, 3, 3, 1).setValues([["Priority"], ["P1"], ["P2"]]);
+    const updated = saveObjective({ ...a, owner: "Nora Diallo" });
+    const c = saveObjective({ ...sampleObjectives("en", "Sample data")[2], name: "Third" });
+    expect(sheet.getRange(1, 3, 4, 1).getValues()).toEqual([["Priority"], ["P1"], ["P2"], [""]]);
+    expect(sheet.getRange(2, 15).getValue()).toBe("Nora Diallo");
+    const list = listObjectivesIn(SpreadsheetApp.getActiveSpreadsheet(), "en", NOW);
+    expect(list.problems).toEqual([]);
+    expect(list.objectives.map((o) => [o.id, o.owner])).toEqual([
+      [updated.id, "Nora Diallo"],
+      [b.id, b.owner],
+      [c.id, c.owner],
+    ]);
+  });
+
   it("reads a tab created by a French user", () => {
     uninstall();
     ({ emu, uninstall } = installEmulator({ userLocale: "fr_FR" }));
@@ -247,7 +281,9 @@ describe("objectives store (English user)", () => {
     const list = listObjectives();
     expect(list.problems).toEqual([]);
     expect(list.objectives[0]?.id).toBe(saved.id);
-    expect(list.objectives[0]?.statusLabel).toMatch(/^(Achieved|On track|At risk|Off track|Missed)$/);
+    expect(list.objectives[0]?.statusLabel).toMatch(
+      /^(Achieved|On track|At risk|Off track|Missed)$/,
+    );
   });
 
   it("says in French what is wrong", () => {
@@ -257,7 +293,7 @@ describe("objectives store (English user)", () => {
       "Fréquence de revue : doit être l'une des valeurs weekly, monthly, quarterly (reçu : « daily »).",
     );
     expect(() => saveObjective({ ...good, baseline: 0.03 })).toThrow(
-      "Cible : doit être supérieure à la valeur de départ (0.03) pour un objectif à la hausse.",
+      "Cible : doit être supérieure à la valeur de départ (0,03) pour un objectif à la hausse.",
     );
   });
 

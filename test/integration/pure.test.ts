@@ -4,14 +4,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayFromParts, isoDay } from "../../src/kpi/days.ts";
-import type { PeriodPoint } from "../../src/kpi/series.ts";
 import { getKpi } from "../../src/kpi/registry.ts";
+import type { PeriodPoint } from "../../src/kpi/series.ts";
 import type { Objective } from "../../src/sheets/api.ts";
-import {
-  formatDayLong,
-  formatUnitValue,
-  periodLabel,
-} from "../../src/sheets/dashboardFormat.ts";
+import { formatDayLong, formatUnitValue, periodLabel } from "../../src/sheets/dashboardFormat.ts";
 import { stakeholderSummary } from "../../src/sheets/dashboardLayout.ts";
 import { evaluatePoints } from "../../src/sheets/dashboardModel.ts";
 import { formatInputs, parseInputs } from "../../src/sheets/objectivesCodec.ts";
@@ -54,6 +50,17 @@ describe("inputs cell", () => {
     );
   });
 
+  it("keeps a hostile input name as a plain key, which validation then refuses", () => {
+    for (const cell of ["__proto__=Clicks", '{"__proto__":["Clicks"]}']) {
+      const parsed = parseInputs(cell) as Record<string, string[]>;
+      expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+      expect(Object.keys(parsed)).toEqual(["__proto__"]);
+      expect(() => validateObjectiveFields({ ...VALID, inputs: parsed }, "en")).toThrow(
+        /no input named "__proto__"/,
+      );
+    }
+  });
+
   it("refuses text that is neither form", () => {
     expect(parseInputs("clicks")).toBeUndefined();
     expect(parseInputs("clicks=Clicks; clicks=Other")).toBeUndefined();
@@ -92,9 +99,24 @@ describe("validateObjectiveFields", () => {
     ["control chars", { owner: "Cla\u0000ire" }, "en", /^Owner: contains invisible/],
     ["unknown KPI", { kpiId: "nps" }, "en", /^KPI id: "nps" is not a KPI/],
     ["unknown KPI, French", { kpiId: "nps" }, "fr", /^Identifiant KPI : « nps »/],
-    ["unknown input", { inputs: { ...VALID.inputs, clicks: ["Clicks"] } }, "en", /no input named "clicks"/],
-    ["missing input", { inputs: { opens: ["Opens"] } }, "en", /^Input columns: the input "E-mails sent"|^Input columns: the input/],
-    ["two columns for a single input", { inputs: { ...VALID.inputs, opens: ["A", "B"] } }, "en", /single column/],
+    [
+      "unknown input",
+      { inputs: { ...VALID.inputs, clicks: ["Clicks"] } },
+      "en",
+      /no input named "clicks"/,
+    ],
+    [
+      "missing input",
+      { inputs: { opens: ["Opens"] } },
+      "en",
+      /^Input columns: the input "E-mails sent"|^Input columns: the input/,
+    ],
+    [
+      "two columns for a single input",
+      { inputs: { ...VALID.inputs, opens: ["A", "B"] } },
+      "en",
+      /single column/,
+    ],
     ["string baseline", { baseline: "0.2" }, "en", /^Baseline: must be a number \(got "0.2"\)/],
     ["NaN target", { target: Number.NaN }, "en", /^Target: must be a number/],
     ["infinite target", { target: Number.POSITIVE_INFINITY }, "en", /^Target: must be a number/],
@@ -104,8 +126,18 @@ describe("validateObjectiveFields", () => {
     ["negative rate", { baseline: -0.1 }, "en", /^Baseline: Open rate cannot be negative/],
     ["bad date", { startDate: "01/02/2027" }, "en", /^Start date: "01\/02\/2027" is not a date/],
     ["impossible date", { deadline: "2027-02-30" }, "en", /^Deadline: "2027-02-30" is not a date/],
-    ["deadline before start", { deadline: "2026-12-31" }, "en", /^Deadline: must be after the start date/],
-    ["frequency", { frequency: "daily" }, "en", /^Review frequency: must be one of weekly, monthly, quarterly/],
+    [
+      "deadline before start",
+      { deadline: "2026-12-31" },
+      "en",
+      /^Deadline: must be after the start date/,
+    ],
+    [
+      "frequency",
+      { frequency: "daily" },
+      "en",
+      /^Review frequency: must be one of weekly, monthly, quarterly/,
+    ],
     ["frequency, French", { frequency: "daily" }, "fr", /^Fréquence de revue : doit être l'une/],
     ["direction", { direction: "up" }, "en", /^Direction: must be one of higher, lower/],
     ["bad id", { id: "../x" }, "en", /^ID: "..\/x" is not an objective id/],
@@ -154,7 +186,9 @@ describe("Objectives tab layout", () => {
     "Updated",
   ];
   it("reads an English or a French header the same way", () => {
-    const fr = en.map((_, i) => (i === 1 ? "Nom" : i === 9 ? "Cible" : i === 11 ? "Échéance" : en[i]));
+    const fr = en.map((_, i) =>
+      i === 1 ? "Nom" : i === 9 ? "Cible" : i === 11 ? "Échéance" : en[i],
+    );
     expect(layoutOf(fr, "en")).toEqual(layoutOf(en, "en"));
     expect(layoutOf(en, "en").target).toBe(9);
   });
@@ -185,7 +219,9 @@ describe("dashboard formats", () => {
     expect(periodLabel(day("2027-02-01"), "monthly", "fr")).toBe("févr. 2027");
     expect(periodLabel(day("2027-04-01"), "quarterly", "en")).toBe("Q2 2027");
     expect(periodLabel(day("2027-04-01"), "quarterly", "fr")).toBe("T2 2027");
-    expect(periodLabel(day("2027-03-01"), "weekly", "en")).toBe("Week of 1 Mar 2027");
+    expect(periodLabel(day("2027-03-01"), "weekly", "en")).toBe("1 Mar 2027");
+    expect(periodLabel(day("2027-03-01"), "weekly", "en", true)).toBe("Week of 1 Mar 2027");
+    expect(periodLabel(day("2027-03-08"), "weekly", "fr", true)).toBe("Semaine du 8 mars 2027");
   });
 
   it("writes values the English and French way", () => {
@@ -198,7 +234,13 @@ describe("dashboard formats", () => {
   });
 });
 
-function point(start: string, end: string, numerator: number, denominator: number, lastDay?: string): PeriodPoint {
+function point(
+  start: string,
+  end: string,
+  numerator: number,
+  denominator: number,
+  lastDay?: string,
+): PeriodPoint {
   const s = day(start);
   const e = day(end);
   return {
@@ -234,7 +276,14 @@ describe("evaluatePoints", () => {
   ];
 
   it("takes the last complete period as current and marks the partial one", () => {
-    const e = evaluatePoints(OBJECTIVE, getKpi("open_rate"), points, "month", day("2027-04-16"), "en");
+    const e = evaluatePoints(
+      OBJECTIVE,
+      getKpi("open_rate"),
+      points,
+      "month",
+      day("2027-04-16"),
+      "en",
+    );
     expect(e.current?.start).toBe(day("2027-03-01"));
     expect(e.previous?.start).toBe(day("2027-02-01"));
     expect(e.change).toBeCloseTo(0.5, 9); // 22.0% → 22.5%: +0.5 pp
@@ -250,15 +299,38 @@ describe("evaluatePoints", () => {
 
   it("does not count a period complete before its last day is over", () => {
     const full = [...points.slice(0, 3), point("2027-04-01", "2027-05-01", 240, 1000)];
-    const e = evaluatePoints(OBJECTIVE, getKpi("open_rate"), full, "month", day("2027-04-30"), "en");
+    const e = evaluatePoints(
+      OBJECTIVE,
+      getKpi("open_rate"),
+      full,
+      "month",
+      day("2027-04-30"),
+      "en",
+    );
     expect(e.current?.start).toBe(day("2027-03-01"));
-    const next = evaluatePoints(OBJECTIVE, getKpi("open_rate"), full, "month", day("2027-05-01"), "en");
+    const next = evaluatePoints(
+      OBJECTIVE,
+      getKpi("open_rate"),
+      full,
+      "month",
+      day("2027-05-01"),
+      "en",
+    );
     expect(next.current?.start).toBe(day("2027-04-01"));
   });
 
   it("measures change in % for non-rates and leaves a missing previous period undefined", () => {
-    const cpa: Objective = { ...OBJECTIVE, kpiId: "cpa", direction: "lower", baseline: 40, target: 30 };
-    const gap = [point("2027-01-01", "2027-02-01", 4000, 100), point("2027-03-01", "2027-04-01", 3600, 100)];
+    const cpa: Objective = {
+      ...OBJECTIVE,
+      kpiId: "cpa",
+      direction: "lower",
+      baseline: 40,
+      target: 30,
+    };
+    const gap = [
+      point("2027-01-01", "2027-02-01", 4000, 100),
+      point("2027-03-01", "2027-04-01", 3600, 100),
+    ];
     const e = evaluatePoints(cpa, getKpi("cpa"), gap, "month", day("2027-04-02"), "en");
     expect(e.current?.value).toBe(36);
     expect(e.previous).toBeNull();
@@ -269,14 +341,44 @@ describe("evaluatePoints", () => {
     expect(f.progress).toBeCloseTo(0.4, 9);
   });
 
-  it("writes a stakeholder summary naming the worst objective", () => {
-    const e = evaluatePoints(OBJECTIVE, getKpi("open_rate"), points, "month", day("2027-04-16"), "en");
-    expect(stakeholderSummary([e], "en")).toBe(
-      "The objective is not on track. Newsletter open rate at risk: 22.5% against 35% by 31 December 2027.",
+  it("rounds a change to what the cell shows, so a tiny fall is 0, not -0", () => {
+    const flat = [
+      point("2027-02-01", "2027-03-01", 2200, 10000),
+      point("2027-03-01", "2027-04-01", 2196, 10000),
+    ];
+    const e = evaluatePoints(
+      OBJECTIVE,
+      getKpi("open_rate"),
+      flat,
+      "month",
+      day("2027-04-02"),
+      "en",
     );
-    const fr = evaluatePoints(OBJECTIVE, getKpi("open_rate"), points, "month", day("2027-04-16"), "fr");
+    expect(Object.is(e.change, 0)).toBe(true);
+  });
+
+  it("writes a stakeholder summary naming the worst objective", () => {
+    const e = evaluatePoints(
+      OBJECTIVE,
+      getKpi("open_rate"),
+      points,
+      "month",
+      day("2027-04-16"),
+      "en",
+    );
+    expect(stakeholderSummary([e], "en")).toBe(
+      "The objective needs attention. Newsletter open rate at risk: 22.5% against 35% by 31 December 2027.",
+    );
+    const fr = evaluatePoints(
+      OBJECTIVE,
+      getKpi("open_rate"),
+      points,
+      "month",
+      day("2027-04-16"),
+      "fr",
+    );
     expect(stakeholderSummary([fr], "fr")).toBe(
-      "L'objectif n'est pas en bonne voie. Newsletter open rate à risque : 22,5\u00a0% pour une cible de 35\u00a0% au 31 décembre 2027.",
+      "L'objectif demande de l'attention. Newsletter open rate à risque : 22,5\u00a0% pour une cible de 35\u00a0% au 31 décembre 2027.",
     );
   });
 });
@@ -308,8 +410,21 @@ describe("sample data", () => {
 
   it("is internally consistent", () => {
     for (const r of data.rows) {
-      const [, visitors, sessions, single, , conversions, , , impressions, clicks, sent, bounced, opens] =
-        r as number[];
+      const [
+        ,
+        visitors,
+        sessions,
+        single,
+        ,
+        conversions,
+        ,
+        ,
+        impressions,
+        clicks,
+        sent,
+        bounced,
+        opens,
+      ] = r as number[];
       expect(single).toBeLessThanOrEqual(sessions as number);
       expect(conversions).toBeLessThanOrEqual(visitors as number);
       expect(clicks).toBeLessThanOrEqual(impressions as number);
@@ -332,9 +447,13 @@ describe("sample data", () => {
       data.rows
         .filter((r) => (r[0] as number) >= day(from) && (r[0] as number) <= day(to))
         .reduce((s, r) => s + (r[1] as number), 0);
-    expect(visitorsIn("2027-04-01", "2027-04-30")).toBeGreaterThan(visitorsIn("2026-04-01", "2026-04-30") * 1.1);
+    expect(visitorsIn("2027-04-01", "2027-04-30")).toBeGreaterThan(
+      visitorsIn("2026-04-01", "2026-04-30") * 1.1,
+    );
     // Black Friday week 2026 (Thanksgiving 26 Nov) against the week before.
-    expect(visitorsIn("2026-11-23", "2026-11-29")).toBeGreaterThan(visitorsIn("2026-11-09", "2026-11-15") * 1.4);
+    expect(visitorsIn("2026-11-23", "2026-11-29")).toBeGreaterThan(
+      visitorsIn("2026-11-09", "2026-11-15") * 1.4,
+    );
   });
 
   it("has visit rows with returning visitors", () => {

@@ -108,11 +108,14 @@ export function drawChart(chart: ChartView, note?: string): HTMLElement {
   const every = Math.max(1, Math.ceil((widest + 10) / (n <= 1 ? plotW : columns ? slot : plotW / (n - 1))));
   chart.labels.forEach((label, i) => {
     if (i % every !== 0) return;
+    // Labels at the ends stay inside the frame.
+    const half = textWidth(label, labelSize) / 2;
+    const anchor = x(i) + half > W - 4 ? "end" : x(i) - half < 4 ? "start" : "middle";
     root.append(
       svg("text", {
-        x: x(i),
+        x: anchor === "end" ? Math.min(x(i) + half, W - 4) : anchor === "start" ? Math.max(x(i) - half, 4) : x(i),
         y: bottom + 18,
-        "text-anchor": "middle",
+        "text-anchor": anchor,
         "font-family": FONT,
         "font-size": labelSize,
         fill: "#5f6368",
@@ -192,8 +195,8 @@ export function drawChart(chart: ChartView, note?: string): HTMLElement {
           "stroke-linecap": "round",
         }),
       );
-      // Points carry the tooltips; drawn only where they do not crowd the line.
-      const showDots = n <= 36;
+      // Points carry the tooltips; visible only when the chart asks for them, as in Sheets.
+      const dot = chart.pointSize / 2;
       s.values.forEach((v, i) => {
         if (v === null) return;
         root.append(
@@ -202,8 +205,9 @@ export function drawChart(chart: ChartView, note?: string): HTMLElement {
             {
               cx: x(i),
               cy: y(v),
-              r: showDots ? 3 : 6,
-              fill: showDots ? s.color : "transparent",
+              r: dot > 0 ? dot : 6,
+              fill: dot > 0 ? s.color : "transparent",
+              stroke: dot > 0 ? "#fff" : "none",
             },
             svg("title", { text: `${chart.labels[i] ?? ""} — ${s.name}: ${s.texts[i] ?? ""}` }),
           ),

@@ -86,20 +86,6 @@ export function renderGrid(
   }
   table.append(h("thead", {}, headRow));
 
-  // Frozen rows stick under the letters, frozen columns beside the numbers.
-  const frozenTop: number[] = [];
-  let top = HEADER_HEIGHT;
-  for (let r = 1; r <= view.frozenRows; r++) {
-    frozenTop.push(top);
-    top += view.rowHeights[r] ?? DEFAULT_ROW_HEIGHT;
-  }
-  const frozenLeft: number[] = [];
-  let left = ROW_HEAD_WIDTH;
-  for (let c = 1; c <= view.frozenColumns; c++) {
-    frozenLeft.push(left);
-    left += colWidths[c - 1] ?? 100;
-  }
-
   const tds = new Map<string, HTMLTableCellElement>();
   const tbody = h("tbody");
   for (let r = 1; r <= rows; r++) {
@@ -107,10 +93,7 @@ export function renderGrid(
     const tr = h("tr", { "data-r": r, style: `height:${height}px` });
     const frozenRow = r <= view.frozenRows;
     const rowHead = h("th", { class: "row-head", "data-r": r, text: String(r) });
-    if (frozenRow) {
-      rowHead.classList.add("frozen-row");
-      rowHead.style.top = `${frozenTop[r - 1]}px`;
-    }
+    if (frozenRow) rowHead.classList.add("frozen-row");
     if (r === view.frozenRows) rowHead.classList.add("frozen-edge-row");
     tr.append(rowHead);
     const rowCells = view.cells[r - 1];
@@ -130,8 +113,8 @@ export function renderGrid(
       const frozenCol = c <= view.frozenColumns;
       if (frozenRow || frozenCol) {
         td.classList.add("frozen");
-        if (frozenRow) td.style.top = `${frozenTop[r - 1]}px`;
-        if (frozenCol) td.style.left = `${frozenLeft[c - 1]}px`;
+        if (frozenRow) td.dataset.frozenRow = "";
+        if (frozenCol) td.dataset.frozenCol = "";
         if (frozenRow && frozenCol) td.classList.add("frozen-both");
       }
       if (r === view.frozenRows) td.classList.add("frozen-edge-row");
@@ -147,6 +130,23 @@ export function renderGrid(
   const layer = h("div", { class: "charts-layer" });
   const below = h("div", { class: "charts-below" });
   host.replaceChildren(table, layer, below);
+
+  // Frozen rows stick under the letters and frozen columns beside the numbers, at offsets
+  // measured now that rows have grown to fit large or wrapped text.
+  const trs = [...tbody.rows];
+  let top = table.tHead?.offsetHeight ?? HEADER_HEIGHT;
+  for (let r = 1; r <= view.frozenRows; r++) {
+    const tr = trs[r - 1];
+    if (!tr) break;
+    for (const cell of tr.querySelectorAll<HTMLElement>("th, td[data-frozen-row]")) cell.style.top = `${top}px`;
+    top += tr.offsetHeight;
+  }
+  for (let c = 1; c <= view.frozenColumns; c++) {
+    const left = table.querySelector<HTMLElement>(`thead th[data-c="${c}"]`)?.offsetLeft ?? 0;
+    for (const cell of tbody.querySelectorAll<HTMLElement>(`td[data-frozen-col][data-c="${c}"]`)) {
+      cell.style.left = `${left}px`;
+    }
+  }
   for (const chart of view.charts) {
     const el = drawChart(chart, chartNotes(chart));
     const th = table.querySelector<HTMLElement>(`thead th[data-c="${chart.anchor.column}"]`);
@@ -186,7 +186,12 @@ function fillCell(
   if (style?.bold) box.style.fontWeight = "bold";
   if (style?.italic) box.style.fontStyle = "italic";
   if (style?.color) box.style.color = style.color;
-  if (style?.size) box.style.fontSize = `${Math.round((style.size * 4) / 3)}px`;
+  if (style?.size) {
+    // Sheets grows a row to fit a larger font unless the script fixed its height.
+    const px = Math.round((style.size * 4) / 3);
+    box.style.fontSize = `${px}px`;
+    box.style.lineHeight = `${Math.max(16, Math.round(px * 1.25))}px`;
+  }
   const align = style?.align ?? (cell.n === "r" ? "right" : cell.n === "c" ? "center" : "left");
   box.style.textAlign = align;
   td.style.verticalAlign = style?.valign ?? "bottom";

@@ -51,14 +51,21 @@ async function request(path: string, init?: RequestInit): Promise<ActionReply> {
   }
 }
 
-async function post(path: string, body: unknown): Promise<ActionReply> {
-  const reply = await request(path, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Actions go to the server one at a time, in the order the user made them. */
+function post(path: string, body: unknown): Promise<ActionReply> {
+  const next = queue.then(async () => {
+    const reply = await request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    apply(reply);
+    return reply;
   });
-  apply(reply);
-  return reply;
+  queue = next.catch(() => undefined);
+  return next;
 }
 
 async function refresh(): Promise<void> {
@@ -259,11 +266,13 @@ function render(): void {
   if (shownSheetId !== view.id) {
     selected = { row: 1, column: 1 };
     shownSheetId = view.id;
+    cancelEdit();
     byId("grid-scroll").scrollTo(0, 0);
   }
-  cancelEdit();
   const host = byId("grid-host");
   layout = renderGrid(view, host, chartNote);
+  // An edit the user is typing survives a redraw caused by an earlier edit's reply.
+  if (editing) placeEditor(editing.input, editing.row, editing.column);
   host.querySelector("table")?.addEventListener("mousedown", onGridMouseDown);
   host.querySelector("table")?.addEventListener("dblclick", onGridDoubleClick);
   const more = byId("more-rows");
@@ -374,12 +383,8 @@ function startEdit(initial: string | undefined): void {
   cancelEdit();
   const input = h("input", { class: "cell-editor", type: "text", "data-testid": "cell-editor" });
   input.value = initial ?? editText(cell);
-  const host = byId("grid-host");
-  input.style.left = `${td.offsetLeft}px`;
-  input.style.top = `${td.offsetTop}px`;
-  input.style.minWidth = `${td.offsetWidth}px`;
-  input.style.height = `${td.offsetHeight}px`;
-  host.append(input);
+  byId("editor-layer").append(input);
+  placeEditor(input, row, column);
   editing = { row, column, input };
   input.focus();
   if (initial === undefined) input.select();
@@ -402,6 +407,15 @@ function startEdit(initial: string | undefined): void {
   input.addEventListener("input", () => {
     byId<HTMLInputElement>("formula-input").value = input.value;
   });
+}
+
+function placeEditor(input: HTMLInputElement | HTMLTextAreaElement, row: number, column: number): void {
+  const td = layout?.td(row, column);
+  if (!td) return;
+  input.style.left = `${td.offsetLeft}px`;
+  input.style.top = `${td.offsetTop}px`;
+  input.style.minWidth = `${td.offsetWidth}px`;
+  input.style.height = `${td.offsetHeight}px`;
 }
 
 function cancelEdit(): void {

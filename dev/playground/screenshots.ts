@@ -1,0 +1,168 @@
+/**
+ * `npm run screenshots`: drives the playground in Chromium, as a marketer would, and writes the
+ * README's images to docs/images/: the add-on menu, the wizard (a step and its review), the
+ * dashboard, and the French wizard and dashboard. Each run starts from an empty workbook.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../harness/chromium.ts";
+import { ROOT } from "../paths.ts";
+import { activeTab, clickAddonMenu, createObjective, startPlayground } from "./drive.ts";
+
+const OUT = join(ROOT, "docs/images");
+/** `--no-build` is passed on to the playground (screenshots of dist/ as it is). */
+const PASS = process.argv.slice(2).filter((a) => a === "--no-build");
+const VIEWPORT = { width: 1440, height: 900 };
+/** Wide enough for the dashboard's summary table, status and forecast included. */
+const WIDE = { width: 1920, height: 1080 };
+
+/** The first day of the month `months` before today, as the wizard's date inputs take it. */
+function monthsAgo(months: number): string {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+interface Texts {
+  insertSample: string;
+  newObjective: string;
+  buildDashboard: string;
+  sampleTab: string;
+  dashboardTab: string;
+  measurable: string;
+}
+
+const TEXTS: Record<"en" | "fr", Texts> = {
+  en: {
+    insertSample: "Insert sample data",
+    newObjective: "New objective…",
+    buildDashboard: "Build or refresh dashboard",
+    sampleTab: "Sample data",
+    dashboardTab: "KPI dashboard",
+    measurable: "Measurable",
+  },
+  fr: {
+    insertSample: "Insérer des données d'exemple",
+    newObjective: "Nouvel objectif…",
+    buildDashboard: "Créer ou actualiser le tableau de bord",
+    sampleTab: "Données d'exemple",
+    dashboardTab: "Tableau de bord KPI",
+    measurable: "Mesurable",
+  },
+};
+
+/** A target a little beyond the proposed baseline, typed as the user would (same decimal mark). */
+function beyond(factor: number): (baseline: string) => string {
+  return (baseline) => {
+    const comma = baseline.includes(",");
+    const m = /-?\d+(?:[.,]\d+)?/.exec(baseline.replace(/\s/g, ""));
+    const n = m ? Number(m[0].replace(",", ".")) : 1;
+    const text = String(Number((n * factor).toPrecision(3)));
+    return comma ? text.replace(".", ",") : text;
+  };
+}
+
+/** A script error on the page stops the run with its message rather than a timeout later. */
+async function assertNoScriptError(page: Page, during: string): Promise<void> {
+  const box = page.getByTestId("script-error");
+  if (await box.isVisible()) throw new Error(`${during}: ${await box.textContent()}`);
+}
+
+async function closeToasts(page: Page): Promise<void> {
+  await page.locator("[data-testid=toast] .toast-close").evaluateAll((els) => {
+    for (const el of els) (el as HTMLElement).click();
+  });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  const path = join(OUT, name);
+  await page.screenshot({ path });
+  console.log(`screenshots: ${path}`);
+}
+
+async function walk(browser: Browser, lang: "en" | "fr"): Promise<void> {
+  const t = TEXTS[lang];
+  const dir = mkdtempSync(join(tmpdir(), "kpi-pilot-screenshots-"));
+  const pg = await startPlayground(join(dir, "workbook.json"), ["--time-zone", "Europe/Paris", ...PASS]);
+  try {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    // The playground's own hint is for first-time visitors, not for the README.
+    await page.addInitScript(() => localStorage.setItem("kpi-pilot-banner", "hidden"));
+    await page.goto(`${pg.url}/?locale=${lang}`);
+    await page.getByTestId("grid").waitFor();
+
+    await clickAddonMenu(page, t.insertSample);
+    for (let i = 0; i < 100 && (await activeTab(page)) !== t.sampleTab; i++) await page.waitForTimeout(100);
+    await assertNoScriptError(page, t.insertSample);
+    await closeToasts(page);
+
+    if (lang === "en") {
+      await page.getByRole("button", { name: "Extensions", exact: true }).click();
+      await page.getByTestId("addon-menu").hover();
+      await shot(page, "menu.png");
+      await page.keyboard.press("Escape");
+      await page.mouse.click(700, 500);
+    }
+
+    await clickAddonMenu(page, t.newObjective);
+    await createObjective(page, {
+      kpi: "conversion",
+      target: "5",
+      start: monthsAgo(6),
+      deadline: "2027-06-30",
+      owner: "Claire",
+      goal: lang === "fr" ? "Plus de ventes en ligne" : "More online sales",
+      onStep: async (title) => {
+        if (title !== t.measurable) return;
+        const sidebar = page.frameLocator("[data-testid=sidebar]");
+        await sidebar.getByTestId("wizard-preview-value").waitFor({ timeout: 10_000 });
+        await shot(page, lang === "en" ? "wizard.png" : "wizard-fr.png");
+      },
+      stopAtReview: true,
+    });
+    await shot(page, lang === "en" ? "wizard-review.png" : "wizard-review-fr.png");
+    const sidebar = page.frameLocator("[data-testid=sidebar]");
+    await sidebar.getByTestId("wizard-create").click();
+    await sidebar.getByTestId("wizard-done").waitFor({ timeout: 15_000 });
+
+    // Two more objectives, so the dashboard shows more than one status.
+    // Two more objectives, started earlier, so the dashboard shows statuses side by side.
+    for (const [kpi, factor, owner, since] of [
+      ["open_rate", 1.1, "Inès", 4],
+      ["cpa", 0.97, "Malik", 2],
+    ] as const) {
+      await clickAddonMenu(page, t.newObjective);
+      await createObjective(page, {
+        kpi,
+        target: beyond(factor),
+        start: monthsAgo(since),
+        deadline: "2027-03-31",
+        owner,
+      });
+    }
+
+    await page.locator("#sidebar-close").click();
+    await page.setViewportSize(WIDE);
+    await clickAddonMenu(page, t.buildDashboard);
+    for (let i = 0; i < 200 && (await activeTab(page)) !== t.dashboardTab; i++) await page.waitForTimeout(100);
+    await assertNoScriptError(page, t.buildDashboard);
+    await closeToasts(page);
+    await shot(page, lang === "en" ? "dashboard.png" : "dashboard-fr.png");
+    await page.close();
+  } finally {
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(OUT, { recursive: true });
+const browser = await launchChromium();
+try {
+  await walk(browser, "en");
+  await walk(browser, "fr");
+} finally {
+  await browser.close();
+}

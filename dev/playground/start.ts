@@ -1,0 +1,167 @@
+/**
+ * `npm start`: rebuilds dist/ when it is stale, loads the real dist/Code.js on the emulator, and
+ * serves the playground on PORT (default 8080, or the next free port).
+ *
+ *   npm start -- --csv exports/ga4.csv   import a CSV as a new tab at start (repeatable)
+ *   npm start -- --state my.json         keep the workbook in another file
+ *   npm start -- --time-zone Asia/Tokyo  zone of a new workbook (default: this machine's)
+ *   npm start -- --no-build              serve dist/ as it is, even when a source is newer
+ *
+ * A browser is opened only when a display is present and BROWSER is not "none".
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { build } from "esbuild";
+import { DIST, ROOT } from "../paths.ts";
+import { csvErrorMessage, PlaygroundSession } from "./session.ts";
+import { createPlaygroundServer, listenOnFreePort, type PageAssets } from "./server.ts";
+import { distStaleness } from "./stale.ts";
+import { parseCsv } from "./csv.ts";
+
+const PAGE = join(ROOT, "dev/playground/page");
+
+interface StartOptions {
+  csv: string[];
+  stateFile: string;
+  timeZone: string;
+  port: number;
+  build: boolean;
+}
+
+function usage(message: string): never {
+  console.error(`playground: ${message}`);
+  console.error("usage: npm start -- [--csv file.csv]… [--state file.json] [--time-zone Area/City] [--no-build]");
+  process.exit(2);
+}
+
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): StartOptions {
+  const opts: StartOptions = {
+    csv: [],
+    stateFile: resolve(ROOT, ".playground/workbook.json"),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "Europe/Paris",
+    port: 8080,
+    build: true,
+  };
+  if (env.PORT !== undefined && env.PORT !== "") {
+    const port = Number(env.PORT);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`PORT=${env.PORT} is not a port number`);
+    opts.port = port;
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i] ?? usage(`${flag} needs a value`);
+    if (flag === "--csv") opts.csv.push(resolve(value()));
+    else if (flag === "--state") opts.stateFile = resolve(value());
+    else if (flag === "--time-zone") opts.timeZone = value();
+    else if (flag === "--no-build") opts.build = false;
+    else usage(`unknown option ${arg}`);
+  }
+  return opts;
+}
+
+function buildIfStale(build: boolean): void {
+  const staleness = distStaleness(ROOT, DIST);
+  if (!staleness.stale) return;
+  if (!build) {
+    console.warn(`playground: serving dist/ as it is, although ${staleness.reason} (--no-build)`);
+    return;
+  }
+  console.log(`playground: building (${staleness.reason})…`);
+  // A child process, so a source that does not compile stops here with esbuild's own message.
+  const result = spawnSync(process.execPath, [join(ROOT, "dev/run.mjs"), join(ROOT, "dev/build.ts")], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) {
+    console.error("playground: the build failed (see above); fix it and run npm start again.");
+    process.exit(1);
+  }
+}
+
+async function pageAssets(): Promise<PageAssets> {
+  const result = await build({
+    entryPoints: [join(PAGE, "main.ts")],
+    bundle: true,
+    format: "iife",
+    target: "es2020",
+    charset: "utf8",
+    write: false,
+    logLevel: "warning",
+  });
+  return {
+    html: readFileSync(join(PAGE, "index.html"), "utf8"),
+    js: result.outputFiles[0]?.text ?? "",
+    css: readFileSync(join(PAGE, "styles.css"), "utf8"),
+  };
+}
+
+function hasDisplay(env: NodeJS.ProcessEnv): boolean {
+  if (process.platform === "darwin" || process.platform === "win32") return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+function openBrowser(url: string, env: NodeJS.ProcessEnv): void {
+  if (env.BROWSER === "none" || !hasDisplay(env)) return;
+  const [command, args] = env.BROWSER
+    ? [env.BROWSER, [url]]
+    : process.platform === "darwin"
+      ? ["open", [url]]
+      : process.platform === "win32"
+        ? ["cmd", ["/c", "start", "", url]]
+        : ["xdg-open", [url]];
+  try {
+    const child = spawn(command, args, { stdio: "ignore", detached: true });
+    child.on("error", () => undefined);
+    child.unref();
+  } catch {
+    // No browser is no reason to stop: the address is printed.
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2), process.env);
+  buildIfStale(opts.build);
+  const session = new PlaygroundSession({
+    stateFile: opts.stateFile,
+    code: readFileSync(join(DIST, "Code.js"), "utf8"),
+    sidebarHtml: readFileSync(join(DIST, "Sidebar.html"), "utf8"),
+    timeZone: opts.timeZone,
+  });
+  for (const notice of session.startupNotices) console.warn(`playground: ${notice}`);
+  for (const file of opts.csv) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      usage(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const parsed = parseCsv(bytes);
+    if (!parsed.ok) usage(`${file} was not imported: ${csvErrorMessage(parsed.error, "en")}`);
+    const result = session.importCsv("en", basename(file), bytes);
+    if (!result.ok) usage(`${file} was not imported: ${result.error ?? "?"}`);
+    for (const e of result.events) if (e.type === "notice") console.log(`playground: ${e.message}`);
+  }
+  const playground = createPlaygroundServer(session, await pageAssets());
+  const port = await listenOnFreePort(playground.server, opts.port);
+  const url = `http://localhost:${port}`;
+  console.log(`Playground: ${url}`);
+  openBrowser(url, process.env);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    void playground.close().then(() => {
+      console.log(`playground: stopped (${signal}); the workbook is in ${opts.stateFile}`);
+      process.exit(0);
+    });
+    // Whatever holds the server open, do not outstay a Ctrl-C.
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+await main();

@@ -1,0 +1,15 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions.ts";
+import { buildSidebarHtml } from "../build-sidebar.ts";
+import { BUNDLE_GLOBAL, discoverEntryPoints, renderStubs } from "../bundle-stubs.ts";
+import { ROOT } from "../paths.ts";
+const out = "/tmp/distfull";
+const result = await build({ entryPoints: [join(ROOT, ".tmp-tsc/main-full.ts")], bundle: true, format: "iife", globalName: BUNDLE_GLOBAL, target: "es2020", platform: "neutral", charset: "utf8", write: false, logLevel: "warning" });
+const bundle = result.outputFiles[0]!.text;
+const code = `${bundle}\n${renderStubs(discoverEntryPoints(bundle), CUSTOM_FUNCTIONS)}`;
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, "Code.js"), code);
+writeFileSync(join(out, "Sidebar.html"), await buildSidebarHtml());
+console.log("built", out);

@@ -1,0 +1,11 @@
+import { readFileSync } from "node:fs";
+import { PlaygroundSession } from "./session.ts";
+const s = new PlaygroundSession({ stateFile: "/tmp/pg-time/wb.json", code: readFileSync("dist/Code.js", "utf8"), sidebarHtml: readFileSync("dist/Sidebar.html", "utf8"), timeZone: "Europe/Paris" });
+let t = Date.now();
+s.open("en"); console.log("open", Date.now() - t);
+t = Date.now(); s.runMenu("en", "insertSampleData"); console.log("sample", Date.now() - t);
+t = Date.now(); s.view("en", 1000); console.log("view", Date.now() - t);
+t = Date.now(); s.afterRelay(); console.log("afterRelay nochange", Date.now() - t);
+const b = s.bundleFor("en");
+t = Date.now(); const ctx = b.run("getWizardContext", []); console.log("ctx", Date.now() - t);
+t = Date.now(); s.afterRelay(); console.log("afterRelay", Date.now() - t);

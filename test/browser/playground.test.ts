@@ -1,0 +1,234 @@
+/**
+ * The playground as a marketer meets it: `npm start`, sample data, an objective made in the
+ * wizard, the dashboard; in English and in French; a restart; a bad CSV and a good one.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../dev/harness/chromium.ts";
+import {
+  activeTab,
+  clickAddonMenu,
+  createObjective,
+  type RunningPlayground,
+  startPlayground,
+} from "../../dev/playground/drive.ts";
+import { skipBrowser } from "./support.ts";
+
+const LONG = 150_000;
+
+describe.skipIf(skipBrowser)("playground (npm start)", () => {
+  let browser: Browser;
+  let dir: string;
+  const running: RunningPlayground[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    dir = mkdtempSync(join(tmpdir(), "kpi-playground-test-"));
+  });
+
+  afterAll(async () => {
+    for (const p of running) await p.stop();
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function start(stateFile: string, args: string[] = []): Promise<RunningPlayground> {
+    const p = await startPlayground(stateFile, [...args, ...(process.env.DEVHACK ? ["--no-build"] : [])]);
+    running.push(p);
+    return p;
+  }
+
+  async function open(url: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("close", () => {
+      if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
+    });
+    await page.goto(url);
+    await page.getByTestId("grid").waitFor();
+    return page;
+  }
+
+  async function gridText(page: Page): Promise<string> {
+    return (await page.getByTestId("grid").textContent()) ?? "";
+  }
+
+  it(
+    "walks from sample data to a dashboard in English, and a restart keeps the workbook",
+    async () => {
+      const stateFile = join(dir, "en", "workbook.json");
+      const pg = await start(stateFile);
+      const page = await open(pg.url);
+
+      // The add-on menu is the bundle's own, under Extensions.
+      await page.getByRole("button", { name: "Extensions" }).click();
+      await page.getByTestId("addon-menu").click();
+      const labels = await page.getByTestId("menu-item").allTextContents();
+      expect(labels).toEqual([
+        "New objective…",
+        "Objectives…",
+        "Build or refresh dashboard",
+        "Insert sample data",
+        "Help",
+      ]);
+      await page.getByTestId("menu-item").filter({ hasText: "Insert sample data" }).click();
+      await expect.poll(() => activeTab(page)).toBe("Sample data");
+      expect(await page.getByTestId("sheet-tab").allTextContents()).toContain("Sample visits");
+      expect(await gridText(page)).toContain("Conversions");
+
+      await clickAddonMenu(page, "New objective…");
+      await createObjective(page, {
+        kpi: "conversion",
+        name: "Raise conversion rate",
+        target: "5",
+        deadline: "2027-06-30",
+        owner: "Claire",
+      });
+      await expect.poll(() => page.getByTestId("sheet-tab").allTextContents()).toContain("Objectives");
+
+      await clickAddonMenu(page, "Build or refresh dashboard");
+      await expect.poll(() => activeTab(page), { timeout: 20_000 }).toBe("KPI dashboard");
+      expect(await gridText(page)).toContain("Raise conversion rate");
+      expect(await page.getByTestId("chart").count()).toBeGreaterThanOrEqual(1);
+      // The trend chart draws a line from the dashboard's data, not an empty frame.
+      expect(await page.getByTestId("chart").first().locator("path").count()).toBeGreaterThan(0);
+      await page.close();
+
+      // A restart keeps the workbook, with the dashboard still the active tab.
+      expect(await pg.stop()).toBe(0);
+      expect(pg.output()).toContain("stopped");
+      const saved = JSON.parse(readFileSync(stateFile, "utf8")) as { workbook: { activeSheet: string } };
+      expect(saved.workbook.activeSheet).toBe("KPI dashboard");
+      const again = await start(stateFile);
+      const page2 = await open(again.url);
+      expect(await activeTab(page2)).toBe("KPI dashboard");
+      expect(await page2.getByTestId("sheet-tab").allTextContents()).toEqual(
+        expect.arrayContaining(["Sample data", "Sample visits", "Objectives", "KPI dashboard"]),
+      );
+      expect(await gridText(page2)).toContain("Raise conversion rate");
+      await page2.close();
+    },
+    LONG,
+  );
+
+  it(
+    "walks the same way in French, building the dashboard from the sidebar",
+    async () => {
+      const pg = await start(join(dir, "fr", "workbook.json"));
+      const page = await open(`${pg.url}/?locale=fr`);
+      await page.getByRole("button", { name: "Extensions" }).click();
+      await page.getByTestId("addon-menu").click();
+      expect(await page.getByTestId("menu-item").allTextContents()).toEqual([
+        "Nouvel objectif…",
+        "Objectifs…",
+        "Créer ou actualiser le tableau de bord",
+        "Insérer des données d'exemple",
+        "Aide",
+      ]);
+      await page.getByTestId("menu-item").filter({ hasText: "Insérer des données d'exemple" }).click();
+      await expect.poll(() => activeTab(page)).toBe("Données d'exemple");
+
+      await clickAddonMenu(page, "Nouvel objectif…");
+      const sidebar = await createObjective(page, {
+        kpi: "conversion",
+        name: "Augmenter le taux de conversion",
+        target: "5",
+        deadline: "2027-06-30",
+        owner: "Claire",
+      });
+      // The sidebar's own "Build dashboard" goes through google.script.run; the page follows.
+      await sidebar.getByTestId("wizard-build-dashboard").click();
+      await expect.poll(() => activeTab(page), { timeout: 20_000 }).toBe("Tableau de bord KPI");
+      expect(await gridText(page)).toContain("Augmenter le taux de conversion");
+      expect(await page.getByTestId("chart").count()).toBeGreaterThanOrEqual(1);
+      // A French workbook: decimal commas in the dashboard's percentages.
+      expect(await gridText(page)).toMatch(/\d,\d\s?%/);
+      await page.close();
+    },
+    LONG,
+  );
+
+  it(
+    "refuses a malformed CSV and leaves the workbook as it was; imports a French export",
+    async () => {
+      const stateFile = join(dir, "csv", "workbook.json");
+      const pg = await start(stateFile);
+      const page = await open(pg.url);
+      // One change first, so there is a saved workbook to compare.
+      await clickAddonMenu(page, "Insert sample data");
+      await expect.poll(() => activeTab(page)).toBe("Sample data");
+      const before = readFileSync(stateFile, "utf8");
+      const tabsBefore = await page.getByTestId("sheet-tab").allTextContents();
+
+      await page.getByTestId("csv-input").setInputFiles({
+        name: "broken.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from('date,clicks\n2025-01-01,3\n"2025-01-02,4\n2025-01-03,5\n'),
+      });
+      const alert = page.getByTestId("alert");
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain("broken.csv");
+      expect(await alert.textContent()).toContain("Line 3");
+      await alert.getByRole("button", { name: "OK" }).click();
+      expect(await page.getByTestId("sheet-tab").allTextContents()).toEqual(tabsBefore);
+      expect(readFileSync(stateFile, "utf8")).toBe(before);
+
+      const csv = "\ufeffJour;Visiteurs;Conversions;Chiffre d'affaires\n01/03/2025;1 204;31;1 234,50\n02/03/2025;980;22;812,75\n";
+      const file = join(dir, "export-fr.csv");
+      writeFileSync(file, csv);
+      await page.getByTestId("csv-input").setInputFiles(file);
+      await expect.poll(() => activeTab(page)).toBe("export-fr");
+      const text = await gridText(page);
+      expect(text).toContain("Chiffre d'affaires");
+      expect(text).toContain("1,234.5");
+      expect(text).toContain("2025-03-01");
+      // The toast says what was imported and how the dates were read.
+      expect(await page.getByTestId("toast").last().textContent()).toContain("day/month/year");
+      await page.close();
+    },
+    LONG,
+  );
+
+  it(
+    "lets a user type values and a KPI formula, computed by the add-on's own custom function",
+    async () => {
+      const pg = await start(join(dir, "edit", "workbook.json"));
+      const page = await open(pg.url);
+      const cell = (r: number, c: number) => page.locator(`[data-testid=grid] td[data-r="${r}"][data-c="${c}"]`);
+      // Type numbers into the empty sheet as a user would: select, type, Enter.
+      await cell(1, 1).click();
+      await page.keyboard.type("Clicks");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("Impressions");
+      await page.keyboard.press("Enter");
+      await cell(2, 1).click();
+      await page.keyboard.type("30");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("20");
+      await page.keyboard.press("Enter");
+      await cell(2, 2).dblclick();
+      await page.getByTestId("cell-editor").fill("1000");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("1000");
+      await page.keyboard.press("Enter");
+      await cell(5, 1).click();
+      await page.keyboard.type("=KPI_CTR(A2:A3, B2:B3)");
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => cell(5, 1).textContent()).toBe("0.025");
+      await cell(5, 1).click();
+      expect(await page.getByTestId("formula-bar").inputValue()).toBe("=KPI_CTR(A2:A3, B2:B3)");
+      // A function the playground does not compute says so instead of guessing.
+      await cell(6, 1).click();
+      await page.keyboard.type("=VLOOKUP(1, A1:B3, 2)");
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => cell(6, 1).textContent()).toBe("#N/A");
+      expect(await cell(6, 1).getAttribute("title")).toContain("not computed in the playground");
+      await page.close();
+    },
+    LONG,
+  );
+});

@@ -1,0 +1,325 @@
+import { describe, expect, it } from "vitest";
+import {
+  findKpi,
+  getKpi,
+  KPIS,
+  suggestDateColumn,
+  suggestMapping,
+} from "../../src/kpi/registry.ts";
+
+const SAMPLE_EN =
+  "Date, Visitors, Sessions, Single-page sessions, Total session duration (s), Conversions, Revenue, Ad cost, Impressions, Clicks, Emails sent, Bounced, Opens, Posts, Likes, Comments, Shares".split(
+    ", ",
+  );
+const SAMPLE_FR =
+  "Date|Visiteurs|Sessions|Sessions d'une page|Durée totale des sessions (s)|Conversions|Chiffre d'affaires|Coût publicitaire|Impressions|Clics|E-mails envoyés|Rebonds|Ouvertures|Publications|J'aime|Commentaires|Partages".split(
+    "|",
+  );
+
+/** Input → header chosen (multiColumn: headers joined by +), for the exact matches. */
+function mapped(kpiId: string, headers: string[]) {
+  const m = suggestMapping(getKpi(kpiId), headers);
+  return Object.fromEntries(
+    Object.entries(m).map(([name, s]) => [
+      name,
+      s.column === null ? null : `${s.columns.map((c) => headers[c]).join("+")} (${s.confidence})`,
+    ]),
+  );
+}
+
+describe("the registry", () => {
+  it("has the twelve KPIs, in order, with their custom-function names", () => {
+    expect(KPIS.map((k) => k.id)).toEqual([
+      "conversion",
+      "open_rate",
+      "ctr",
+      "unique_visitors",
+      "avg_visit_duration",
+      "bounce_rate",
+      "engagement",
+      "roi",
+      "roas",
+      "cpa",
+      "cpc",
+      "cpm",
+    ]);
+    for (const k of KPIS) expect(k.functionName).toBe(`KPI_${k.id.toUpperCase()}`);
+  });
+
+  it("says lower is better only for bounce rate and the costs", () => {
+    expect(KPIS.filter((k) => k.direction === "lower").map((k) => k.id)).toEqual([
+      "bounce_rate",
+      "cpa",
+      "cpc",
+      "cpm",
+    ]);
+  });
+
+  it("has well-formed entries: identifiers, both languages, combine naming real inputs", () => {
+    for (const k of KPIS) {
+      const names = k.inputs.map((i) => i.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const i of k.inputs) {
+        expect(i.name).toMatch(/^[a-z][a-z_]*$/);
+        expect(i.label.en && i.label.fr && i.help.en && i.help.fr).toBeTruthy();
+        expect(i.aliases.en.length).toBeGreaterThan(0);
+        expect(i.aliases.fr.length).toBeGreaterThan(0);
+      }
+      // Optional inputs come last, so "rows" can follow the required ones.
+      const firstOptional = k.inputs.findIndex((i) => i.optional);
+      if (firstOptional >= 0)
+        expect(k.inputs.slice(firstOptional).every((i) => i.optional)).toBe(true);
+      for (const text of [k.name, k.definition, k.formula, k.doc]) {
+        expect(text.en.length).toBeGreaterThan(0);
+        expect(text.fr.length).toBeGreaterThan(0);
+      }
+      const used =
+        k.combine.kind === "ratio"
+          ? [...k.combine.numerator, ...k.combine.denominator].map((t) => t.input)
+          : [k.combine.input];
+      for (const u of used) expect(names).toContain(u);
+      for (const c of k.checks ?? []) {
+        expect(names).toContain(c.input);
+        expect(names).toContain(c.atMost);
+      }
+    }
+  });
+
+  it("finds KPIs by id", () => {
+    expect(findKpi("ctr")?.functionName).toBe("KPI_CTR");
+    expect(findKpi("nope")).toBeUndefined();
+    expect(() => getKpi("nope")).toThrow(/unknown KPI "nope"/);
+  });
+});
+
+describe("suggestMapping on the sample data", () => {
+  it("maps every KPI of the English sample exactly", () => {
+    expect(mapped("conversion", SAMPLE_EN)).toEqual({
+      conversions: "Conversions (exact)",
+      visitors: "Visitors (exact)",
+    });
+    expect(mapped("open_rate", SAMPLE_EN)).toEqual({
+      opens: "Opens (exact)",
+      sent: "Emails sent (exact)",
+      bounced: "Bounced (exact)",
+    });
+    expect(mapped("ctr", SAMPLE_EN)).toEqual({
+      clicks: "Clicks (exact)",
+      impressions: "Impressions (exact)",
+    });
+    expect(mapped("avg_visit_duration", SAMPLE_EN)).toEqual({
+      durations: "Total session duration (s) (exact)",
+      visits: "Sessions (exact)",
+    });
+    expect(mapped("bounce_rate", SAMPLE_EN)).toEqual({
+      bounces: "Single-page sessions (exact)",
+      sessions: "Sessions (exact)",
+    });
+    expect(mapped("engagement", SAMPLE_EN)).toEqual({
+      interactions: "Likes+Comments+Shares (exact)",
+      posts: "Posts (exact)",
+    });
+    expect(mapped("roi", SAMPLE_EN)).toEqual({
+      revenue: "Revenue (exact)",
+      cost: "Ad cost (exact)",
+    });
+    expect(mapped("roas", SAMPLE_EN)).toEqual({
+      revenue: "Revenue (exact)",
+      cost: "Ad cost (exact)",
+    });
+    expect(mapped("cpa", SAMPLE_EN)).toEqual({
+      cost: "Ad cost (exact)",
+      conversions: "Conversions (exact)",
+    });
+    expect(mapped("cpc", SAMPLE_EN)).toEqual({ cost: "Ad cost (exact)", clicks: "Clicks (exact)" });
+    expect(mapped("cpm", SAMPLE_EN)).toEqual({
+      cost: "Ad cost (exact)",
+      impressions: "Impressions (exact)",
+    });
+    // No visitor ids on the daily tab: a count of visitors is not an id column.
+    expect(mapped("unique_visitors", SAMPLE_EN)).toEqual({
+      visitor_ids: null,
+      dates: "Date (exact)",
+    });
+  });
+
+  it("maps every KPI of the French sample exactly", () => {
+    expect(mapped("conversion", SAMPLE_FR)).toEqual({
+      conversions: "Conversions (exact)",
+      visitors: "Visiteurs (exact)",
+    });
+    expect(mapped("open_rate", SAMPLE_FR)).toEqual({
+      opens: "Ouvertures (exact)",
+      sent: "E-mails envoyés (exact)",
+      bounced: "Rebonds (exact)",
+    });
+    expect(mapped("ctr", SAMPLE_FR)).toEqual({
+      clicks: "Clics (exact)",
+      impressions: "Impressions (exact)",
+    });
+    expect(mapped("avg_visit_duration", SAMPLE_FR)).toEqual({
+      durations: "Durée totale des sessions (s) (exact)",
+      visits: "Sessions (exact)",
+    });
+    expect(mapped("bounce_rate", SAMPLE_FR)).toEqual({
+      bounces: "Sessions d'une page (exact)",
+      sessions: "Sessions (exact)",
+    });
+    expect(mapped("engagement", SAMPLE_FR)).toEqual({
+      interactions: "J'aime+Commentaires+Partages (exact)",
+      posts: "Publications (exact)",
+    });
+    expect(mapped("roi", SAMPLE_FR)).toEqual({
+      revenue: "Chiffre d'affaires (exact)",
+      cost: "Coût publicitaire (exact)",
+    });
+    expect(mapped("cpm", SAMPLE_FR)).toEqual({
+      cost: "Coût publicitaire (exact)",
+      impressions: "Impressions (exact)",
+    });
+  });
+
+  it("maps the visits tab in both languages", () => {
+    expect(mapped("unique_visitors", ["Visitor ID", "Date"])).toEqual({
+      visitor_ids: "Visitor ID (exact)",
+      dates: "Date (exact)",
+    });
+    expect(mapped("unique_visitors", ["ID visiteur", "Date"])).toEqual({
+      visitor_ids: "ID visiteur (exact)",
+      dates: "Date (exact)",
+    });
+  });
+
+  it("suggests the date column", () => {
+    expect(suggestDateColumn(SAMPLE_EN)).toMatchObject({ column: 0, confidence: "exact" });
+    expect(suggestDateColumn(["Campaign", "Jour", "Clics"])).toMatchObject({
+      column: 1,
+      header: "Jour",
+    });
+    expect(suggestDateColumn(["a", "b"])).toMatchObject({ column: null, confidence: "none" });
+  });
+});
+
+describe("suggestMapping on the usual exports", () => {
+  it("GA4: key events over total users; sessions for bounce rate", () => {
+    const ga4 = [
+      "Date",
+      "Sessions",
+      "Engaged sessions",
+      "Total users",
+      "Key events",
+      "Average engagement time",
+    ];
+    expect(mapped("conversion", ga4)).toEqual({
+      conversions: "Key events (exact)",
+      visitors: "Total users (exact)",
+    });
+    expect(mapped("bounce_rate", ga4).sessions).toBe("Sessions (exact)");
+  });
+
+  it("an average duration column leaves visits unmapped, so averages are not divided again", () => {
+    const ga4 = ["Date", "Sessions", "Average engagement time"];
+    expect(mapped("avg_visit_duration", ga4)).toEqual({
+      durations: "Average engagement time (exact)",
+      visits: null,
+    });
+    const fr = ["Date", "Sessions", "Durée d'engagement moyenne"];
+    expect(mapped("avg_visit_duration", fr)).toEqual({
+      durations: "Durée d'engagement moyenne (exact)",
+      visits: null,
+    });
+  });
+
+  it("ad platforms, with a currency note in the header", () => {
+    const meta = [
+      "Reporting starts",
+      "Campaign name",
+      "Impressions",
+      "Link clicks",
+      "Amount spent (EUR)",
+      "Results",
+    ];
+    expect(mapped("cpc", meta)).toEqual({
+      cost: "Amount spent (EUR) (exact)",
+      clicks: "Link clicks (exact)",
+    });
+    expect(mapped("cpa", meta)).toEqual({
+      cost: "Amount spent (EUR) (exact)",
+      conversions: "Results (exact)",
+    });
+    const metaFr = [
+      "Début des rapports",
+      "Impressions",
+      "Clics sur un lien",
+      "Montant dépensé (EUR)",
+    ];
+    expect(mapped("cpc", metaFr)).toEqual({
+      cost: "Montant dépensé (EUR) (exact)",
+      clicks: "Clics sur un lien (exact)",
+    });
+    const google = ["Day", "Clicks", "Impr.", "Cost", "Conversions"];
+    expect(mapped("ctr", google)).toEqual({
+      clicks: "Clicks (exact)",
+      impressions: "Impr. (exact)",
+    });
+    expect(mapped("cpm", google)).toEqual({ cost: "Cost (exact)", impressions: "Impr. (exact)" });
+    expect(mapped("cpc", ["Jour", "Clics", "Coût"])).toEqual({
+      cost: "Coût (exact)",
+      clicks: "Clics (exact)",
+    });
+    expect(mapped("cpc", ["jour", "CLICS", "cout"])).toEqual({
+      cost: "cout (exact)",
+      clicks: "CLICS (exact)",
+    });
+  });
+
+  it("e-mail: a Delivered column is the denominator and leaves bounced out", () => {
+    expect(mapped("open_rate", ["Campaign", "Delivered", "Opens", "Bounces"])).toEqual({
+      opens: "Opens (exact)",
+      sent: "Delivered (exact)",
+      bounced: null,
+    });
+    expect(
+      mapped("open_rate", ["Campagne", "E-mails envoyés", "Délivrés", "Ouvertures", "Rebonds"]),
+    ).toEqual({
+      opens: "Ouvertures (exact)",
+      sent: "E-mails envoyés (exact)",
+      bounced: "Rebonds (exact)",
+    });
+  });
+
+  it("social: a total interactions column wins over its parts", () => {
+    expect(mapped("engagement", ["Date", "Posts", "Likes", "Comments", "Interactions"])).toEqual({
+      interactions: "Interactions (exact)",
+      posts: "Posts (exact)",
+    });
+  });
+
+  it("marks a word match as partial, with candidates best first", () => {
+    const headers = ["Week", "Total link clicks this week", "Impressions", "Clicks"];
+    const m = suggestMapping(getKpi("ctr"), headers);
+    expect(m.clicks).toMatchObject({ column: 3, confidence: "exact" });
+    expect(m.clicks?.candidates).toEqual([3, 1]);
+    const partialOnly = suggestMapping(getKpi("ctr"), ["Week", "Clicks on links", "Impressions"]);
+    expect(partialOnly.clicks).toMatchObject({
+      column: 1,
+      confidence: "partial",
+      header: "Clicks on links",
+    });
+    expect(partialOnly.impressions).toMatchObject({ column: 2, confidence: "exact" });
+  });
+
+  it("never gives one column to two inputs, and reports none when nothing matches", () => {
+    const m = suggestMapping(getKpi("cpc"), ["Cost per click"]);
+    const columns = Object.values(m).flatMap((s) => s.columns);
+    expect(new Set(columns).size).toBe(columns.length);
+    const none = suggestMapping(getKpi("ctr"), ["foo", "", "bar"]);
+    expect(none.clicks).toEqual({
+      column: null,
+      columns: [],
+      header: null,
+      confidence: "none",
+      candidates: [],
+    });
+  });
+});

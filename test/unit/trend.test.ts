@@ -1,0 +1,237 @@
+import { describe, expect, it } from "vitest";
+import { parseIsoDay } from "../../src/kpi/days.ts";
+import { getKpi } from "../../src/kpi/registry.ts";
+import { kpiSeries, type PeriodPoint, type SeriesTable } from "../../src/kpi/series.ts";
+import {
+  elapsedShare,
+  forecastAt,
+  forecastKpi,
+  linearFit,
+  movingAverage,
+  progress,
+  STATUS_WORDS,
+  statusOf,
+} from "../../src/kpi/trend.ts";
+import { close, ctxOf, utcDay } from "./helpers.ts";
+
+describe("progress", () => {
+  it("is 0 at the baseline and 1 at the target, either way, unclamped", () => {
+    expect(progress(50, 200)).toBe(0.25);
+    expect(progress(150, 200, 100)).toBe(0.5);
+    close(progress(0.45, 0.4, 0.5), 0.5, 12);
+    expect(progress(300, 200, 100)).toBe(2);
+    expect(progress(50, 200, 100)).toBe(-0.5);
+    expect(() => progress(1, 5, 5)).toThrow(/target equals baseline/);
+  });
+});
+
+describe("elapsedShare", () => {
+  const d = parseIsoDay;
+  it("is the share of calendar days, clamped to [0, 1]", () => {
+    expect(elapsedShare(d("2026-01-01"), d("2026-01-11"), d("2026-01-06"))).toBe(0.5);
+    expect(elapsedShare(d("2026-01-01"), d("2026-01-11"), d("2025-12-01"))).toBe(0);
+    expect(elapsedShare(d("2026-01-01"), d("2026-01-11"), d("2026-02-01"))).toBe(1);
+    expect(elapsedShare(d("2026-01-01"), d("2026-01-01"), d("2026-01-01"))).toBe(1);
+    expect(elapsedShare(d("2026-01-01"), d("2026-01-01"), d("2025-12-31"))).toBe(0);
+  });
+});
+
+describe("statusOf", () => {
+  it("follows the issue's rules in order", () => {
+    expect(statusOf(1, 0.2, 10, 20)).toBe("achieved");
+    expect(statusOf(1.5, 1, 30, 20)).toBe("achieved");
+    expect(statusOf(0.99, 1, 21, 20)).toBe("missed");
+    expect(statusOf(0.4, 0.5, 10, 20)).toBe("on_track");
+    expect(statusOf(0.39, 0.5, 10, 20)).toBe("at_risk");
+    expect(statusOf(0.25, 0.5, 10, 20)).toBe("at_risk");
+    expect(statusOf(0.24, 0.5, 10, 20)).toBe("off_track");
+    expect(statusOf(0.9, 0.5, 10, 20)).toBe("on_track");
+    expect(statusOf(-0.2, 0.0, 10, 20)).toBe("at_risk");
+    expect(statusOf(0.35, 0.45, 10, 20)).toBe("on_track");
+    expect(statusOf(0.2, 0.45, 10, 20)).toBe("at_risk");
+    expect(statusOf(0.5, 0.5, 20, 20)).toBe("on_track");
+  });
+  it("has English words for the custom function", () => {
+    expect(Object.values(STATUS_WORDS)).toEqual([
+      "Achieved",
+      "On track",
+      "At risk",
+      "Off track",
+      "Missed",
+    ]);
+  });
+});
+
+describe("linearFit / forecastAt", () => {
+  it("fits least squares", () => {
+    const fit = linearFit([0, 1, 2], [1, 3, 2]);
+    close(fit.slope, 0.5, 12);
+    close(fit.intercept, 1.5, 12);
+    close(forecastAt([0, 1, 2], [1, 3, 2], 10), 6.5, 12);
+    // Large x (day numbers) stay precise.
+    close(forecastAt([20500, 20501, 20502], [10, 12, 14], 20504), 18, 9);
+  });
+  it("throws with fewer than 2 points or one x", () => {
+    expect(() => linearFit([1], [1])).toThrow(/at least 2 points/);
+    expect(() => linearFit([1, 1], [1, 2])).toThrow(/every x is the same/);
+    expect(() => linearFit([1, 2], [1])).toThrow(/2 xs but 1 ys/);
+  });
+});
+
+describe("movingAverage", () => {
+  it("is a trailing mean over n periods, ignoring nulls", () => {
+    expect(movingAverage([1, 2, 3, 4], 2)).toEqual([null, 1.5, 2.5, 3.5]);
+    expect(movingAverage([1, null, 3, null, null], 2)).toEqual([null, 1, 3, 3, null]);
+    expect(movingAverage([5], 1)).toEqual([5]);
+    expect(movingAverage([], 3)).toEqual([]);
+    expect(() => movingAverage([1], 0)).toThrow(/positive integer/);
+  });
+});
+
+/** Daily rows from `from` for `days` days, clicks and impressions from functions of the day index. */
+function daily(
+  from: string,
+  days: number,
+  clicks: (i: number) => number,
+  impressions: (i: number) => number,
+): SeriesTable {
+  const start = parseIsoDay(from);
+  const dates: Date[] = [];
+  const c: number[] = [];
+  const im: number[] = [];
+  for (let i = 0; i < days; i++) {
+    dates.push(new Date((start + i) * 86_400_000));
+    c.push(clicks(i));
+    im.push(impressions(i));
+  }
+  return { dates, inputs: { clicks: [c], impressions: [im] } };
+}
+
+describe("forecastKpi", () => {
+  const ctr = getKpi("ctr");
+  const utc = ctxOf("UTC");
+
+  it("keeps a constant rate whatever the volume does (numerator and denominator fitted alike)", () => {
+    // Volume swings wildly from month to month; the rate is always 2%.
+    const volumes = [1000, 50, 4000, 200, 3000];
+    const table = daily(
+      "2026-01-01",
+      150,
+      (i) => volumes[Math.floor(i / 30)]! * 0.02,
+      (i) => volumes[Math.floor(i / 30)]!,
+    );
+    const points = kpiSeries(ctr, table, "month", utc);
+    close(forecastKpi(points, ctr, parseIsoDay("2026-09-30")), 0.02, 9);
+  });
+
+  it("is not fooled by a partly covered last period", () => {
+    // 10 clicks and 100 impressions a day, data until 2026-04-10: April is a third covered.
+    const table = daily(
+      "2026-01-01",
+      100,
+      () => 10,
+      () => 100,
+    );
+    const points = kpiSeries(ctr, table, "month", utc);
+    expect(points.at(-1)?.days).toBe(10);
+    close(forecastKpi(points, ctr, parseIsoDay("2026-06-30")), 0.1, 9);
+    const cpm = getKpi("cpm");
+    const costTable: SeriesTable = {
+      dates: table.dates,
+      inputs: { cost: table.inputs.clicks!, impressions: table.inputs.impressions! },
+    };
+    close(
+      forecastKpi(kpiSeries(cpm, costTable, "month", utc), cpm, parseIsoDay("2026-06-30")),
+      100,
+      9,
+    );
+  });
+
+  it("follows a rate that rises linearly", () => {
+    // Impressions steady at 1000 a day; clicks rise by 0.5 a day: the rate at day t is (20 + 0.5t)/1000.
+    const table = daily(
+      "2026-01-01",
+      180,
+      (i) => 20 + 0.5 * i,
+      () => 1000,
+    );
+    const points = kpiSeries(ctr, table, "month", utc);
+    const at = parseIsoDay("2026-09-01");
+    close(forecastKpi(points, ctr, at), (20 + 0.5 * (at - parseIsoDay("2026-01-01"))) / 1000, 12);
+  });
+
+  it("reads weekly rows as covering a week, not a day", () => {
+    // One row per Monday, 7000 impressions and a rate rising 0.001 a week.
+    const dates: Date[] = [];
+    const clicks: number[] = [];
+    const impressions: number[] = [];
+    const first = parseIsoDay("2026-01-05");
+    for (let k = 0; k < 22; k++) {
+      dates.push(new Date((first + 7 * k) * 86_400_000));
+      impressions.push(7000);
+      clicks.push(7000 * (0.02 + 0.001 * k));
+    }
+    const points = kpiSeries(
+      ctr,
+      { dates, inputs: { clicks: [clicks], impressions: [impressions] } },
+      "month",
+      utc,
+    );
+    // The rate on a day d is that of the week containing it, ~0.02 + 0.001 × (d − first − 3) / 7.
+    const at = parseIsoDay("2026-07-01");
+    const truth = 0.02 + (0.001 * (at + 0.5 - first - 3.5)) / 7;
+    const got = forecastKpi(points, ctr, at)!;
+    expect(Math.abs(got - truth) / truth).toBeLessThan(1e-9);
+  });
+
+  it("fits distinct counts per complete period", () => {
+    const mk = (start: number, n: number, prefix: string) =>
+      Array.from({ length: n }, (_, i) => `${prefix}${start + i}`);
+    const ids = [...mk(0, 100, "a"), ...mk(0, 110, "b"), ...mk(0, 120, "c"), ...mk(0, 20, "d")];
+    const months = ["2026-01", "2026-02", "2026-03", "2026-04"];
+    const dates = [
+      ...Array(100).fill(`${months[0]}-10`),
+      ...Array(110).fill(`${months[1]}-10`),
+      ...Array(120).fill(`${months[2]}-10`),
+      ...Array(20).fill(`${months[3]}-02`),
+    ];
+    const uv = getKpi("unique_visitors");
+    const points = kpiSeries(uv, { dates, inputs: { visitor_ids: [ids] } }, "month", utc);
+    expect(points.map((p) => p.value)).toEqual([100, 110, 120, 20]);
+    // April (one day of data so far) is left out: the trend of 100, 110, 120 continues.
+    const got = forecastKpi(points, uv, parseIsoDay("2026-05-16"))!;
+    expect(got).toBeGreaterThan(135);
+    expect(got).toBeLessThan(145);
+  });
+
+  it("returns null without two points, or when the denominator trends to nothing", () => {
+    const one: PeriodPoint[] = [
+      {
+        start: 0,
+        end: 31,
+        numerator: 1,
+        denominator: 10,
+        value: 0.1,
+        firstDay: 0,
+        lastDay: 30,
+        days: 31,
+      },
+    ];
+    expect(forecastKpi(one, ctr, 100)).toBeNull();
+    const falling = daily(
+      "2026-01-01",
+      60,
+      () => 1,
+      (i) => (i < 31 ? 1000 : 10),
+    );
+    expect(
+      forecastKpi(kpiSeries(ctr, falling, "month", utc), ctr, parseIsoDay("2026-12-31")),
+    ).toBeNull();
+  });
+});
+
+describe("utcDay helper sanity", () => {
+  it("is a UTC midnight", () => {
+    expect(utcDay(2026, 1, 1).toISOString()).toBe("2026-01-01T00:00:00.000Z");
+  });
+});
