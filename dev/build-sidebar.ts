@@ -42,6 +42,7 @@ export async function buildSidebarHtml(): Promise<string> {
     html = html.replace(tag, () => `<script>\n${escapeInlineScript(js)}</script>`);
   }
   const external = /<script[^>]*\ssrc=|<link[^>]*\shref=/i.exec(html);
-  if (external) throw new Error(`build: Sidebar.html still references an external file: ${external[0]}`);
+  if (external)
+    throw new Error(`build: Sidebar.html still references an external file: ${external[0]}`);
   return html;
 }

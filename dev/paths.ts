@@ -8,7 +8,8 @@ function findRoot(): string {
     const pkg = join(dir, "package.json");
     if (existsSync(pkg) && JSON.parse(readFileSync(pkg, "utf8")).name === "kpi-pilot") return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`kpi-pilot: no package.json named kpi-pilot above ${process.cwd()}`);
+    if (parent === dir)
+      throw new Error(`kpi-pilot: no package.json named kpi-pilot above ${process.cwd()}`);
     dir = parent;
   }
 }

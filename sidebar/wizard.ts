@@ -63,8 +63,6 @@ const LETTERS = ["S", "M", "A", "R", "T"];
 /** Typing in a field waits this long before asking the server for a new preview. */
 const TYPING_DELAY_MS = 400;
 
-type PreviewStatus = "idle" | "loading" | "ready" | "error";
-
 export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
   const { shell } = app;
   const lang = ctx.lang;

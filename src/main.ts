@@ -21,8 +21,5 @@ export function onInstall(e: unknown): void {
 export function showHelp(): void {
   showHelpDialog();
 }
-export { checkRealism, getWizardContext, previewObjective } from "./sheets/wizard.ts";
 export { showNewObjective, showObjectives } from "./sheets/sidebar.ts";
-export { deleteObjective, listObjectives, saveObjective } from "./sheets/objectives.ts";
-export { buildDashboard } from "./sheets/dashboard.ts";
-export { insertSampleData } from "./sheets/sampleData.ts";
+export { checkRealism, getWizardContext, previewObjective } from "./sheets/wizard.ts";

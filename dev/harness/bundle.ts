@@ -65,7 +65,8 @@ export function assertWireSafe<T>(value: T, where: string): T {
   const visit = (v: unknown, path: string): void => {
     if (v === null || typeof v === "string" || typeof v === "boolean") return;
     if (typeof v === "number") {
-      if (!Number.isFinite(v)) throw new Error(`${where}: ${path} is ${v}, which JSON cannot carry`);
+      if (!Number.isFinite(v))
+        throw new Error(`${where}: ${path} is ${v}, which JSON cannot carry`);
       return;
     }
     if (v === undefined) return;
@@ -79,7 +80,8 @@ export function assertWireSafe<T>(value: T, where: string): T {
     // The bundle lives in another realm: compare shapes, not constructors.
     const proto = typeof v === "object" ? Object.getPrototypeOf(v) : undefined;
     if (proto === null || (proto && Object.getPrototypeOf(proto) === null)) {
-      for (const [k, item] of Object.entries(v as Record<string, unknown>)) visit(item, `${path}.${k}`);
+      for (const [k, item] of Object.entries(v as Record<string, unknown>))
+        visit(item, `${path}.${k}`);
       return;
     }
     const isDate = Object.prototype.toString.call(v) === "[object Date]";

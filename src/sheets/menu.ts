@@ -1,5 +1,5 @@
-import { menuMessages } from "./menuMessages.ts";
 import { userLang } from "./locale.ts";
+import { menuMessages } from "./menuMessages.ts";
 
 /**
  * The add-on menu, in order, with the top-level function each item calls. The bundle test

@@ -61,8 +61,14 @@ describe.skipIf(skipBrowser)("the wizard under pressure", () => {
       const baseline = Number((await baselineText.inputValue()).replace(",", ".")) / 100;
 
       const realism = page.getByTestId("wizard-realism");
-      await page.getByTestId("wizard-target").fill("50");
+      const count = (name: string) => h.calls.filter((c) => c === name).length;
+      const previews = count("previewObjective");
+      await page.getByTestId("wizard-target").pressSequentially("50", { delay: 30 });
       await expect.poll(() => realism.getAttribute("data-realistic")).toBe("false");
+      // Typing a target asks for the realism check only: the data is not read again.
+      expect(count("previewObjective")).toBe(previews);
+      expect(count("checkRealism")).toBeGreaterThanOrEqual(1);
+      expect(count("checkRealism")).toBeLessThanOrEqual(2);
       const warning = plain(await realism.textContent());
       expect(warning).toMatch(
         /This target asks for \+[\d.]+ pts per month over \d+ months, more than the best the data has shown \(\+[\d.]+ pts?\)\. You can keep it, or aim lower or later\./,

@@ -66,15 +66,30 @@ describe("the bundle checker can fail", () => {
   });
 
   it("reports a missing @customfunction tag", () => {
-    const broken = code.replace(/ \* @customfunction\n \*\/\nfunction KPI_CTR\(/, " */\nfunction KPI_CTR(");
+    const broken = code.replace(
+      / \* @customfunction\n \*\/\nfunction KPI_CTR\(/,
+      " */\nfunction KPI_CTR(",
+    );
     expect(checkBundle(broken, CUSTOM_FUNCTIONS)).toContain("KPI_CTR: JSDoc lacks @customfunction");
   });
 });
 
 describe("onOpen from the bundle", () => {
   for (const [locale, labels] of [
-    ["en_US", ["New objective…", "Objectives…", "Build or refresh dashboard", "Insert sample data", "Help"]],
-    ["fr_FR", ["Nouvel objectif…", "Objectifs…", "Créer ou actualiser le tableau de bord", "Insérer des données d'exemple", "Aide"]],
+    [
+      "en_US",
+      ["New objective…", "Objectives…", "Build or refresh dashboard", "Insert sample data", "Help"],
+    ],
+    [
+      "fr_FR",
+      [
+        "Nouvel objectif…",
+        "Objectifs…",
+        "Créer ou actualiser le tableau de bord",
+        "Insérer des données d'exemple",
+        "Aide",
+      ],
+    ],
   ] as const) {
     it(`builds the add-on menu in ${locale}`, () => {
       const emulator = createEmulator({ userLocale: locale });

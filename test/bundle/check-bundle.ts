@@ -4,9 +4,9 @@
  * needs for autocomplete and argument help.
  */
 import vm from "node:vm";
-import type { CustomFunctionSpec } from "../../src/kpi/functions.ts";
 import { BUNDLE_GLOBAL, throwingAppsScriptGlobals } from "../../dev/bundle-stubs.ts";
 import { topLevelFunctionNames } from "../../dev/harness/bundle.ts";
+import type { CustomFunctionSpec } from "../../src/kpi/functions.ts";
 
 function stubParams(code: string, name: string): string[] | null {
   const m = new RegExp(`^function ${name}\\(([^)]*)\\)`, "m").exec(code);
@@ -33,10 +33,12 @@ export function checkBundle(code: string, specs: readonly CustomFunctionSpec[]):
   const exported = Object.keys(ns);
   const declared = topLevelFunctionNames(code);
   for (const name of exported) {
-    if (!declared.includes(name)) problems.push(`${name} is exported but has no top-level function`);
+    if (!declared.includes(name))
+      problems.push(`${name} is exported but has no top-level function`);
   }
   for (const name of declared) {
-    if (!exported.includes(name)) problems.push(`${name} is a top-level function but not an export`);
+    if (!exported.includes(name))
+      problems.push(`${name} is a top-level function but not an export`);
   }
   for (const spec of specs) {
     const params = stubParams(code, spec.name);
@@ -60,9 +62,11 @@ export function checkBundle(code: string, specs: readonly CustomFunctionSpec[]):
       problems.push(`${spec.name}: @param names (${documented}) differ from (${expected})`);
     }
     for (const p of spec.params.filter((q) => q.optional)) {
-      if (!doc.includes(`[${p.name}]`)) problems.push(`${spec.name}: ${p.name} not marked optional`);
+      if (!doc.includes(`[${p.name}]`))
+        problems.push(`${spec.name}: ${p.name} not marked optional`);
     }
-    if (!/^\/\*\*\s*\n\s*\*\s*\S/.test(doc)) problems.push(`${spec.name}: JSDoc has no description`);
+    if (!/^\/\*\*\s*\n\s*\*\s*\S/.test(doc))
+      problems.push(`${spec.name}: JSDoc has no description`);
   }
   return problems;
 }

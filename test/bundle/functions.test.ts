@@ -26,14 +26,22 @@ describe("custom functions from dist/Code.js", () => {
   }
 
   it("throws an error naming the function, argument, cell and value", () => {
-    expect(() => bundle.invoke("KPI_CTR", [[[1], [2], ["abc"]], [[10], [20], [30]]])).toThrow(
-      'KPI_CTR: clicks, cell 3: "abc" is not a number',
-    );
+    expect(() =>
+      bundle.invoke("KPI_CTR", [
+        [[1], [2], ["abc"]],
+        [[10], [20], [30]],
+      ]),
+    ).toThrow('KPI_CTR: clicks, cell 3: "abc" is not a number');
   });
 
   it("takes the ratio of sums, not the mean of ratios", () => {
     // (1 + 99) / (10 + 100), where the mean of the row ratios would be 0.545.
-    expect(bundle.invoke("KPI_CONVERSION", [[[1], [99]], [[10], [100]]])).toBeCloseTo(100 / 110, 12);
+    expect(
+      bundle.invoke("KPI_CONVERSION", [
+        [[1], [99]],
+        [[10], [100]],
+      ]),
+    ).toBeCloseTo(100 / 110, 12);
   });
 });
 
@@ -41,7 +49,10 @@ describe("the spreadsheet's context, read only when needed", () => {
   it("makes no Spreadsheet call for plain numbers", () => {
     const { emulator, bundle } = bundleOn("Europe/Paris", "fr_FR");
     emulator.calls.reset();
-    bundle.invoke("KPI_CTR", [[[5], [7]], [[100], [100]]]);
+    bundle.invoke("KPI_CTR", [
+      [[5], [7]],
+      [[100], [100]],
+    ]);
     expect(emulator.calls.total()).toBe(0);
   });
 
@@ -57,8 +68,15 @@ describe("the spreadsheet's context, read only when needed", () => {
   it("cuts periods in the spreadsheet's zone across a DST change (Europe/Paris, machine in UTC)", () => {
     const { bundle } = bundleOn("Europe/Paris", "en_US");
     // Paris midnights around the change of 2026-03-29: 23:00Z before, 22:00Z after.
-    const dates = [[new Date("2026-03-28T23:00:00Z")], [new Date("2026-03-29T22:00:00Z")], [new Date("2026-03-31T22:00:00Z")]];
-    const series = bundle.invoke("KPI_SERIES", ["month", dates, [[1], [2], [4]]]) as [Date, number][];
+    const dates = [
+      [new Date("2026-03-28T23:00:00Z")],
+      [new Date("2026-03-29T22:00:00Z")],
+      [new Date("2026-03-31T22:00:00Z")],
+    ];
+    const series = bundle.invoke("KPI_SERIES", ["month", dates, [[1], [2], [4]]]) as [
+      Date,
+      number,
+    ][];
     expect(series.map(([start, value]) => [start.toISOString(), value])).toEqual([
       ["2026-02-28T23:00:00.000Z", 3],
       ["2026-03-31T22:00:00.000Z", 4],

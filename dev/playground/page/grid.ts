@@ -47,6 +47,8 @@ export function renderGrid(
   view: SheetView,
   host: HTMLElement,
   chartNotes: (chart: ChartView) => string | undefined,
+  /** Columns that fill the visible width: empty ones beyond are not worth their cells. */
+  visibleColumns = 26,
 ): GridLayout {
   const anchored = view.charts.filter((c) => c.anchor.row <= view.rows + 200);
   const rows = Math.max(
@@ -54,7 +56,7 @@ export function renderGrid(
     60,
     ...anchored.map(chartBottomRow),
   );
-  const columns = Math.max(view.columns + 3, 26, ...anchored.map((c) => chartRightColumn(c, view)));
+  const columns = Math.max(view.columns + 2, visibleColumns, ...anchored.map((c) => chartRightColumn(c, view)));
   const colWidths = Array.from({ length: columns }, (_, i) => view.colWidths[i] ?? 100);
 
   const mergeOwner = new Map<string, { row: number; column: number }>();

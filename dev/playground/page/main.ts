@@ -270,7 +270,7 @@ function render(): void {
     byId("grid-scroll").scrollTo(0, 0);
   }
   const host = byId("grid-host");
-  layout = renderGrid(view, host, chartNote);
+  layout = renderGrid(view, host, chartNote, Math.ceil(byId("grid-scroll").clientWidth / 100) + 1);
   // An edit the user is typing survives a redraw caused by an earlier edit's reply.
   if (editing) placeEditor(editing.input, editing.row, editing.column);
   host.querySelector("table")?.addEventListener("mousedown", onGridMouseDown);
