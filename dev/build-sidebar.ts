@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import { ROOT } from "./paths.ts";
 
 const SIDEBAR = join(ROOT, "sidebar");
@@ -22,7 +22,8 @@ export async function buildSidebarHtml(): Promise<string> {
   let html = readFileSync(join(SIDEBAR, "index.html"), "utf8");
   const styleTags = [...html.matchAll(/<link rel="stylesheet" href="([\w./-]+\.css)"\s*\/?>/g)];
   for (const [tag, file] of styleTags) {
-    const css = readFileSync(join(SIDEBAR, file as string), "utf8");
+    const source = readFileSync(join(SIDEBAR, file as string), "utf8");
+    const css = (await transform(source, { loader: "css", minify: true })).code;
     html = html.replace(tag, () => `<style>\n${escapeInlineStyle(css)}</style>`);
   }
   const scriptTags = [...html.matchAll(/<script type="module" src="([\w./-]+\.ts)"><\/script>/g)];

@@ -4,7 +4,7 @@
  * inline feedback only: the server validates everything again.
  */
 import type { Lang } from "../src/i18n.ts";
-import type { Direction } from "../src/kpi/types.ts";
+import type { Direction, Unit } from "../src/kpi/types.ts";
 import type { Frequency, Objective, ObjectiveInput } from "../src/sheets/api.ts";
 import type {
   Preview,
@@ -48,6 +48,11 @@ export interface Draft {
   /** False while the baseline follows the value computed from the data. */
   baselineTouched: boolean;
   targetText: string;
+  /**
+   * The stored values behind the texts of an edited objective: the text is rounded for display,
+   * so an unchanged text must give back the stored value, not its rounding.
+   */
+  exact: { baseline: number | null; target: number | null };
   goal: string;
   owner: string;
   startDate: string;
@@ -88,6 +93,7 @@ export function newDraft(ctx: WizardContext): Draft {
     baselineText: "",
     baselineTouched: false,
     targetText: "",
+    exact: { baseline: null, target: null },
     goal: "",
     owner: "",
     startDate: ctx.today,
@@ -117,6 +123,7 @@ export function draftFromObjective(ctx: WizardContext, o: Objective): Draft {
     baselineText: toInputText(o.baseline, unit, ctx.lang),
     baselineTouched: true,
     targetText: toInputText(o.target, unit, ctx.lang),
+    exact: { baseline: o.baseline, target: o.target },
     goal: o.businessGoal ?? "",
     owner: o.owner ?? "",
     startDate: o.startDate,
@@ -150,6 +157,7 @@ export function selectKpi(ctx: WizardContext, draft: Draft, kpiId: string): void
   draft.targetText = "";
   draft.baselineText = "";
   draft.baselineTouched = false;
+  draft.exact = { baseline: null, target: null };
   if (!draft.nameTouched) draft.name = kpi ? kpi.suggestedNames[draft.direction] : "";
   applySuggestions(ctx, draft);
 }
@@ -203,7 +211,7 @@ export function realismRequest(
 ): RealismRequest | null {
   const kpi = findKpi(ctx, draft.kpiId);
   if (!kpi || !preview) return null;
-  const target = parseInUnit(draft.targetText, kpi.unit, ctx.lang);
+  const target = targetValue(ctx, draft);
   const baseline = baselineValue(ctx, draft, preview.baseline?.value ?? null);
   if (target === null || baseline === null) return null;
   if (!isIsoDay(draft.startDate) || !isIsoDay(draft.deadline)) return null;
@@ -228,9 +236,21 @@ export function baselineValue(
   const kpi = findKpi(ctx, draft.kpiId);
   if (!kpi) return null;
   if (draft.baselineTouched || computed === null) {
-    return parseInUnit(draft.baselineText, kpi.unit, ctx.lang);
+    return typedValue(draft.baselineText, draft.exact.baseline, kpi.unit, ctx.lang);
   }
   return computed;
+}
+
+/** The target as typed, in the KPI's stored unit, or null when unreadable. */
+export function targetValue(ctx: WizardContext, draft: Draft): number | null {
+  const kpi = findKpi(ctx, draft.kpiId);
+  if (!kpi) return null;
+  return typedValue(draft.targetText, draft.exact.target, kpi.unit, ctx.lang);
+}
+
+function typedValue(text: string, exact: number | null, unit: Unit, lang: Lang): number | null {
+  if (exact !== null && text === toInputText(exact, unit, lang)) return exact;
+  return parseInUnit(text, unit, lang);
 }
 
 export function validateStep(
@@ -297,7 +317,7 @@ export function validateStep(
       if (targetError) {
         errors.push({ field: "target", message: targetError });
       } else if (baseline !== null && !baselineError) {
-        const target = parseInUnit(draft.targetText, kpi.unit, ctx.lang) as number;
+        const target = targetValue(ctx, draft) as number;
         const shown = formatValue(baseline, kpi.unit, ctx.lang);
         if (target === baseline) {
           errors.push({ field: "target", message: t("errSameAsBaseline") });
@@ -351,8 +371,6 @@ export function toObjectiveInput(
   draft: Draft,
   computedBaseline: number | null,
 ): ObjectiveInput {
-  const kpi = findKpi(ctx, draft.kpiId);
-  const unit = kpi?.unit ?? "count";
   const input: ObjectiveInput = {
     name: draft.name.trim(),
     kpiId: draft.kpiId,
@@ -362,7 +380,7 @@ export function toObjectiveInput(
     inputs: chosenInputs(draft),
     direction: draft.direction,
     baseline: baselineValue(ctx, draft, computedBaseline) ?? Number.NaN,
-    target: parseInUnit(draft.targetText, unit, ctx.lang) ?? Number.NaN,
+    target: targetValue(ctx, draft) ?? Number.NaN,
     startDate: draft.startDate,
     deadline: draft.deadline,
     frequency: draft.frequency,

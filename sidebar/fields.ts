@@ -18,10 +18,6 @@ export class Form {
     this.fields.set(key, parts);
   }
 
-  has(key: string): boolean {
-    return this.fields.has(key);
-  }
-
   /** Shows each error beside its field and clears the others; returns the first invalid control. */
   showErrors(errors: readonly { field: string; message: string }[]): HTMLElement | null {
     let first: HTMLElement | null = null;

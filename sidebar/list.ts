@@ -39,7 +39,9 @@ export function renderList(app: App, notice?: string): void {
   Promise.all([call<ObjectiveList>("listObjectives"), app.context()]).then(
     ([list, ctx]) => {
       const n = list.objectives.length;
-      count.textContent = n === 1 ? t("listCountOne") : t("listCount", { n });
+      // French counts 0 and 1 in the singular, English only 1.
+      const singular = n === 1 || (lang === "fr" && n === 0);
+      count.textContent = t(singular ? "listCountOne" : "listCount", { n });
       const content: Node[] = [];
       if (notice) {
         content.push(

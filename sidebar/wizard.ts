@@ -26,6 +26,7 @@ import {
   selectKpi,
   selectSheet,
   setDirection,
+  targetValue,
   toObjectiveInput,
   validateStep,
 } from "./draft.ts";
@@ -37,7 +38,6 @@ import {
   formatPeriodShort,
   formatShortDate,
   formatValue,
-  parseInUnit,
   toInputText,
 } from "./format.ts";
 import { createLoader, keyOf } from "./loader.ts";
@@ -119,6 +119,8 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     if (step === 0) return;
     preview.request(previewRequest(ctx, draft), delay);
     refreshRealism(delay);
+    // What the user just typed may change what the live parts say even when nothing is asked.
+    notify();
   };
 
   /** The baseline computed from the data for the current source, mapping and frequency. */
@@ -830,7 +832,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       const body = h("div", { "aria-live": "polite" });
       box.className = "realism";
       delete box.dataset.realistic;
-      const typed = kpi ? parseInUnit(draft.targetText, kpi.unit, lang) !== null : false;
+      const typed = targetValue(ctx, draft) !== null;
       const r = currentRealism();
       if (!kpi || !typed) {
         body.append(h("p", { class: "muted" }, t("realismNeedsTarget")));
@@ -1136,7 +1138,17 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
   };
 
   const next = async () => {
-    if (step === 2 || step === 4) await preview.settled();
+    if ((step === 2 || step === 4) && preview.status === "loading") {
+      // The baseline may still be on its way: say so on the button while waiting for it.
+      const button = shell.actions.querySelector<HTMLButtonElement>("[data-testid=wizard-next]");
+      if (button) {
+        button.disabled = true;
+        button.setAttribute("aria-busy", "true");
+        button.prepend(spinner());
+      }
+      await preview.settled();
+      renderActions();
+    }
     const errors = validateStep(ctx, draft, step, computedBaseline());
     const invalid = form.showErrors(errors);
     if (invalid) {

@@ -21,5 +21,8 @@ export function onInstall(e: unknown): void {
 export function showHelp(): void {
   showHelpDialog();
 }
+export { buildDashboard } from "./sheets/dashboard.ts";
+export { deleteObjective, listObjectives, saveObjective } from "./sheets/objectives.ts";
+export { insertSampleData } from "./sheets/sampleData.ts";
 export { showNewObjective, showObjectives } from "./sheets/sidebar.ts";
 export { checkRealism, getWizardContext, previewObjective } from "./sheets/wizard.ts";

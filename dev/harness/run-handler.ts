@@ -50,7 +50,11 @@ export async function handleRun(
     }
     sendJson(res, 200, { ok: true, value: value ?? null });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Errors thrown inside node:vm come from another realm: `instanceof Error` is false there.
+    const message =
+      typeof (error as { message?: unknown })?.message === "string"
+        ? (error as { message: string }).message
+        : String(error);
     sendJson(res, 200, { ok: false, error: { name, message } });
   }
 }

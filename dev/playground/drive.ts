@@ -89,6 +89,23 @@ export async function activeTab(page: Page): Promise<string> {
 }
 
 /**
+ * Waits until the tab shown is `name`, as after a script's activate(); a script error on the
+ * page ends the wait at once with its message.
+ */
+export async function waitForTab(page: Page, name: string, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    if ((await activeTab(page)) === name) return;
+    const error = page.getByTestId("script-error");
+    if (await error.isVisible()) throw new Error(`waiting for the tab "${name}": ${await error.textContent()}`);
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`the tab "${name}" was not shown within ${timeoutMs} ms (shown: "${await activeTab(page)}")`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
  * Walks the wizard in the sidebar: the KPI, then Next through the steps, filling the target and
  * the deadline (and the owner, when asked) where they appear, then Create.
  */

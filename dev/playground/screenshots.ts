@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../harness/chromium.ts";
 import { ROOT } from "../paths.ts";
-import { activeTab, clickAddonMenu, createObjective, startPlayground } from "./drive.ts";
+import { clickAddonMenu, createObjective, startPlayground, waitForTab } from "./drive.ts";
 
 const OUT = join(ROOT, "docs/images");
 /** `--no-build` is passed on to the playground (screenshots of dist/ as it is). */
@@ -64,12 +64,6 @@ function beyond(factor: number): (baseline: string) => string {
   };
 }
 
-/** A script error on the page stops the run with its message rather than a timeout later. */
-async function assertNoScriptError(page: Page, during: string): Promise<void> {
-  const box = page.getByTestId("script-error");
-  if (await box.isVisible()) throw new Error(`${during}: ${await box.textContent()}`);
-}
-
 async function closeToasts(page: Page): Promise<void> {
   await page.locator("[data-testid=toast] .toast-close").evaluateAll((els) => {
     for (const el of els) (el as HTMLElement).click();
@@ -95,8 +89,7 @@ async function walk(browser: Browser, lang: "en" | "fr"): Promise<void> {
     await page.getByTestId("grid").waitFor();
 
     await clickAddonMenu(page, t.insertSample);
-    for (let i = 0; i < 100 && (await activeTab(page)) !== t.sampleTab; i++) await page.waitForTimeout(100);
-    await assertNoScriptError(page, t.insertSample);
+    await waitForTab(page, t.sampleTab);
     await closeToasts(page);
 
     if (lang === "en") {
@@ -147,8 +140,7 @@ async function walk(browser: Browser, lang: "en" | "fr"): Promise<void> {
     await page.locator("#sidebar-close").click();
     await page.setViewportSize(WIDE);
     await clickAddonMenu(page, t.buildDashboard);
-    for (let i = 0; i < 200 && (await activeTab(page)) !== t.dashboardTab; i++) await page.waitForTimeout(100);
-    await assertNoScriptError(page, t.buildDashboard);
+    await waitForTab(page, t.dashboardTab);
     await closeToasts(page);
     await shot(page, lang === "en" ? "dashboard.png" : "dashboard-fr.png");
     await page.close();

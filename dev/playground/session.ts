@@ -72,7 +72,8 @@ export class PlaygroundSession {
   private seen = { sidebars: 0, dialogs: 0, alerts: 0, toasts: 0 };
   private readonly evaluating = new Set<string>();
   private displayCache: Map<string, FormulaResult> | undefined;
-  private notices: string[] = [];
+  /** Said once, to the terminal and to the first page that opens, in its language. */
+  private notices: { file: string; message: string; backup: string }[] = [];
 
   constructor(opts: SessionOptions) {
     this.opts = opts;
@@ -89,20 +90,14 @@ export class PlaygroundSession {
     } else {
       this.boot(undefined);
       if (loaded.kind === "corrupt") {
-        this.notices.push(
-          playgroundMessages.t("en", "stateCorrupt", {
-            file: opts.stateFile,
-            message: loaded.message,
-            backup: loaded.backup,
-          }),
-        );
+        this.notices.push({ file: opts.stateFile, message: loaded.message, backup: loaded.backup });
       }
     }
   }
 
   /** Messages for the terminal about how the session started (a corrupt state file). */
   get startupNotices(): readonly string[] {
-    return this.notices;
+    return this.notices.map((n) => playgroundMessages.t("en", "stateCorrupt", n));
   }
 
   private boot(snapshot: WorkbookSnapshot | undefined, locale = "en_US", userLocale = "en"): void {
@@ -284,7 +279,11 @@ export class PlaygroundSession {
 
   /** A page opened (or reloaded): adopt its locale if the workbook is new, build its menu. */
   open(userLocale: string): UiEvent[] {
-    const events: UiEvent[] = this.notices.splice(0).map((message) => ({ type: "notice" as const, message }));
+    const lang = langOf(userLocale);
+    const events: UiEvent[] = this.notices.splice(0).map((n) => ({
+      type: "notice" as const,
+      message: playgroundMessages.t(lang, "stateCorrupt", n),
+    }));
     if (this.pristine) {
       const locale = spreadsheetLocaleFor(userLocale);
       if (this.snap.locale !== locale || langOf(this.snap.locale) !== langOf(userLocale)) {

@@ -10,6 +10,7 @@ import { parseDayText } from "../kpi/parse.ts";
 import { frequencyPeriod, periodsBetween } from "../kpi/periods.ts";
 import { findKpi, KPIS, suggestDateColumn, suggestMapping } from "../kpi/registry.ts";
 import { kpiSeries, kpiTotal, type PeriodPoint } from "../kpi/series.ts";
+import { realismCheck } from "../kpi/smart.ts";
 import type { Direction, EngineContext, KpiDefinition } from "../kpi/types.ts";
 import type { Frequency } from "./api.ts";
 import { userLang } from "./locale.ts";
@@ -21,7 +22,6 @@ import {
   type WizardMessageKey,
   wizardMessages,
 } from "./wizardMessages.ts";
-import { realismOf } from "./wizardRealism.ts";
 import type {
   InputSuggestion,
   Preview,
@@ -437,8 +437,8 @@ export function checkRealism(request: RealismRequest): RealismResult {
   }
   const periods = Math.max(1, periodsBetween(start, deadline, frequencyPeriod(frequency)));
   return {
-    ...realismOf({
-      values: values as number[],
+    ...realismCheck({
+      values,
       baseline,
       target,
       periodsAvailable: periods,

@@ -2,7 +2,7 @@
  * The playground as a marketer meets it: `npm start`, sample data, an objective made in the
  * wizard, the dashboard; in English and in French; a restart; a bad CSV and a good one.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -14,6 +14,7 @@ import {
   createObjective,
   type RunningPlayground,
   startPlayground,
+  waitForTab,
 } from "../../dev/playground/drive.ts";
 import { skipBrowser } from "./support.ts";
 
@@ -76,7 +77,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
         "Help",
       ]);
       await page.getByTestId("menu-item").filter({ hasText: "Insert sample data" }).click();
-      await expect.poll(() => activeTab(page)).toBe("Sample data");
+      await waitForTab(page, "Sample data");
       expect(await page.getByTestId("sheet-tab").allTextContents()).toContain("Sample visits");
       expect(await gridText(page)).toContain("Conversions");
 
@@ -88,10 +89,12 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
         deadline: "2027-06-30",
         owner: "Claire",
       });
-      await expect.poll(() => page.getByTestId("sheet-tab").allTextContents()).toContain("Objectives");
+      await expect
+        .poll(() => page.getByTestId("sheet-tab").allTextContents(), { timeout: 15_000 })
+        .toContain("Objectives");
 
       await clickAddonMenu(page, "Build or refresh dashboard");
-      await expect.poll(() => activeTab(page), { timeout: 20_000 }).toBe("KPI dashboard");
+      await waitForTab(page, "KPI dashboard");
       expect(await gridText(page)).toContain("Raise conversion rate");
       expect(await page.getByTestId("chart").count()).toBeGreaterThanOrEqual(1);
       // The trend chart draws a line from the dashboard's data, not an empty frame.
@@ -110,6 +113,14 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
         expect.arrayContaining(["Sample data", "Sample visits", "Objectives", "KPI dashboard"]),
       );
       expect(await gridText(page2)).toContain("Raise conversion rate");
+
+      // Tens of thousands of visit rows: a window is drawn, and more on request.
+      await page2.getByTestId("sheet-tab").filter({ hasText: "Sample visits" }).click();
+      await page2.locator('[data-testid=grid][data-sheet="Sample visits"]').waitFor();
+      const note = page2.locator("#more-rows");
+      expect(await note.textContent()).toMatch(/Showing rows 1–1000 of \d{5}\./);
+      await note.getByRole("button").click();
+      await expect.poll(() => note.textContent(), { timeout: 10_000 }).toMatch(/Showing rows 1–2000 of/);
       await page2.close();
     },
     LONG,
@@ -130,7 +141,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
         "Aide",
       ]);
       await page.getByTestId("menu-item").filter({ hasText: "Insérer des données d'exemple" }).click();
-      await expect.poll(() => activeTab(page)).toBe("Données d'exemple");
+      await waitForTab(page, "Données d'exemple");
 
       await clickAddonMenu(page, "Nouvel objectif…");
       const sidebar = await createObjective(page, {
@@ -142,7 +153,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       });
       // The sidebar's own "Build dashboard" goes through google.script.run; the page follows.
       await sidebar.getByTestId("wizard-build-dashboard").click();
-      await expect.poll(() => activeTab(page), { timeout: 20_000 }).toBe("Tableau de bord KPI");
+      await waitForTab(page, "Tableau de bord KPI");
       expect(await gridText(page)).toContain("Augmenter le taux de conversion");
       expect(await page.getByTestId("chart").count()).toBeGreaterThanOrEqual(1);
       // A French workbook: decimal commas in the dashboard's percentages.
@@ -160,7 +171,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       const page = await open(pg.url);
       // One change first, so there is a saved workbook to compare.
       await clickAddonMenu(page, "Insert sample data");
-      await expect.poll(() => activeTab(page)).toBe("Sample data");
+      await waitForTab(page, "Sample data");
       const before = readFileSync(stateFile, "utf8");
       const tabsBefore = await page.getByTestId("sheet-tab").allTextContents();
 
@@ -181,10 +192,12 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       const file = join(dir, "export-fr.csv");
       writeFileSync(file, csv);
       await page.getByTestId("csv-input").setInputFiles(file);
-      await expect.poll(() => activeTab(page)).toBe("export-fr");
+      await waitForTab(page, "export-fr");
       const text = await gridText(page);
       expect(text).toContain("Chiffre d'affaires");
-      expect(text).toContain("1,234.5");
+      // "1 234,50" and "1 204" were read as numbers, shown as Sheets shows unformatted numbers.
+      expect(text).toContain("1234.5");
+      expect(text).toContain("1204");
       expect(text).toContain("2025-03-01");
       // The toast says what was imported and how the dates were read.
       expect(await page.getByTestId("toast").last().textContent()).toContain("day/month/year");
@@ -192,6 +205,21 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
     },
     LONG,
   );
+
+  it("starts from an empty workbook when the saved one is unreadable, keeping it as .bak", async () => {
+    const stateFile = join(dir, "corrupt", "workbook.json");
+    mkdirSync(join(dir, "corrupt"));
+    writeFileSync(stateFile, '{"format":"kpi-pilot-playground","version":1,"workbook":{"sheets":');
+    const pg = await start(stateFile);
+    expect(pg.output()).toContain(`It was kept as ${stateFile}.bak`);
+    expect(readFileSync(`${stateFile}.bak`, "utf8")).toContain('"workbook":{"sheets":');
+    const page = await open(pg.url);
+    await expect.poll(() => page.getByTestId("toast").allTextContents()).toEqual([
+      expect.stringContaining("could not be read"),
+    ]);
+    expect(await page.getByTestId("sheet-tab").allTextContents()).toEqual(["Sheet1"]);
+    await page.close();
+  });
 
   it(
     "lets a user type values and a KPI formula, computed by the add-on's own custom function",

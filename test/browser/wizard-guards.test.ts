@@ -232,6 +232,33 @@ describe.skipIf(skipBrowser)("the wizard under pressure", () => {
     }
   });
 
+  it("waits for a baseline still on its way before moving on, and shows it on Next", async () => {
+    const h = await englishWithSample();
+    try {
+      const page = await h.openSidebar("showNewObjective");
+      await page.getByTestId("wizard-kpi").waitFor();
+      h.delayMs = 800;
+      await page.getByTestId("wizard-kpi").selectOption("ctr");
+      await page.getByTestId("wizard-next").click();
+      await page.getByTestId("wizard-next").click();
+      // Step 3 while the preview (and so the computed baseline) is still loading.
+      await page.getByTestId("wizard-target").fill("9");
+      expect(await page.getByTestId("wizard-baseline").inputValue()).toBe("");
+      expect(plain(await page.getByTestId("wizard-realism").textContent())).toContain("Checking…");
+      await page.getByTestId("wizard-next").click();
+      const next = page.getByTestId("wizard-next");
+      expect(await next.getAttribute("aria-busy")).toBe("true");
+      expect(await next.isDisabled()).toBe(true);
+      await screenshot(page, "guards", "next-waits-for-baseline");
+      // No "enter a number" for the baseline: it arrived, and the walk went on.
+      await page.getByTestId("wizard-owner").waitFor();
+      expect(await page.locator(".field.invalid").count()).toBe(0);
+      expect(h.calls.filter((c) => c === "previewObjective")).toHaveLength(1);
+    } finally {
+      await h.close();
+    }
+  });
+
   it("can be completed from the keyboard alone, with the focus always visible", async () => {
     const h = await englishWithSample();
     try {

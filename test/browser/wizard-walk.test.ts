@@ -110,7 +110,10 @@ function harnessFor(lang: Lang): Promise<SidebarHarness> {
 }
 
 /** From the menu to the created objective; returns the sidebar page and the target typed. */
-async function walk(h: SidebarHarness, lang: Lang): Promise<{ page: Page; target: number }> {
+async function walk(
+  h: SidebarHarness,
+  lang: Lang,
+): Promise<{ page: Page; baseline: number; target: number }> {
   const w = WORDS[lang];
   const group = `walk-${lang}`;
   h.bundle.invoke("insertSampleData");
@@ -230,7 +233,7 @@ async function walk(h: SidebarHarness, lang: Lang): Promise<{ page: Page; target
   expect(String(cell("id"))).toMatch(/\S/);
   expect(tabValues(h.emu, w.objectives)).toHaveLength(2);
   expect(h.calls.filter((c) => c === "saveObjective")).toHaveLength(1);
-  return { page, target };
+  return { page, baseline, target };
 }
 
 function objectivesRows(emu: Emulator, tab: string): unknown[][] {
@@ -268,7 +271,7 @@ describe.skipIf(skipBrowser)("the wizard, walked in Chromium", () => {
     const h = await harnessFor("fr");
     const w = WORDS.fr;
     try {
-      const { target } = await walk(h, "fr");
+      const { baseline, target } = await walk(h, "fr");
       const list = await h.openSidebar("showObjectives");
       expect(h.lastSidebar()).toMatchObject({ title: w.titleList, width: 300 });
       await list.getByTestId("objective-row").first().waitFor();
@@ -292,9 +295,10 @@ describe.skipIf(skipBrowser)("the wizard, walked in Chromium", () => {
       expect(plain(await list.locator("h1").textContent())).toBe("Objectif enregistré");
       const rows = objectivesRows(h.emu, w.objectives);
       expect(rows).toHaveLength(1);
-      expect(
-        rowByHeader(h.emu, w.objectives, 1)[objectivesHeader("fr", "target")] as number,
-      ).toBeCloseTo(newTarget, 12);
+      const edited = rowByHeader(h.emu, w.objectives, 1);
+      expect(edited[objectivesHeader("fr", "target")] as number).toBeCloseTo(newTarget, 12);
+      // The baseline was shown rounded ("2,23") but not retyped: it keeps its stored value.
+      expect(edited[objectivesHeader("fr", "baseline")] as number).toBeCloseTo(baseline, 12);
 
       // Delete, with the confirmation inline.
       await list.getByRole("button", { name: "Tous les objectifs" }).click();
@@ -306,6 +310,7 @@ describe.skipIf(skipBrowser)("the wizard, walked in Chromium", () => {
       await waitForText(list, "list-notice", /supprimé/);
       expect(objectivesRows(h.emu, w.objectives)).toHaveLength(0);
       expect(await list.getByTestId("objective-row").count()).toBe(0);
+      expect(plain(await list.locator(".step-count").textContent())).toBe("0 objectif");
       await screenshot(list, "walk-fr", "11-deleted");
       expect(h.pageErrors).toEqual([]);
       expect(h.dialogs).toEqual([]);

@@ -25,7 +25,6 @@ import {
   previewFromValues,
   previewObjective,
 } from "../../src/sheets/wizard.ts";
-import { realismOf } from "../../src/sheets/wizardRealism.ts";
 import type { PreviewRequest } from "../../src/sheets/wizardTypes.ts";
 import { type Emulator, installEmulator, sampleObjectives, writeSampleTab } from "./helpers.ts";
 
@@ -446,48 +445,6 @@ describe("checkRealism", () => {
     expect(bad({ direction: "up" })).toThrow(/^Direction: expected one of higher, lower/);
     expect(bad({ frequency: "daily" })).toThrow(/^Review frequency: expected one of/);
     expect(() => checkRealism(null as unknown as typeof request)).toThrow(/no objective draft/);
-  });
-});
-
-describe("realismOf", () => {
-  it("compares the change needed per period with the best one seen, in the direction", () => {
-    const values = [0.02, 0.021, 0.025, 0.024];
-    expect(
-      realismOf({
-        values,
-        baseline: 0.024,
-        target: 0.03,
-        periodsAvailable: 3,
-        direction: "higher",
-      }),
-    ).toEqual({
-      requiredPerPeriod: expect.closeTo(0.002, 14),
-      bestSeen: expect.closeTo(0.004, 14),
-      realistic: true,
-    });
-    expect(
-      realismOf({ values, baseline: 0.024, target: 0.04, periodsAvailable: 3, direction: "higher" })
-        .realistic,
-    ).toBe(false);
-    // Lower is better: the best change is the steepest fall.
-    const lower = realismOf({
-      values: [0.5, 0.48, 0.49, 0.45],
-      baseline: 0.45,
-      target: 0.4,
-      periodsAvailable: 2,
-      direction: "lower",
-    });
-    expect(lower.bestSeen).toBeCloseTo(-0.04, 14);
-    expect(lower.realistic).toBe(true);
-    expect(
-      realismOf({
-        values: [0.5],
-        baseline: 0.5,
-        target: 0.1,
-        periodsAvailable: 1,
-        direction: "lower",
-      }),
-    ).toEqual({ requiredPerPeriod: -0.4, bestSeen: null, realistic: true });
   });
 });
 
