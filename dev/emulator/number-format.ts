@@ -4,6 +4,7 @@
  * yyyy-mm-dd, dd/MM/yyyy, d mmm yyyy, "text" literals, sections) and Sheets' automatic display.
  */
 
+import { DAYS_EN, MONTHS_EN } from "./format-date.ts";
 import {
   DAY_MS,
   dateToSerial,
@@ -36,21 +37,6 @@ interface LocaleSymbols {
   dateTime: string;
 }
 
-const EN_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const EN_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const FR_MONTHS = [
   "janvier",
   "février",
@@ -88,10 +74,10 @@ function symbolsForLocale(locale: string): LocaleSymbols {
   const en: LocaleSymbols = {
     decimal: ".",
     group: ",",
-    months: EN_MONTHS,
-    days: EN_DAYS,
-    shortMonths: EN_MONTHS.map((m) => m.slice(0, 3)),
-    shortDays: EN_DAYS.map((d) => d.slice(0, 3)),
+    months: MONTHS_EN,
+    days: DAYS_EN,
+    shortMonths: MONTHS_EN.map((m) => m.slice(0, 3)),
+    shortDays: DAYS_EN.map((d) => d.slice(0, 3)),
     true: "TRUE",
     false: "FALSE",
     date: /^en[-_]us$/i.test(locale) || /^en$/i.test(locale) ? "M/d/yyyy" : "dd/MM/yyyy",
