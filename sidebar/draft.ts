@@ -5,7 +5,12 @@
  */
 import type { Lang } from "../src/i18n.ts";
 import type { Direction, Unit } from "../src/kpi/types.ts";
-import type { Frequency, Objective, ObjectiveInput } from "../src/sheets/api.ts";
+import {
+  FIELD_MAX_LENGTH,
+  type Frequency,
+  type Objective,
+  type ObjectiveInput,
+} from "../src/sheets/api.ts";
 import type {
   Preview,
   PreviewRequest,
@@ -26,8 +31,6 @@ import {
 import { ui } from "./messages.ts";
 
 /** The store's limits (objectivesValidate.ts), checked here first for quick feedback. */
-export const NAME_MAX = 100;
-export const TEXT_MAX = 500;
 
 export interface Draft {
   /** Set when editing an existing objective. */
@@ -262,17 +265,16 @@ export function validateStep(
   const t = (key: Parameters<typeof ui.t>[1], params?: Record<string, string | number>) =>
     ui.t(ctx.lang, key, params);
   const errors: FieldError[] = [];
+  const checkLength = (field: string, text: string, max: number) => {
+    if (text.length > max) errors.push({ field, message: t("errTooLong", { max }) });
+  };
   const kpi = findKpi(ctx, draft.kpiId);
   switch (step) {
     case 0:
       if (!kpi) errors.push({ field: "kpi", message: t("errChooseKpi") });
       if (draft.name.trim() === "") errors.push({ field: "name", message: t("errName") });
-      else if (draft.name.length > NAME_MAX) {
-        errors.push({ field: "name", message: t("errTooLong", { max: NAME_MAX }) });
-      }
-      if (draft.channel.length > NAME_MAX) {
-        errors.push({ field: "channel", message: t("errTooLong", { max: NAME_MAX }) });
-      }
+      else checkLength("name", draft.name, FIELD_MAX_LENGTH.name);
+      checkLength("channel", draft.channel, FIELD_MAX_LENGTH.channel);
       break;
     case 1: {
       const sheet = findSheet(ctx, draft.sourceSheet);
@@ -331,12 +333,8 @@ export function validateStep(
     }
     case 3:
       if (draft.owner.trim() === "") errors.push({ field: "owner", message: t("errOwner") });
-      else if (draft.owner.length > NAME_MAX) {
-        errors.push({ field: "owner", message: t("errTooLong", { max: NAME_MAX }) });
-      }
-      if (draft.goal.length > TEXT_MAX) {
-        errors.push({ field: "goal", message: t("errTooLong", { max: TEXT_MAX }) });
-      }
+      else checkLength("owner", draft.owner, FIELD_MAX_LENGTH.owner);
+      checkLength("goal", draft.goal, FIELD_MAX_LENGTH.businessGoal);
       break;
     case 4:
       if (!isIsoDay(draft.startDate)) errors.push({ field: "start", message: t("errDate") });
@@ -392,15 +390,21 @@ export function toObjectiveInput(
   return input;
 }
 
+const ADVERB_KEYS = {
+  weekly: "adverbWeekly",
+  monthly: "adverbMonthly",
+  quarterly: "adverbQuarterly",
+} as const;
+
+/** How often an objective is reviewed, as an adverb: "monthly", « chaque mois ». */
+export function frequencyAdverb(frequency: Frequency, lang: Lang): string {
+  return ui.t(lang, ADVERB_KEYS[frequency]);
+}
+
 /** "Raise the conversion rate from 2.1% to 3% by 30 June 2027, reviewed monthly — owner: Claire." */
 export function reviewSentence(ctx: WizardContext, o: ObjectiveInput, lang: Lang): string {
   const kpi = findKpi(ctx, o.kpiId);
   const unit = kpi?.unit ?? "count";
-  const adverb = {
-    weekly: "adverbWeekly",
-    monthly: "adverbMonthly",
-    quarterly: "adverbQuarterly",
-  } as const;
   return ui.t(lang, "sentence", {
     verb: ui.t(lang, o.direction === "lower" ? "verbLower" : "verbHigher"),
     kpi: kpi?.phrase ?? o.kpiId,
@@ -408,7 +412,7 @@ export function reviewSentence(ctx: WizardContext, o: ObjectiveInput, lang: Lang
     baseline: formatValue(o.baseline, unit, lang),
     target: formatValue(o.target, unit, lang),
     deadline: formatLongDate(o.deadline, lang),
-    frequency: ui.t(lang, adverb[o.frequency]),
+    frequency: frequencyAdverb(o.frequency, lang),
     owner: o.owner,
   });
 }

@@ -6,6 +6,7 @@
 import type { Lang } from "../src/i18n.ts";
 import type { Unit } from "../src/kpi/types.ts";
 import type { Frequency } from "../src/sheets/api.ts";
+import { ui } from "./messages.ts";
 
 const LOCALE: Record<Lang, string> = { en: "en-GB", fr: "fr-FR" };
 
@@ -53,7 +54,7 @@ export function formatDelta(delta: number, unit: Unit, lang: Lang): string {
     case "percent": {
       const points = delta * 100;
       const digits = Math.abs(points) < 1 ? 2 : 1;
-      const word = lang === "fr" ? "pt" : Math.abs(points) === 1 ? "pt" : "pts";
+      const word = ui.t(lang, Math.abs(points) === 1 ? "pointOne" : "pointMany");
       return `${signed(points, digits)}\u00a0${word}`;
     }
     case "seconds":
@@ -186,16 +187,12 @@ export function formatShortDate(iso: string, lang: Lang): string {
 }
 
 /** A period as a person names it: "May 2026", "week of 4 May 2026", "Q2 2026". */
-export function formatPeriod(
-  start: string,
-  frequency: Frequency,
-  lang: Lang,
-  words: { weekOf: (date: string) => string; quarter: (q: number, year: number) => string },
-): string {
+export function formatPeriod(start: string, frequency: Frequency, lang: Lang): string {
   const date = dayToUtc(start);
-  if (frequency === "weekly") return words.weekOf(formatShortDate(start, lang));
+  if (frequency === "weekly") return ui.t(lang, "weekOf", { date: formatShortDate(start, lang) });
   if (frequency === "quarterly") {
-    return words.quarter(Math.floor(date.getUTCMonth() / 3) + 1, date.getUTCFullYear());
+    const q = Math.floor(date.getUTCMonth() / 3) + 1;
+    return ui.t(lang, "quarterLabel", { q, year: date.getUTCFullYear() });
   }
   return new Intl.DateTimeFormat(LOCALE[lang], {
     month: "long",
@@ -208,7 +205,7 @@ export function formatPeriod(
 export function formatPeriodShort(start: string, frequency: Frequency, lang: Lang): string {
   const date = dayToUtc(start);
   if (frequency === "quarterly") {
-    return `${lang === "fr" ? "T" : "Q"}${Math.floor(date.getUTCMonth() / 3) + 1}`;
+    return ui.t(lang, "quarterShort", { q: Math.floor(date.getUTCMonth() / 3) + 1 });
   }
   const options: Intl.DateTimeFormatOptions =
     frequency === "weekly"

@@ -18,6 +18,7 @@ import {
   findKpi,
   findSheet,
   firstInvalidStep,
+  frequencyAdverb,
   previewRequest,
   REVIEW,
   realismRequest,
@@ -582,27 +583,28 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
   };
 
   /** The key for this frequency among the Week/Month/Quarter variants of a message. */
-  const byFrequency = (base: "current" | "latest" | "baselineComputed" | "baselineNone"): UiKey => {
+  const byFrequency = (
+    base: "current" | "latest" | "baselineComputed" | "baselineNone" | "period" | "periods",
+  ): UiKey => {
     const suffix =
       draft.frequency === "weekly" ? "Week" : draft.frequency === "quarterly" ? "Quarter" : "Month";
     return `${base}${suffix}` as UiKey;
   };
 
-  const periodWords = () => {
-    const f = draft.frequency;
+  /** The parameters of the realism messages for a check's result. */
+  const realismParams = (r: RealismResult, unit: WizardContext["kpis"][number]["unit"]) => {
+    const one = t(byFrequency("period"));
     return {
-      one: t(f === "weekly" ? "periodWeek" : f === "quarterly" ? "periodQuarter" : "periodMonth"),
-      many: t(
-        f === "weekly" ? "periodsWeek" : f === "quarterly" ? "periodsQuarter" : "periodsMonth",
-      ),
+      required: formatDelta(r.requiredPerPeriod, unit, lang),
+      best: r.bestSeen === null ? "—" : formatDelta(r.bestSeen, unit, lang),
+      period: one,
+      periods: r.periods === 1 ? one : t(byFrequency("periods")),
+      n: r.periods,
     };
   };
 
-  const periodName = (start: string) =>
-    formatPeriod(start, draft.frequency, lang, {
-      weekOf: (date) => t("weekOf", { date }),
-      quarter: (q, year) => t("quarterLabel", { q, year }),
-    });
+  const periodName = (start: string) => formatPeriod(start, draft.frequency, lang);
+  const colon = t("colon");
 
   const appendPreview = (
     body: HTMLElement,
@@ -614,7 +616,6 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       body.append(h("p", { class: "muted" }, t("previewEmpty")));
       return;
     }
-    const colon = lang === "fr" ? "\u00a0: " : ": ";
     if (data.baseline) {
       body.append(
         h(
@@ -642,7 +643,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       h(
         "li",
         {},
-        `${t("previewTotal", { rows: new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB").format(data.rows) })}${colon}`,
+        `${t("previewTotal", { rows: formatValue(data.rows, "count", lang) })}${colon}`,
         h("strong", { "data-testid": "wizard-preview-total" }, formatValue(data.total, unit, lang)),
       ),
     );
@@ -671,16 +672,16 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     const max = Math.max(...known);
     const height = (v: number | null) =>
       v === null ? 0 : max === min ? 60 : Math.round(15 + (85 * (v - min)) / (max - min));
-    const words = periodWords();
     const summary = points
       .map((p) => `${periodName(p.start)} ${formatValue(p.value, unit, lang)}`)
       .join(", ");
+    const period = t(byFrequency("period"));
     const bars = h(
       "div",
       {
         class: "bars",
         role: "img",
-        "aria-label": `${t("previewChart", { period: words.one, n: points.length })}: ${summary}`,
+        "aria-label": `${t("previewChart", { period, n: points.length })}: ${summary}`,
       },
       ...points.map((p) =>
         h("span", {
@@ -837,14 +838,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       if (!kpi || !typed) {
         body.append(h("p", { class: "muted" }, t("realismNeedsTarget")));
       } else if (r) {
-        const words = periodWords();
-        const params = {
-          required: formatDelta(r.requiredPerPeriod, kpi.unit, lang),
-          best: r.bestSeen === null ? "—" : formatDelta(r.bestSeen, kpi.unit, lang),
-          period: words.one,
-          periods: r.periods === 1 ? words.one : words.many,
-          n: r.periods,
-        };
+        const params = realismParams(r, kpi.unit);
         box.dataset.realistic = String(r.realistic);
         if (r.bestSeen === null) {
           body.append(h("p", {}, t("realismNoHistory", params)));
@@ -876,13 +870,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
             { class: "field-help" },
             t("realismAssumes", {
               deadline: formatLongDate(draft.deadline, lang),
-              frequency: t(
-                draft.frequency === "weekly"
-                  ? "adverbWeekly"
-                  : draft.frequency === "quarterly"
-                    ? "adverbQuarterly"
-                    : "adverbMonthly",
-              ),
+              frequency: frequencyAdverb(draft.frequency, lang),
             }),
           ),
         );
@@ -1041,7 +1029,6 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
           ),
         ),
       );
-    const colon = lang === "fr" ? "\u00a0: " : ": ";
     const columns = kpi
       ? kpi.inputs
           .filter((i) => input.inputs[i.name])
@@ -1089,24 +1076,13 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
         replace(box);
         return;
       }
-      const words = periodWords();
       replace(
         box,
         h(
           "div",
           { class: "banner warn", role: "status", "data-testid": "wizard-realism-review" },
           h("span", { class: "warn-icon", "aria-hidden": "true" }, "!"),
-          h(
-            "p",
-            {},
-            t("realismWarn", {
-              required: formatDelta(r.requiredPerPeriod, kpi.unit, lang),
-              best: formatDelta(r.bestSeen, kpi.unit, lang),
-              period: words.one,
-              periods: r.periods === 1 ? words.one : words.many,
-              n: r.periods,
-            }),
-          ),
+          h("p", {}, t("realismWarn", realismParams(r, kpi.unit))),
         ),
       );
     };
@@ -1234,19 +1210,19 @@ function renderDone(app: App, ctx: WizardContext, name: string, edited: boolean)
         build.setAttribute("aria-busy", "true");
         replace(build, spinner(), t("building"));
         replace(status);
+        const ready = () => {
+          building = false;
+          build.disabled = false;
+          build.removeAttribute("aria-busy");
+          replace(build, t("buildDashboard"));
+        };
         call("buildDashboard").then(
           () => {
-            building = false;
-            build.disabled = false;
-            build.removeAttribute("aria-busy");
-            replace(build, t("buildDashboard"));
+            ready();
             replace(status, h("p", { class: "ok-text" }, t("dashboardBuilt")));
           },
           (error: unknown) => {
-            building = false;
-            build.disabled = false;
-            build.removeAttribute("aria-busy");
-            replace(build, t("buildDashboard"));
+            ready();
             replace(
               status,
               h("div", { class: "banner error", role: "alert" }, h("p", {}, messageOf(error))),

@@ -473,37 +473,49 @@ function cloneDraft(d: RuleDraft): RuleDraft {
 export class EmuConditionalFormatRule
   implements Pick<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, ConditionalFormatRuleMethods>
 {
-  readonly [INTERNAL]: { ctx: Ctx; draft: RuleDraft };
+  readonly [INTERNAL]: RuleInternal;
   constructor(ctx: Ctx, draft: RuleDraft) {
     this[INTERNAL] = { ctx, draft: cloneDraft(draft) };
   }
-  copy(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
-    const { ctx, draft } = this[INTERNAL];
-    return new EmuConditionalFormatRuleBuilder(
-      ctx,
-      draft,
-    ) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+  copy(): CFB {
+    return builderOf(this[INTERNAL]);
   }
   getBooleanCondition(): GoogleAppsScript.Spreadsheet.BooleanCondition | null {
-    const { ctx, draft } = this[INTERNAL];
-    return draft.criteria
-      ? (new EmuBooleanCondition(
-          ctx,
-          draft,
-        ) as unknown as GoogleAppsScript.Spreadsheet.BooleanCondition)
-      : null;
+    return conditionOf(this[INTERNAL]);
   }
   getGradientCondition(): GoogleAppsScript.Spreadsheet.GradientCondition | null {
     return null;
   }
   getRanges(): GRange[] {
-    const { ctx, draft } = this[INTERNAL];
-    return rangesOf(ctx, draft);
+    return rangesOf(this[INTERNAL]);
   }
 }
 instrument(EmuConditionalFormatRule, "ConditionalFormatRule");
 
-function rangesOf(ctx: Ctx, draft: RuleDraft): GRange[] {
+// The getters a rule and its builder share: plain functions rather than a base class, because
+// instrument() counts only a class's own methods and replaces its prototype's parent.
+interface RuleInternal {
+  ctx: Ctx;
+  draft: RuleDraft;
+}
+
+function builderOf({ ctx, draft }: RuleInternal): CFB {
+  return new EmuConditionalFormatRuleBuilder(ctx, draft) as unknown as CFB;
+}
+
+function conditionOf({
+  ctx,
+  draft,
+}: RuleInternal): GoogleAppsScript.Spreadsheet.BooleanCondition | null {
+  return draft.criteria
+    ? (new EmuBooleanCondition(
+        ctx,
+        draft,
+      ) as unknown as GoogleAppsScript.Spreadsheet.BooleanCondition)
+    : null;
+}
+
+function rangesOf({ ctx, draft }: RuleInternal): GRange[] {
   return draft.ranges.flatMap((r) => {
     const sheet = findSheet(ctx, r.sheetId);
     return sheet && !sheet.deleted ? [asRange(ctx, sheet, r.rect)] : [];
@@ -529,7 +541,7 @@ export type BooleanConditionMethods =
 export class EmuBooleanCondition
   implements Pick<GoogleAppsScript.Spreadsheet.BooleanCondition, BooleanConditionMethods>
 {
-  readonly [INTERNAL]: { ctx: Ctx; draft: RuleDraft };
+  readonly [INTERNAL]: RuleInternal;
   constructor(ctx: Ctx, draft: RuleDraft) {
     this[INTERNAL] = { ctx, draft: cloneDraft(draft) };
   }
@@ -596,7 +608,7 @@ type CFB = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 export class EmuConditionalFormatRuleBuilder
   implements Pick<CFB, ConditionalFormatRuleBuilderMethods>
 {
-  readonly [INTERNAL]: { ctx: Ctx; draft: RuleDraft };
+  readonly [INTERNAL]: RuleInternal;
   constructor(ctx: Ctx, from?: RuleDraft) {
     this[INTERNAL] = {
       ctx,
@@ -617,24 +629,16 @@ export class EmuConditionalFormatRuleBuilder
     ) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
   }
   copy(): CFB {
-    const { ctx, draft } = this[INTERNAL];
-    return new EmuConditionalFormatRuleBuilder(ctx, draft) as unknown as CFB;
+    return builderOf(this[INTERNAL]);
   }
   getBooleanCondition(): GoogleAppsScript.Spreadsheet.BooleanCondition | null {
-    const { ctx, draft } = this[INTERNAL];
-    return draft.criteria
-      ? (new EmuBooleanCondition(
-          ctx,
-          draft,
-        ) as unknown as GoogleAppsScript.Spreadsheet.BooleanCondition)
-      : null;
+    return conditionOf(this[INTERNAL]);
   }
   getGradientCondition(): GoogleAppsScript.Spreadsheet.GradientCondition | null {
     return null;
   }
   getRanges(): GRange[] {
-    const { ctx, draft } = this[INTERNAL];
-    return rangesOf(ctx, draft);
+    return rangesOf(this[INTERNAL]);
   }
   setBackground(color: string | null): CFB {
     return this.format("background", color === null ? undefined : normalizeRuleColor(color));
@@ -756,6 +760,13 @@ export type DeveloperMetadataMethods =
   | "setVisibility";
 
 type DM = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+
+/** The workbook's metadata that `keep` accepts, as DeveloperMetadata objects. */
+export function metadataWhere(ctx: Ctx, keep: (m: MetadataState) => boolean): DM[] {
+  return ctx.book.metadata
+    .filter(keep)
+    .map((m) => new EmuDeveloperMetadata(ctx, m.id) as unknown as DM);
+}
 
 export class EmuDeveloperMetadata implements Pick<DM, DeveloperMetadataMethods> {
   readonly [INTERNAL]: { ctx: Ctx; id: number };
@@ -911,9 +922,7 @@ export class EmuDeveloperMetadataFinder implements Pick<DMF, DeveloperMetadataFi
   }
   find(): DM[] {
     const { ctx, scope, filters } = this[INTERNAL];
-    return ctx.book.metadata
-      .filter((m) => inScope(ctx, m, scope) && filters.every((f) => f(m)))
-      .map((m) => new EmuDeveloperMetadata(ctx, m.id) as unknown as DM);
+    return metadataWhere(ctx, (m) => inScope(ctx, m, scope) && filters.every((f) => f(m)));
   }
   onIntersectingLocations(): DMF {
     return this as unknown as DMF;

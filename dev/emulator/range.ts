@@ -3,9 +3,9 @@ import { type Bounds, columnLetters, contains, formatA1, intersects, type Rect }
 import { DeveloperMetadataVisibility, isEnumMember } from "./enums.ts";
 import {
   EmuDataValidation,
-  EmuDeveloperMetadata,
   EmuDeveloperMetadataFinder,
   EmuProtection,
+  metadataWhere,
   unwrapDataValidation,
   validationViolated,
 } from "./features.ts";
@@ -16,6 +16,7 @@ import {
   type Ctx,
   cellFor,
   type DataValidationState,
+  FORMAT_KEYS,
   getCell,
   hasContent,
   INTERNAL,
@@ -111,19 +112,6 @@ export type RangeMethods =
   | "setVerticalAlignment"
   | "setWrap"
   | "setWraps";
-
-const FORMAT_KEYS = [
-  "numberFormat",
-  "fontWeight",
-  "fontStyle",
-  "fontColor",
-  "fontSize",
-  "fontFamily",
-  "background",
-  "horizontalAlignment",
-  "verticalAlignment",
-  "wrap",
-] as const satisfies readonly (keyof Cell)[];
 
 /** What a script's write turns into, once Sheets has read it as user input. */
 type Written =
@@ -609,16 +597,8 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   }
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
     const { ctx, sheet, rect } = this.live();
-    const loc = rowOrColumnLocation(this, sheet, rect);
-    return ctx.book.metadata
-      .filter((m) => JSON.stringify(m.location) === JSON.stringify(loc))
-      .map(
-        (m) =>
-          new EmuDeveloperMetadata(
-            ctx,
-            m.id,
-          ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata,
-      );
+    const loc = JSON.stringify(rowOrColumnLocation(this, sheet, rect));
+    return metadataWhere(ctx, (m) => JSON.stringify(m.location) === loc);
   }
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
     const { ctx, sheet, rect } = this.live();

@@ -16,7 +16,7 @@ import {
   XFrameOptionsMode,
 } from "./enums.ts";
 import { formatJavaDate } from "./format-date.ts";
-import { type Ctx, INTERNAL, instrument, type LockHolder } from "./state.ts";
+import { type Ctx, cachedIn, INTERNAL, instrument, type LockHolder } from "./state.ts";
 import { isDate, kindOf } from "./values.ts";
 
 type GButton = GoogleAppsScript.Base.Button;
@@ -28,12 +28,7 @@ type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 const uis = new WeakMap<Ctx, EmuUi>();
 
 export function uiFacade(ctx: Ctx): EmuUi {
-  let ui = uis.get(ctx);
-  if (!ui) {
-    ui = new EmuUi(ctx);
-    uis.set(ctx, ui);
-  }
-  return ui;
+  return cachedIn(uis, ctx, () => new EmuUi(ctx));
 }
 
 export type UiMembers =
@@ -287,6 +282,8 @@ function unwrapHtml(
 
 // ── PropertiesService ───────────────────────────────────────────────────────────────────────────
 
+type Props = GoogleAppsScript.Properties.Properties;
+
 export class EmuPropertiesService
   implements
     Pick<
@@ -298,28 +295,17 @@ export class EmuPropertiesService
   constructor(ctx: Ctx) {
     this[INTERNAL] = { ctx };
   }
-  getDocumentProperties(): GoogleAppsScript.Properties.Properties {
-    return new EmuProperties(
-      this[INTERNAL].ctx,
-      "document",
-    ) as unknown as GoogleAppsScript.Properties.Properties;
+  getDocumentProperties(): Props {
+    return new EmuProperties(this[INTERNAL].ctx, "document") as unknown as Props;
   }
-  getScriptProperties(): GoogleAppsScript.Properties.Properties {
-    return new EmuProperties(
-      this[INTERNAL].ctx,
-      "script",
-    ) as unknown as GoogleAppsScript.Properties.Properties;
+  getScriptProperties(): Props {
+    return new EmuProperties(this[INTERNAL].ctx, "script") as unknown as Props;
   }
-  getUserProperties(): GoogleAppsScript.Properties.Properties {
-    return new EmuProperties(
-      this[INTERNAL].ctx,
-      "user",
-    ) as unknown as GoogleAppsScript.Properties.Properties;
+  getUserProperties(): Props {
+    return new EmuProperties(this[INTERNAL].ctx, "user") as unknown as Props;
   }
 }
 instrument(EmuPropertiesService, "PropertiesService");
-
-type Props = GoogleAppsScript.Properties.Properties;
 const MAX_PROPERTY_VALUE = 9 * 1024;
 
 export class EmuProperties

@@ -7,9 +7,13 @@ import {
   type BookState,
   type Cell,
   type ChartState,
+  type ConditionalRuleState,
   type Ctx,
+  type DataValidationState,
+  FORMAT_KEYS,
   isEmptyCell,
   type MetadataLocation,
+  type MetadataState,
   newSheetState,
   type SheetState,
 } from "./state.ts";
@@ -26,27 +30,11 @@ export const SNAPSHOT_FORMAT = "kpi-pilot-emulator/1";
 
 export type SnapshotCellValue = number | string | boolean | { $date: string };
 
-export interface CellSnapshot {
+/** A Cell as JSON: the same fields, with Dates and validation values encoded. */
+export type CellSnapshot = Omit<Cell, "value" | "validation"> & {
   value?: SnapshotCellValue;
-  formula?: string;
-  numberFormat?: string;
-  fontWeight?: "bold" | "normal";
-  fontStyle?: "italic" | "normal";
-  fontColor?: string;
-  fontSize?: number;
-  fontFamily?: string;
-  background?: string;
-  horizontalAlignment?: string;
-  verticalAlignment?: string;
-  wrap?: boolean;
-  note?: string;
-  validation?: {
-    criteria: string;
-    values: JsonValue[];
-    allowInvalid: boolean;
-    helpText: string | null;
-  };
-}
+  validation?: Omit<DataValidationState, "values"> & { values: JsonValue[] };
+};
 
 export interface ProtectionSnapshot {
   type: "SHEET" | "RANGE";
@@ -62,14 +50,7 @@ export interface ConditionalFormatRuleSnapshot {
   ranges: string[];
   criteria: string;
   values: JsonValue[];
-  format: {
-    background?: string;
-    fontColor?: string;
-    bold?: boolean;
-    italic?: boolean;
-    strikethrough?: boolean;
-    underline?: boolean;
-  };
+  format: ConditionalRuleState["format"];
 }
 
 export interface ChartSnapshot {
@@ -105,19 +86,14 @@ export interface SheetSnapshot {
   charts: ChartSnapshot[];
 }
 
-export type MetadataLocationSnapshot =
-  | { type: "SPREADSHEET" }
-  | { type: "SHEET"; sheet: string }
-  | { type: "ROW"; sheet: string; start: number; end: number }
-  | { type: "COLUMN"; sheet: string; start: number; end: number };
+/** Each member of a location union with its sheet named rather than given by id. */
+type SheetNamed<L> = L extends { sheetId: number } ? Omit<L, "sheetId"> & { sheet: string } : L;
 
-export interface DeveloperMetadataSnapshot {
-  id: number;
-  key: string;
-  value: string | null;
-  visibility: "DOCUMENT" | "PROJECT";
+export type MetadataLocationSnapshot = SheetNamed<MetadataLocation>;
+
+export type DeveloperMetadataSnapshot = Omit<MetadataState, "location"> & {
   location: MetadataLocationSnapshot;
-}
+};
 
 export interface WorkbookSnapshot {
   format: typeof SNAPSHOT_FORMAT;
@@ -135,19 +111,7 @@ export interface WorkbookSnapshot {
   };
 }
 
-const CELL_KEYS = [
-  "numberFormat",
-  "fontWeight",
-  "fontStyle",
-  "fontColor",
-  "fontSize",
-  "fontFamily",
-  "background",
-  "horizontalAlignment",
-  "verticalAlignment",
-  "wrap",
-  "note",
-] as const;
+const CELL_KEYS = [...FORMAT_KEYS, "note"] as const;
 
 function cellSnapshot(cell: Cell): CellSnapshot | null {
   if (isEmptyCell(cell)) return null;

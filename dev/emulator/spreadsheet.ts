@@ -17,9 +17,9 @@ import {
   EmuConditionalFormatRule,
   EmuConditionalFormatRuleBuilder,
   EmuDataValidationBuilder,
-  EmuDeveloperMetadata,
   EmuDeveloperMetadataFinder,
   EmuProtection,
+  metadataWhere,
   unwrapRule,
 } from "./features.ts";
 import { displayValue } from "./number-format.ts";
@@ -27,6 +27,7 @@ import { addMetadata, clearCells, EmuRange, makeRange, readCell } from "./range.
 import { uiFacade } from "./services.ts";
 import {
   type Ctx,
+  cachedIn,
   getCell,
   hasContent,
   INTERNAL,
@@ -45,23 +46,13 @@ type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 // ── facades ─────────────────────────────────────────────────────────────────────────────────────
 
 export function sheetFacade(ctx: Ctx, sheet: SheetState): EmuSheet {
-  let f = ctx.sheetFacades.get(sheet) as EmuSheet | undefined;
-  if (!f) {
-    f = new EmuSheet(ctx, sheet);
-    ctx.sheetFacades.set(sheet, f);
-  }
-  return f;
+  return cachedIn(ctx.sheetFacades, sheet, () => new EmuSheet(ctx, sheet)) as EmuSheet;
 }
 
 const spreadsheets = new WeakMap<Ctx, EmuSpreadsheet>();
 
 export function spreadsheetFacade(ctx: Ctx): EmuSpreadsheet {
-  let f = spreadsheets.get(ctx);
-  if (!f) {
-    f = new EmuSpreadsheet(ctx);
-    spreadsheets.set(ctx, f);
-  }
-  return f;
+  return cachedIn(spreadsheets, ctx, () => new EmuSpreadsheet(ctx));
 }
 
 function unwrapSheet(ctx: Ctx, sheet: unknown, where: string): SheetState {
@@ -383,16 +374,7 @@ export class EmuSpreadsheet implements Pick<GSpreadsheet, SpreadsheetMethods> {
     return this as unknown as GSpreadsheet;
   }
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
-    const ctx = this[INTERNAL].ctx;
-    return ctx.book.metadata
-      .filter((m) => m.location.type === "SPREADSHEET")
-      .map(
-        (m) =>
-          new EmuDeveloperMetadata(
-            ctx,
-            m.id,
-          ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata,
-      );
+    return metadataWhere(this[INTERNAL].ctx, (m) => m.location.type === "SPREADSHEET");
   }
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
     return new EmuDeveloperMetadataFinder(this[INTERNAL].ctx, {
@@ -631,109 +613,84 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
   // ── clearing ───────────────────────────────────────────────────────────────────────────────
 
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): GSheet {
-    const s = this.s();
     const o = options ?? {};
     const only = o.formatOnly || o.contentsOnly;
-    clearCells(s, whole(s), {
+    return this.clearWhole({
       contents: !only || !!o.contentsOnly,
       formats: !only || !!o.formatOnly,
     });
-    return this.self();
   }
   clearContents(): GSheet {
-    const s = this.s();
-    clearCells(s, whole(s), { contents: true });
-    return this.self();
+    return this.clearWhole({ contents: true });
   }
   clearFormats(): GSheet {
-    const s = this.s();
-    clearCells(s, whole(s), { formats: true });
-    return this.self();
+    return this.clearWhole({ formats: true });
   }
   clearNotes(): GSheet {
-    const s = this.s();
-    clearCells(s, whole(s), { notes: true });
-    return this.self();
+    return this.clearWhole({ notes: true });
   }
 
   // ── rows, columns, freezing ────────────────────────────────────────────────────────────────
 
   insertRowsAfter(afterPosition: number, howMany: number): GSheet {
-    this.insert("row", afterPosition + 1, howMany, afterPosition, "Sheet.insertRowsAfter");
-    return this.self();
+    return this.insert("row", afterPosition + 1, howMany, afterPosition, "Sheet.insertRowsAfter");
   }
   insertRowAfter(afterPosition: number): GSheet {
-    this.insert("row", afterPosition + 1, 1, afterPosition, "Sheet.insertRowAfter");
-    return this.self();
+    return this.insert("row", afterPosition + 1, 1, afterPosition, "Sheet.insertRowAfter");
   }
   insertRowsBefore(beforePosition: number, howMany: number): GSheet {
-    this.insert("row", beforePosition, howMany, beforePosition, "Sheet.insertRowsBefore");
-    return this.self();
+    return this.insert("row", beforePosition, howMany, beforePosition, "Sheet.insertRowsBefore");
   }
   insertRowBefore(beforePosition: number): GSheet {
-    this.insert("row", beforePosition, 1, beforePosition, "Sheet.insertRowBefore");
-    return this.self();
+    return this.insert("row", beforePosition, 1, beforePosition, "Sheet.insertRowBefore");
   }
   insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
-    this.insert("column", afterPosition + 1, howMany, afterPosition, "Sheet.insertColumnsAfter");
-    return this.self();
+    return this.insert(
+      "column",
+      afterPosition + 1,
+      howMany,
+      afterPosition,
+      "Sheet.insertColumnsAfter",
+    );
   }
   insertColumnAfter(afterPosition: number): GSheet {
-    this.insert("column", afterPosition + 1, 1, afterPosition, "Sheet.insertColumnAfter");
-    return this.self();
+    return this.insert("column", afterPosition + 1, 1, afterPosition, "Sheet.insertColumnAfter");
   }
   insertColumnsBefore(beforePosition: number, howMany: number): GSheet {
-    this.insert("column", beforePosition, howMany, beforePosition, "Sheet.insertColumnsBefore");
-    return this.self();
+    return this.insert(
+      "column",
+      beforePosition,
+      howMany,
+      beforePosition,
+      "Sheet.insertColumnsBefore",
+    );
   }
   insertColumnBefore(beforePosition: number): GSheet {
-    this.insert("column", beforePosition, 1, beforePosition, "Sheet.insertColumnBefore");
-    return this.self();
+    return this.insert("column", beforePosition, 1, beforePosition, "Sheet.insertColumnBefore");
   }
   deleteRows(rowPosition: number, howMany: number): void {
     this.remove("row", rowPosition, howMany, "Sheet.deleteRows");
   }
   deleteRow(rowPosition: number): GSheet {
-    this.remove("row", rowPosition, 1, "Sheet.deleteRow");
-    return this.self();
+    return this.remove("row", rowPosition, 1, "Sheet.deleteRow");
   }
   deleteColumns(columnPosition: number, howMany: number): void {
     this.remove("column", columnPosition, howMany, "Sheet.deleteColumns");
   }
   deleteColumn(columnPosition: number): GSheet {
-    this.remove("column", columnPosition, 1, "Sheet.deleteColumn");
-    return this.self();
+    return this.remove("column", columnPosition, 1, "Sheet.deleteColumn");
   }
   getFrozenRows(): number {
     return this.s().frozenRows;
   }
   setFrozenRows(rows: number): void {
-    const s = this.s();
-    if (!Number.isInteger(rows) || rows < 0)
-      throw new Error("emulator: Sheet.setFrozenRows expects a count ≥ 0");
-    if (rows >= s.maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
-    if (rows > 0 && s.merges.some((m) => m.r1 <= rows && m.r2 > rows)) {
-      throw new Error(
-        "Sorry, it is not possible to freeze rows that contain only part of a merged cell.",
-      );
-    }
-    s.frozenRows = rows;
+    this.freeze("row", rows, "Sheet.setFrozenRows");
   }
   getFrozenColumns(): number {
     return this.s().frozenColumns;
   }
   setFrozenColumns(columns: number): void {
-    const s = this.s();
-    if (!Number.isInteger(columns) || columns < 0)
-      throw new Error("emulator: Sheet.setFrozenColumns expects a count ≥ 0");
-    if (columns >= s.maxColumns)
-      throw new Error("You can't freeze all visible columns on the sheet.");
-    if (columns > 0 && s.merges.some((m) => m.c1 <= columns && m.c2 > columns)) {
-      throw new Error(
-        "Sorry, it is not possible to freeze columns that contain only part of a merged cell.",
-      );
-    }
-    s.frozenColumns = columns;
+    this.freeze("column", columns, "Sheet.setFrozenColumns");
   }
   getColumnWidth(columnPosition: number): number {
     return this.s().columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
@@ -742,13 +699,7 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
     return this.setColumnWidths(columnPosition, 1, width);
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet {
-    const s = this.s();
-    checkSpan(startColumn, numColumns, s.maxColumns, "column");
-    checkSize(width, "width");
-    for (let c = startColumn; c < startColumn + numColumns; c++) {
-      if (width === DEFAULT_COLUMN_WIDTH) s.columnWidths.delete(c);
-      else s.columnWidths.set(c, width);
-    }
+    setSizes(this.s(), "column", startColumn, numColumns, width);
     return this.self();
   }
   autoResizeColumn(columnPosition: number): GSheet {
@@ -776,11 +727,7 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
           Math.ceil(shown.length * factor * ((cell!.fontSize ?? 10) / 10)) + 12,
         );
       }
-      if (longest > 0) {
-        const width = Math.min(longest, 1000);
-        if (width === DEFAULT_COLUMN_WIDTH) s.columnWidths.delete(c);
-        else s.columnWidths.set(c, width);
-      }
+      if (longest > 0) setSizes(s, "column", c, 1, Math.min(longest, 1000));
     }
     return this.self();
   }
@@ -791,13 +738,7 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
     return this.setRowHeights(rowPosition, 1, height);
   }
   setRowHeights(startRow: number, numRows: number, height: number): GSheet {
-    const s = this.s();
-    checkSpan(startRow, numRows, s.maxRows, "row");
-    checkSize(height, "height");
-    for (let r = startRow; r < startRow + numRows; r++) {
-      if (height === DEFAULT_ROW_HEIGHT) s.rowHeights.delete(r);
-      else s.rowHeights.set(r, height);
-    }
+    setSizes(this.s(), "row", startRow, numRows, height);
     return this.self();
   }
   setRowHeightsForced(startRow: number, numRows: number, height: number): GSheet {
@@ -878,17 +819,11 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
     return this.self();
   }
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
-    const s = this.s();
-    const ctx = this[INTERNAL].ctx;
-    return ctx.book.metadata
-      .filter((m) => m.location.type === "SHEET" && m.location.sheetId === s.id)
-      .map(
-        (m) =>
-          new EmuDeveloperMetadata(
-            ctx,
-            m.id,
-          ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata,
-      );
+    const id = this.s().id;
+    return metadataWhere(
+      this[INTERNAL].ctx,
+      (m) => m.location.type === "SHEET" && m.location.sheetId === id,
+    );
   }
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
     return new EmuDeveloperMetadataFinder(this[INTERNAL].ctx, {
@@ -959,7 +894,26 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
   private self(): GSheet {
     return this as unknown as GSheet;
   }
-  private insert(dim: Dim, at: number, howMany: number, anchor: number, method: string): void {
+  private freeze(dim: Dim, n: number, method: string): void {
+    const s = this.s();
+    if (!Number.isInteger(n) || n < 0) throw new Error(`emulator: ${method} expects a count ≥ 0`);
+    if (n >= (dim === "row" ? s.maxRows : s.maxColumns))
+      throw new Error(`You can't freeze all visible ${dim}s on the sheet.`);
+    const splits = (m: Rect) => (dim === "row" ? m.r1 <= n && m.r2 > n : m.c1 <= n && m.c2 > n);
+    if (n > 0 && s.merges.some(splits)) {
+      throw new Error(
+        `Sorry, it is not possible to freeze ${dim}s that contain only part of a merged cell.`,
+      );
+    }
+    if (dim === "row") s.frozenRows = n;
+    else s.frozenColumns = n;
+  }
+  private clearWhole(what: Parameters<typeof clearCells>[2]): GSheet {
+    const s = this.s();
+    clearCells(s, whole(s), what);
+    return this.self();
+  }
+  private insert(dim: Dim, at: number, howMany: number, anchor: number, method: string): GSheet {
     const s = this.s();
     const max = dim === "row" ? s.maxRows : s.maxColumns;
     if (!Number.isInteger(howMany) || howMany < 1)
@@ -968,8 +922,9 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
       throw new Error(`emulator: ${method}: position ${anchor} is outside 1…${max}`);
     }
     shift(this[INTERNAL].ctx, s, dim, at, howMany);
+    return this.self();
   }
-  private remove(dim: Dim, at: number, howMany: number, method: string): void {
+  private remove(dim: Dim, at: number, howMany: number, method: string): GSheet {
     const s = this.s();
     const max = dim === "row" ? s.maxRows : s.maxColumns;
     if (
@@ -983,6 +938,7 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
     }
     if (howMany === max) throw new Error(`You can't delete all the ${dim}s on the sheet.`);
     shift(this[INTERNAL].ctx, s, dim, at, -howMany);
+    return this.self();
   }
 }
 instrument(EmuSheet, "Sheet");
@@ -1006,6 +962,19 @@ function checkSpan(start: number, n: number, max: number, what: string): void {
 function checkSize(v: number, what: string): void {
   if (!Number.isInteger(v) || v < 0)
     throw new Error(`emulator: ${what} must be a whole number of pixels`);
+}
+
+/** Sets rows' heights or columns' widths; only sizes other than the default are stored. */
+function setSizes(s: SheetState, dim: Dim, start: number, n: number, size: number): void {
+  const row = dim === "row";
+  checkSpan(start, n, row ? s.maxRows : s.maxColumns, dim);
+  checkSize(size, row ? "height" : "width");
+  const sizes = row ? s.rowHeights : s.columnWidths;
+  const fallback = row ? DEFAULT_ROW_HEIGHT : DEFAULT_COLUMN_WIDTH;
+  for (let i = start; i < start + n; i++) {
+    if (size === fallback) sizes.delete(i);
+    else sizes.set(i, size);
+  }
 }
 
 export function lastRow(s: SheetState): number {

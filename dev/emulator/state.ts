@@ -30,6 +30,20 @@ export interface Cell {
   validation?: DataValidationState;
 }
 
+/** What "clear formats" removes from a cell: everything but value, formula, note, validation. */
+export const FORMAT_KEYS = [
+  "numberFormat",
+  "fontWeight",
+  "fontStyle",
+  "fontColor",
+  "fontSize",
+  "fontFamily",
+  "background",
+  "horizontalAlignment",
+  "verticalAlignment",
+  "wrap",
+] as const satisfies readonly (keyof Cell)[];
+
 export interface ProtectionState {
   id: number;
   type: "SHEET" | "RANGE";
@@ -296,6 +310,16 @@ export const INTERNAL: unique symbol = Symbol("emulator internal");
 
 export interface Facade {
   readonly [INTERNAL]: { ctx: Ctx };
+}
+
+/** The value cached under `key`, made by `make` on first use. */
+export function cachedIn<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 /**

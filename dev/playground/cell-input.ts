@@ -59,7 +59,8 @@ export function parseTypedInput(text: string, locale: string, timeZone: string):
   const num = parseNumber(trimmed, decimalOf(locale));
   if (num) {
     if (num.percent) return { kind: "value", value: num.value, format: percentFormat(num.value) };
-    if (num.currency) return { kind: "value", value: num.value, format: currencyFormat(num.currency) };
+    if (num.currency)
+      return { kind: "value", value: num.value, format: currencyFormat(num.currency) };
     return { kind: "value", value: num.value };
   }
   // Text that starts like a formula but is not one ("=") or looks like a number is kept as typed.

@@ -20,7 +20,14 @@ export interface CsvDate {
 
 export type CsvCell = string | number | CsvDate | null;
 
-export type CsvColumnKind = "empty" | "text" | "number" | "percent" | "currency" | "date" | "datetime";
+export type CsvColumnKind =
+  | "empty"
+  | "text"
+  | "number"
+  | "percent"
+  | "currency"
+  | "date"
+  | "datetime";
 
 export type CsvErrorCode =
   | "empty"
@@ -255,7 +262,8 @@ function looksLikeIdentifier(raw: string): boolean {
   return /^0\d+$/.test(raw.trim());
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[-+]\d{2}:?\d{2})?)?$/;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[-+]\d{2}:?\d{2})?)?$/;
 const SLASHED = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
@@ -289,7 +297,9 @@ function parseIsoDate(raw: string): CsvDate | undefined {
   return makeDate(Number(m[1]), Number(m[2]), Number(m[3]), [m[4], m[5], m[6]], m[7]);
 }
 
-function slashedParts(raw: string): { a: number; b: number; y: number; time: (string | undefined)[] } | undefined {
+function slashedParts(
+  raw: string,
+): { a: number; b: number; y: number; time: (string | undefined)[] } | undefined {
   const m = SLASHED.exec(raw.trim());
   if (!m) return undefined;
   const year = Number(m[4]);
@@ -352,7 +362,8 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
   while (width > 1 && header.fields[width - 1]?.trim() === "" && !header.quoted[width - 1]) width--;
   for (const record of records) {
     let used = record.fields.length;
-    while (used > width && record.fields[used - 1]?.trim() === "" && !record.quoted[used - 1]) used--;
+    while (used > width && record.fields[used - 1]?.trim() === "" && !record.quoted[used - 1])
+      used--;
     if (used > width) {
       return {
         ok: false,
@@ -364,7 +375,8 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
   if (records.length * width > MAX_CELLS) return { ok: false, error: { code: "tooLarge" } };
 
   const data = records.slice(1);
-  const rawAt = (r: Record_, c: number) => (r.quoted[c] ? r.fields[c] ?? "" : (r.fields[c] ?? "").trim());
+  const rawAt = (r: Record_, c: number) =>
+    r.quoted[c] ? (r.fields[c] ?? "") : (r.fields[c] ?? "").trim();
 
   // The decimal mark is the file's, not the field's: votes from every unambiguous number.
   let commaVotes = 0;
@@ -396,7 +408,9 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
   const dateOrder: "dmy" | "mdy" | undefined = slashed ? (mdy && !dmy ? "mdy" : "dmy") : undefined;
   const slashedUsable = !(dmy && mdy);
 
-  const headerCells = header.fields.slice(0, width).map((f, i) => (header.quoted[i] ? f : f.trim()));
+  const headerCells = header.fields
+    .slice(0, width)
+    .map((f, i) => (header.quoted[i] ? f : f.trim()));
   const compactColumns = headerCells.map((h) => DATE_HEADER.test(h));
 
   const convert = (raw: string, quoted: boolean, c: number): CsvCell => {

@@ -36,7 +36,13 @@ export async function startPlayground(
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [join(ROOT, "dev/run.mjs"), join(ROOT, "dev/playground/start.ts"), "--state", stateFile, ...extraArgs],
+    [
+      join(ROOT, "dev/run.mjs"),
+      join(ROOT, "dev/playground/start.ts"),
+      "--state",
+      stateFile,
+      ...extraArgs,
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), BROWSER: "none", ...env },
@@ -50,9 +56,14 @@ export async function startPlayground(
   child.stderr?.on("data", (d: Buffer) => {
     output += d.toString();
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`playground did not start:\n${output}`)), 55_000);
+    const timer = setTimeout(
+      () => reject(new Error(`playground did not start:\n${output}`)),
+      55_000,
+    );
     const check = () => {
       const m = /^Playground: (http:\/\/localhost:\d+)$/m.exec(output);
       if (m) {
@@ -97,9 +108,12 @@ export async function waitForTab(page: Page, name: string, timeoutMs = 30_000): 
   for (;;) {
     if ((await activeTab(page)) === name) return;
     const error = page.getByTestId("script-error");
-    if (await error.isVisible()) throw new Error(`waiting for the tab "${name}": ${await error.textContent()}`);
+    if (await error.isVisible())
+      throw new Error(`waiting for the tab "${name}": ${await error.textContent()}`);
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`the tab "${name}" was not shown within ${timeoutMs} ms (shown: "${await activeTab(page)}")`);
+      throw new Error(
+        `the tab "${name}" was not shown within ${timeoutMs} ms (shown: "${await activeTab(page)}")`,
+      );
     }
     await page.waitForTimeout(100);
   }
@@ -114,6 +128,8 @@ export interface ObjectiveWalk {
   name?: string;
   /** The target as typed, or computed from the baseline the wizard proposes. */
   target: string | ((baseline: string) => string);
+  /** A baseline of one's own, from the one the wizard proposes. */
+  baseline?: (proposed: string) => string;
   deadline: string;
   /** Start date (ISO); the wizard proposes today. */
   start?: string;
@@ -136,12 +152,15 @@ export async function createObjective(page: Page, o: ObjectiveWalk): Promise<Fra
     };
     const target = sidebar.getByTestId("wizard-target");
     if ((await target.count()) > 0 && (await target.isVisible())) {
-      if (typeof o.target === "string") await target.fill(o.target);
+      if (typeof o.target === "string" && !o.baseline) await target.fill(o.target);
       else {
         const baseline = sidebar.getByTestId("wizard-baseline");
         // The baseline arrives with the preview; give it a moment.
-        for (let i = 0; i < 50 && (await baseline.inputValue()) === ""; i++) await page.waitForTimeout(100);
-        await target.fill(o.target(await baseline.inputValue()));
+        for (let i = 0; i < 50 && (await baseline.inputValue()) === ""; i++)
+          await page.waitForTimeout(100);
+        const proposed = await baseline.inputValue();
+        if (o.baseline) await baseline.fill(o.baseline(proposed));
+        await target.fill(typeof o.target === "string" ? o.target : o.target(proposed));
       }
     }
     if (o.start) await fill("wizard-start", o.start);
@@ -160,14 +179,22 @@ export async function createObjective(page: Page, o: ObjectiveWalk): Promise<Fra
     const before = await stepTitle.textContent();
     await sidebar.getByTestId("wizard-next").click();
     // The next step renders after its checks (some on the server): wait for its title.
-    for (let waited = 0; waited < 5000 && (await stepTitle.textContent()) === before; waited += 100) {
+    for (
+      let waited = 0;
+      waited < 5000 && (await stepTitle.textContent()) === before;
+      waited += 100
+    ) {
       const error = sidebar.getByTestId("wizard-error");
       if ((await error.count()) > 0) throw new Error(`wizard error: ${await error.textContent()}`);
       await page.waitForTimeout(100);
     }
   }
-  const invalid = await sidebar.locator("[aria-invalid=true]").evaluateAll((els) =>
-    els.map((el) => `${el.getAttribute("data-testid")}: ${el.getAttribute("aria-describedby")}`),
+  const invalid = await sidebar
+    .locator("[aria-invalid=true]")
+    .evaluateAll((els) =>
+      els.map((el) => `${el.getAttribute("data-testid")}: ${el.getAttribute("aria-describedby")}`),
+    );
+  throw new Error(
+    `the wizard never offered Create (invalid fields: ${invalid.join(", ") || "none"})`,
   );
-  throw new Error(`the wizard never offered Create (invalid fields: ${invalid.join(", ") || "none"})`);
 }

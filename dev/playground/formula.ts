@@ -11,6 +11,8 @@ import { type A1Ref, parseA1 } from "../emulator/a1.ts";
 export interface FormulaError {
   readonly error: string;
   readonly message: string;
+  /** Set when the playground, not the formula, is the reason: a function it does not compute. */
+  readonly notComputed?: string;
 }
 
 /** What a SPARKLINE cell holds: the data it draws and its options, for the grid to render. */
@@ -45,6 +47,7 @@ export class FormulaFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly notComputed?: string,
   ) {
     super(message);
   }
@@ -78,7 +81,8 @@ function tokenize(src: string): Token[] {
       let v = "";
       i++;
       for (;;) {
-        if (i >= src.length) throw new FormulaFailure("#ERROR!", "Formula parse error: unclosed text");
+        if (i >= src.length)
+          throw new FormulaFailure("#ERROR!", "Formula parse error: unclosed text");
         if (src[i] === '"') {
           if (src[i + 1] === '"') {
             v += '"';
@@ -112,7 +116,8 @@ function tokenize(src: string): Token[] {
       const word = ident[0];
       const after = rest.slice(word.length).trimStart();
       if (after.startsWith("(")) out.push({ t: "fn", v: word.toUpperCase() });
-      else if (/^(TRUE|FALSE)$/i.test(word)) out.push({ t: "bool", v: word.toUpperCase() === "TRUE" });
+      else if (/^(TRUE|FALSE)$/i.test(word))
+        out.push({ t: "bool", v: word.toUpperCase() === "TRUE" });
       else throw new FormulaFailure("#NAME?", `Unknown range name: '${word}'`);
       i += word.length;
       continue;
@@ -240,7 +245,8 @@ function parse(tokens: Token[]): Node {
   const concat = binary(["&"], add);
   const expr = binary(["=", "<>", "<", ">", "<=", ">="], concat);
   const root = expr();
-  if (peek().t !== "end") throw new FormulaFailure("#ERROR!", "Formula parse error: unexpected text");
+  if (peek().t !== "end")
+    throw new FormulaFailure("#ERROR!", "Formula parse error: unexpected text");
   return root;
 }
 
@@ -260,7 +266,8 @@ function scalar(v: Value): Scalar {
     const first = (v[0] as unknown[] | undefined)?.[0];
     return (first ?? "") as Scalar;
   }
-  if (isSparkline(v)) throw new FormulaFailure("#VALUE!", "SPARKLINE cannot be used in a calculation");
+  if (isSparkline(v))
+    throw new FormulaFailure("#VALUE!", "SPARKLINE cannot be used in a calculation");
   return v;
 }
 
@@ -289,7 +296,8 @@ function numbersOf(values: Value[]): number[] {
 function compare(a: Scalar, b: Scalar): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
   if (isDate(a) || isDate(b)) return toNumber(a) - toNumber(b);
-  if (typeof a === "string" && typeof b === "string") return a.toLowerCase().localeCompare(b.toLowerCase());
+  if (typeof a === "string" && typeof b === "string")
+    return a.toLowerCase().localeCompare(b.toLowerCase());
   return toNumber(a) - toNumber(b);
 }
 
@@ -311,7 +319,10 @@ const BUILTINS: Record<string, Builtin> = {
     const p = 10 ** toNumber(a[1] ?? 0);
     return Math.round(toNumber(a[0] ?? 0) * p) / p;
   },
-  CONCATENATE: (a) => flat(a).map((v) => toText(v as Value)).join(""),
+  CONCATENATE: (a) =>
+    flat(a)
+      .map((v) => toText(v as Value))
+      .join(""),
   AND: (a) => flat(a).every((v) => toNumber(v as Value) !== 0),
   OR: (a) => flat(a).some((v) => toNumber(v as Value) !== 0),
   NOT: (a) => toNumber(a[0] ?? 0) === 0,
@@ -356,7 +367,8 @@ function evaluateNode(node: Node, env: FormulaEnv): Value {
           return toNumber(a) * toNumber(b);
         case "/": {
           const d = toNumber(b);
-          if (d === 0) throw new FormulaFailure("#DIV/0!", "Function DIVIDE parameter 2 cannot be zero.");
+          if (d === 0)
+            throw new FormulaFailure("#DIV/0!", "Function DIVIDE parameter 2 cannot be zero.");
           return toNumber(a) / d;
         }
         case "^":
@@ -405,7 +417,9 @@ function callFunction(node: Extract<Node, { k: "call" }>, env: FormulaEnv): Valu
   if (custom) {
     // A custom function receives a single cell as its value and a block as a 2D array.
     const plain = args.map((a) =>
-      Array.isArray(a) && a.length === 1 && (a[0] as unknown[]).length === 1 ? (a[0] as unknown[])[0] : a,
+      Array.isArray(a) && a.length === 1 && (a[0] as unknown[]).length === 1
+        ? (a[0] as unknown[])[0]
+        : a,
     );
     let result: unknown;
     try {
@@ -418,7 +432,11 @@ function callFunction(node: Extract<Node, { k: "call" }>, env: FormulaEnv): Valu
   if (name === "SPARKLINE") return sparkline(args);
   const builtin = BUILTINS[name];
   if (builtin) return builtin(args);
-  throw new FormulaFailure("#N/A", `${name} is not computed in the playground; Google Sheets computes it`);
+  throw new FormulaFailure(
+    "#N/A",
+    `${name} is not computed in the playground; Google Sheets computes it.`,
+    name,
+  );
 }
 
 /** Custom function results come from the bundle's realm: accept them by shape. */
@@ -451,7 +469,10 @@ function sparkline(args: Value[]): SparklineValue {
   if (Array.isArray(opt)) {
     for (const row of opt as unknown[][]) {
       const [k, v] = row;
-      if (typeof k === "string" && (typeof v === "string" || typeof v === "number" || typeof v === "boolean")) {
+      if (
+        typeof k === "string" &&
+        (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+      ) {
         options[k.toLowerCase()] = typeof v === "string" ? v.toLowerCase() : v;
       }
     }
@@ -466,7 +487,11 @@ export function evaluateFormula(formula: string, env: FormulaEnv): FormulaResult
     const value = evaluateNode(parse(tokenize(src)), env);
     return value;
   } catch (e) {
-    if (e instanceof FormulaFailure) return { error: e.code, message: e.message };
+    if (e instanceof FormulaFailure) {
+      return e.notComputed === undefined
+        ? { error: e.code, message: e.message }
+        : { error: e.code, message: e.message, notComputed: e.notComputed };
+    }
     throw e;
   }
 }
@@ -496,7 +521,12 @@ export function toEnglishFormula(formula: string): string {
     const ch = formula[i] as string;
     if (ch === '"') quoted = !quoted;
     if (!quoted && ch === ";") out += ",";
-    else if (!quoted && ch === "," && /\d/.test(formula[i - 1] ?? "") && /\d/.test(formula[i + 1] ?? "")) {
+    else if (
+      !quoted &&
+      ch === "," &&
+      /\d/.test(formula[i - 1] ?? "") &&
+      /\d/.test(formula[i + 1] ?? "")
+    ) {
       out += ".";
     } else out += ch;
   }

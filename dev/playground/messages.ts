@@ -20,14 +20,14 @@ export const playgroundMessages = defineCatalogue({
     importCsv: "Import CSV…",
     resetWorkbook: "Reset the playground…",
     settings: "Settings",
-    settingsText: "Spreadsheet locale: {locale}\nTime zone: {timeZone}\nYour language: {userLocale}",
+    settingsText:
+      "Spreadsheet locale: {locale}\nTime zone: {timeZone}\nYour language: {userLocale}",
     aboutTitle: "About the playground",
     aboutText:
       "The add-on's menu, sidebar, custom functions and dashboard are the real ones from dist/Code.js and dist/Sidebar.html, running on an in-memory copy of Google Sheets.\n\nYour workbook is saved in {stateFile} after every change, so a restart keeps it. Charts and sparklines are drawn by the playground from what the add-on asked Sheets to draw.",
     languageLabel: "Language",
     addonMenuMissing: "The add-on menu could not be built: {message}",
     runningScript: "Running script",
-    scriptError: "Script error",
     scriptErrorIn: "{functionName} failed",
     ok: "OK",
     cancel: "Cancel",
@@ -54,19 +54,18 @@ export const playgroundMessages = defineCatalogue({
     csvBinary: "This is not a text file. Export your data as CSV (comma or semicolon separated).",
     csvHeaderOnly: "The file has a header row but no data below it.",
     csvUnbalancedQuote:
-      "Line {line} opens a quoted field (\") that is never closed. Check that line in a text editor.",
+      'Line {line} opens a quoted field (") that is never closed. Check that line in a text editor.',
     csvTooManyFields:
       "Line {line} has {fields} fields but the header has {expected}. Is the separator right, or is a value with a separator missing its quotes?",
     csvTooLarge: "The file is too large for the playground (over {max} cells).",
     csvUnreadable: "The file could not be read: {message}",
     chartNoData: "No numbers to draw in {range}",
     chartDrawnAsLine: "{type} chart drawn as a line chart in the playground",
-    notComputed: "not computed in the playground",
+    notComputed: "{name} is not computed in the playground; Google Sheets computes it.",
     stateCorrupt:
       "The saved workbook {file} could not be read ({message}). It was kept as {backup}; the playground starts from an empty workbook.",
     cellError: "Error",
     sidebarTitle: "Sidebar",
-    newWorkbookTitle: "Untitled playground",
     editingDisabled: "This cell is filled by a formula spilling from {cell}.",
     connectionLost: "Lost contact with the playground server. Is `npm start` still running?",
   },
@@ -96,7 +95,6 @@ export const playgroundMessages = defineCatalogue({
     languageLabel: "Langue",
     addonMenuMissing: "Le menu du module n'a pas pu être créé : {message}",
     runningScript: "Exécution du script",
-    scriptError: "Erreur de script",
     scriptErrorIn: "Échec de {functionName}",
     ok: "OK",
     cancel: "Annuler",
@@ -113,7 +111,8 @@ export const playgroundMessages = defineCatalogue({
     protectedText:
       "Vous essayez de modifier une partie de cette feuille qui ne doit pas être modifiée par inadvertance. Modifier quand même ?",
     protectedEdit: "Modifier quand même",
-    importDone: "« {file} » importé dans l'onglet « {sheet} » : {rows} lignes × {columns} colonnes.",
+    importDone:
+      "« {file} » importé dans l'onglet « {sheet} » : {rows} lignes × {columns} colonnes.",
     importDateOrder: "Les dates ont été lues au format {order}.",
     dmy: "jour/mois/année",
     mdy: "mois/jour/année",
@@ -131,12 +130,11 @@ export const playgroundMessages = defineCatalogue({
     csvUnreadable: "Le fichier n'a pas pu être lu : {message}",
     chartNoData: "Aucun nombre à tracer dans {range}",
     chartDrawnAsLine: "Graphique {type} dessiné en courbe dans le bac à sable",
-    notComputed: "non calculé dans le bac à sable",
+    notComputed: "{name} n'est pas calculé dans le bac à sable ; Google Sheets le calcule.",
     stateCorrupt:
       "Le classeur enregistré {file} est illisible ({message}). Il a été conservé sous {backup} ; le bac à sable repart d'un classeur vide.",
     cellError: "Erreur",
     sidebarTitle: "Barre latérale",
-    newWorkbookTitle: "Bac à sable sans titre",
     editingDisabled: "Cette cellule est remplie par une formule qui déborde de {cell}.",
     connectionLost:
       "Le serveur du bac à sable ne répond plus. `npm start` est-il toujours en cours ?",

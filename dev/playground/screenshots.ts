@@ -53,7 +53,7 @@ const TEXTS: Record<"en" | "fr", Texts> = {
   },
 };
 
-/** A target a little beyond the proposed baseline, typed as the user would (same decimal mark). */
+/** A value scaled from the proposed baseline, typed as the user would (same decimal mark). */
 function beyond(factor: number): (baseline: string) => string {
   return (baseline) => {
     const comma = baseline.includes(",");
@@ -80,7 +80,11 @@ async function shot(page: Page, name: string): Promise<void> {
 async function walk(browser: Browser, lang: "en" | "fr"): Promise<void> {
   const t = TEXTS[lang];
   const dir = mkdtempSync(join(tmpdir(), "kpi-pilot-screenshots-"));
-  const pg = await startPlayground(join(dir, "workbook.json"), ["--time-zone", "Europe/Paris", ...PASS]);
+  const pg = await startPlayground(join(dir, "workbook.json"), [
+    "--time-zone",
+    "Europe/Paris",
+    ...PASS,
+  ]);
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
     // The playground's own hint is for first-time visitors, not for the README.
@@ -122,15 +126,17 @@ async function walk(browser: Browser, lang: "en" | "fr"): Promise<void> {
     await sidebar.getByTestId("wizard-done").waitFor({ timeout: 15_000 });
 
     // Two more objectives, so the dashboard shows more than one status.
-    // Two more objectives, started earlier, so the dashboard shows statuses side by side.
-    for (const [kpi, factor, owner, since] of [
-      ["open_rate", 1.1, "Inès", 4],
-      ["cpa", 0.97, "Malik", 2],
+    // Two more objectives, started earlier from a weaker baseline and well under way, so the
+    // dashboard shows different statuses side by side.
+    for (const [kpi, from, to, owner, since] of [
+      ["open_rate", 0.97, 1.03, "Inès", 4],
+      ["cpa", 1.06, 0.97, "Malik", 2],
     ] as const) {
       await clickAddonMenu(page, t.newObjective);
       await createObjective(page, {
         kpi,
-        target: beyond(factor),
+        baseline: beyond(from),
+        target: beyond(to),
         start: monthsAgo(since),
         deadline: "2027-03-31",
         owner,

@@ -20,12 +20,13 @@ const MAX_UPLOAD = 64 << 20;
 
 export interface PlaygroundServer {
   server: Server;
-  /** Tells every open page that the workbook changed (used after start-up imports too). */
-  broadcastChanged(): void;
   close(): Promise<void>;
 }
 
-export function createPlaygroundServer(session: PlaygroundSession, assets: PageAssets): PlaygroundServer {
+export function createPlaygroundServer(
+  session: PlaygroundSession,
+  assets: PageAssets,
+): PlaygroundServer {
   const clients = new Map<string, Set<ServerResponse>>();
 
   const send = (client: string | undefined, event: string, data: unknown) => {
@@ -33,9 +34,12 @@ export function createPlaygroundServer(session: PlaygroundSession, assets: PageA
     const targets = client ? [clients.get(client) ?? new Set()] : [...clients.values()];
     for (const set of targets) for (const res of set) res.write(payload);
   };
-  const broadcastChanged = () => send(undefined, "changed", { version: session.version });
 
-  const reply = (res: ServerResponse, url: URL, result: { ok: boolean; events: UiEvent[]; error?: string }) => {
+  const reply = (
+    res: ServerResponse,
+    url: URL,
+    result: { ok: boolean; events: UiEvent[]; error?: string },
+  ) => {
     const body: ActionReply = {
       ...result,
       state: session.view(localeOf(url), rowsOf(url)),
@@ -63,17 +67,26 @@ export function createPlaygroundServer(session: PlaygroundSession, assets: PageA
     const locale = localeOf(url);
 
     if (route === "GET /" || route === "GET /index.html") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+      });
       res.end(assets.html.replace("__STATE_FILE__", escapeAttr(session.stateFile)));
       return;
     }
     if (route === "GET /app.js") {
-      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
+      res.writeHead(200, {
+        "content-type": "text/javascript; charset=utf-8",
+        "cache-control": "no-store",
+      });
       res.end(assets.js);
       return;
     }
     if (route === "GET /app.css") {
-      res.writeHead(200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-store" });
+      res.writeHead(200, {
+        "content-type": "text/css; charset=utf-8",
+        "cache-control": "no-store",
+      });
       res.end(assets.css);
       return;
     }
@@ -163,7 +176,10 @@ export function createPlaygroundServer(session: PlaygroundSession, assets: PageA
         return;
       }
       const endpoint = `/__gas/run?${new URLSearchParams({ locale, client: client ?? "" })}`;
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+      });
       res.end(injectGoogleScriptShim(html, endpoint));
       return;
     }
@@ -185,7 +201,6 @@ export function createPlaygroundServer(session: PlaygroundSession, assets: PageA
 
   return {
     server,
-    broadcastChanged,
     close: () =>
       new Promise<void>((resolve) => {
         for (const set of clients.values()) for (const res of set) res.end();

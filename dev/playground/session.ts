@@ -7,19 +7,20 @@
  * which formats numbers and dates, belongs to the workbook; a new, untouched workbook takes it
  * from the first person who opens it, as a new Sheets file takes its creator's.
  */
-import vm from "node:vm";
-import { type Emulator, createEmulator, type WorkbookSnapshot } from "../emulator/index.ts";
-import { type LoadedBundle, loadBundle } from "../harness/bundle.ts";
-import { langOf } from "../../src/i18n.ts";
-import { type CsvError, MAX_CELLS, parseCsv, sheetNameFromFile } from "./csv.ts";
-import { currencyFormat, parseTypedInput, zonedDate } from "./cell-input.ts";
-import { type FormulaResult, evaluateFormula, isFormulaError, isSparkline } from "./formula.ts";
-import { playgroundMessages } from "./messages.ts";
-import { STATE_FORMAT, STATE_VERSION, readStateFile } from "./state-file.ts";
-import { buildSheetView } from "./view.ts";
-import type { MenuItemView, UiEvent, WorkbookView } from "./view-types.ts";
+
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import vm from "node:vm";
+import { langOf } from "../../src/i18n.ts";
+import { createEmulator, type Emulator, type WorkbookSnapshot } from "../emulator/index.ts";
+import { type LoadedBundle, loadBundle } from "../harness/bundle.ts";
+import { currencyFormat, parseTypedInput, zonedDate } from "./cell-input.ts";
+import { type CsvError, MAX_CELLS, parseCsv, sheetNameFromFile } from "./csv.ts";
+import { evaluateFormula, type FormulaResult, isFormulaError, isSparkline } from "./formula.ts";
+import { playgroundMessages } from "./messages.ts";
+import { readStateFile, STATE_FORMAT, STATE_VERSION } from "./state-file.ts";
+import { buildSheetView } from "./view.ts";
+import type { MenuItemView, UiEvent, WorkbookView } from "./view-types.ts";
 
 export interface SessionOptions {
   stateFile: string;
@@ -50,12 +51,15 @@ export function spreadsheetLocaleFor(userLocale: string): string {
 /** The functions the bundle marks as custom functions (its generated JSDoc says so). */
 export function customFunctionNames(code: string): Set<string> {
   return new Set(
-    [...code.matchAll(/@customfunction\s*\*\/\s*function ([A-Za-z_$][\w$]*)\s*\(/g)].map((m) => m[1] as string),
+    [...code.matchAll(/@customfunction\s*\*\/\s*function ([A-Za-z_$][\w$]*)\s*\(/g)].map(
+      (m) => m[1] as string,
+    ),
   );
 }
 
 /** Apps Script methods that only read (or build something not yet inserted). */
-const READ_METHOD = /^(get|is|has|can|find|as|with|create|new|build|require|format|parse|compute|log)(?![a-z])/;
+const READ_METHOD =
+  /^(get|is|has|can|find|as|with|create|new|build|require|format|parse|compute|log)(?![a-z])/;
 
 export class PlaygroundSession {
   readonly stateFile: string;
@@ -111,7 +115,9 @@ export class PlaygroundSession {
     });
     if (snapshot) this.emulator.load(snapshot);
     this.bundle = loadBundle(this.emulator.globals, this.opts.code);
-    this.emulator.setDateConstructor(vm.runInContext("Date", this.bundle.context) as DateConstructor);
+    this.emulator.setDateConstructor(
+      vm.runInContext("Date", this.bundle.context) as DateConstructor,
+    );
     this.menus.clear();
     this.seen = { sidebars: 0, dialogs: 0, alerts: 0, toasts: 0 };
     this.snap = this.emulator.snapshot();
@@ -155,7 +161,13 @@ export class PlaygroundSession {
     }
   }
 
-  private readValues(sheetName: string, r1: number, c1: number, r2?: number, c2?: number): unknown[][] {
+  private readValues(
+    sheetName: string,
+    r1: number,
+    c1: number,
+    r2?: number,
+    c2?: number,
+  ): unknown[][] {
     const sheet = this.emulator.spreadsheet.getSheetByName(sheetName);
     if (!sheet) throw new Error(`Unresolved sheet name '${sheetName}'`);
     const lastRow = r2 ?? Math.max(sheet.getLastRow(), r1);
@@ -226,7 +238,14 @@ export class PlaygroundSession {
     }
     for (let i = this.seen.dialogs; i < ui.dialogs.length; i++) {
       const d = ui.dialogs[i];
-      if (d) events.push({ type: "dialog", id: i, title: d.title, width: d.width ?? 600, height: d.height ?? 400 });
+      if (d)
+        events.push({
+          type: "dialog",
+          id: i,
+          title: d.title,
+          width: d.width ?? 600,
+          height: d.height ?? 400,
+        });
     }
     for (let i = this.seen.alerts; i < ui.alerts.length; i++) {
       const a = ui.alerts[i];
@@ -260,7 +279,9 @@ export class PlaygroundSession {
             menu: {
               title: built.title,
               items: built.items.map((item) =>
-                "separator" in item ? { separator: true as const } : { label: item.label, functionName: item.functionName },
+                "separator" in item
+                  ? { separator: true as const }
+                  : { label: item.label, functionName: item.functionName },
               ),
             },
           }
@@ -313,7 +334,10 @@ export class PlaygroundSession {
           locale: snap.locale,
           evaluate: (sheet, row, column, formula) => this.evaluateCell(sheet, row, column, formula),
           readValues: (sheet, r1, c1, r2, c2) => this.readValues(sheet, r1, c1, r2, c2),
-          text: { chartNoData: (range) => t.t(lang, "chartNoData", { range }) },
+          text: {
+            chartNoData: (range) => t.t(lang, "chartNoData", { range }),
+            notComputed: (name) => t.t(lang, "notComputed", { name }),
+          },
         },
         (name) => snap.sheets.find((s) => s.name === name),
       );
@@ -328,7 +352,9 @@ export class PlaygroundSession {
       locale: snap.locale,
       timeZone: snap.timeZone,
       title: snap.name,
-      sheets: snap.sheets.filter((s) => !s.hidden).map((s) => ({ id: s.sheetId, name: s.name, tabColor: s.tabColor })),
+      sheets: snap.sheets
+        .filter((s) => !s.hidden)
+        .map((s) => ({ id: s.sheetId, name: s.name, tabColor: s.tabColor })),
       activeSheetId: active.sheetId,
       active: sheetView,
       menu: menu.menu,
@@ -352,8 +378,11 @@ export class PlaygroundSession {
 
   runMenu(userLocale: string, functionName: string): ActionResult {
     const { menu } = this.menuFor(userLocale);
-    const known = menu?.items.some((i) => "functionName" in i && (i as MenuItemView).functionName === functionName);
-    if (!known) return { ok: false, events: [], error: `Not an item of the add-on menu: ${functionName}` };
+    const known = menu?.items.some(
+      (i) => "functionName" in i && (i as MenuItemView).functionName === functionName,
+    );
+    if (!known)
+      return { ok: false, events: [], error: `Not an item of the add-on menu: ${functionName}` };
     this.emulator.setUserLocale(userLocale);
     const events: UiEvent[] = [];
     let ok = true;
@@ -373,14 +402,22 @@ export class PlaygroundSession {
     return this.emulator.spreadsheet.getSheets().find((s) => s.getSheetId() === sheetId);
   }
 
-  edit(userLocale: string, sheetId: number, row: number, column: number, text: string): ActionResult {
+  edit(
+    userLocale: string,
+    sheetId: number,
+    row: number,
+    column: number,
+    text: string,
+  ): ActionResult {
     const sheet = this.sheetById(sheetId);
-    if (!sheet || !(row >= 1) || !(column >= 1)) return { ok: false, events: [], error: "No such cell" };
+    if (!sheet || !(row >= 1) || !(column >= 1))
+      return { ok: false, events: [], error: "No such cell" };
     this.emulator.setUserLocale(userLocale);
     const input = parseTypedInput(text, this.snap.locale, this.snap.timeZone);
     const events: UiEvent[] = [];
     try {
-      if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+      if (row > sheet.getMaxRows())
+        sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
       if (column > sheet.getMaxColumns()) {
         sheet.insertColumnsAfter(sheet.getMaxColumns(), column - sheet.getMaxColumns());
       }
@@ -390,7 +427,10 @@ export class PlaygroundSession {
       else {
         range.setValue(input.value);
         const current = range.getNumberFormat();
-        if (input.format && (current === "0.###############" || current === "General" || current === "")) {
+        if (
+          input.format &&
+          (current === "0.###############" || current === "General" || current === "")
+        ) {
           range.setNumberFormat(input.format);
         }
       }
@@ -427,14 +467,19 @@ export class PlaygroundSession {
   /** Imports a CSV as a new tab at the end, or changes nothing and says why. */
   importCsv(userLocale: string, fileName: string, bytes: Uint8Array): ActionResult {
     const lang = langOf(userLocale);
-    const t = (k: Parameters<typeof playgroundMessages.t>[1], p?: Record<string, string | number>) =>
-      playgroundMessages.t(lang, k, p);
+    const t = (
+      k: Parameters<typeof playgroundMessages.t>[1],
+      p?: Record<string, string | number>,
+    ) => playgroundMessages.t(lang, k, p);
     const parsed = parseCsv(bytes);
     if (!parsed.ok) return { ok: false, events: [], error: csvErrorMessage(parsed.error, lang) };
     const csv = parsed.csv;
     const { timeZone } = this.snap;
     const ss = this.emulator.spreadsheet;
-    const name = sheetNameFromFile(fileName, ss.getSheets().map((s) => s.getName()));
+    const name = sheetNameFromFile(
+      fileName,
+      ss.getSheets().map((s) => s.getName()),
+    );
     const values = csv.rows.map((row) =>
       Array.from({ length: csv.columns }, (_, c) => {
         const cell = row[c] ?? null;
@@ -448,7 +493,8 @@ export class PlaygroundSession {
     try {
       const sheet = ss.insertSheet(name, ss.getSheets().length);
       const rows = values.length;
-      if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+      if (rows > sheet.getMaxRows())
+        sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
       if (csv.columns > sheet.getMaxColumns()) {
         sheet.insertColumnsAfter(sheet.getMaxColumns(), csv.columns - sheet.getMaxColumns());
       }
@@ -476,7 +522,12 @@ export class PlaygroundSession {
       return { ok: false, events: [], error: t("csvUnreadable", { message }) };
     }
     const notes = [
-      t("importDone", { file: fileName, sheet: name, rows: values.length - 1, columns: csv.columns }),
+      t("importDone", {
+        file: fileName,
+        sheet: name,
+        rows: values.length - 1,
+        columns: csv.columns,
+      }),
     ];
     if (csv.dateOrder) notes.push(t("importDateOrder", { order: t(csv.dateOrder) }));
     if (csv.encoding !== "utf-8") notes.push(t("importEncoding", { encoding: csv.encoding }));

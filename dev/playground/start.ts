@@ -14,10 +14,10 @@ import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { build } from "esbuild";
 import { DIST, ROOT } from "../paths.ts";
-import { csvErrorMessage, PlaygroundSession } from "./session.ts";
-import { createPlaygroundServer, listenOnFreePort, type PageAssets } from "./server.ts";
-import { distStaleness } from "./stale.ts";
 import { parseCsv } from "./csv.ts";
+import { createPlaygroundServer, listenOnFreePort, type PageAssets } from "./server.ts";
+import { csvErrorMessage, PlaygroundSession } from "./session.ts";
+import { distStaleness } from "./stale.ts";
 
 const PAGE = join(ROOT, "dev/playground/page");
 
@@ -31,7 +31,9 @@ interface StartOptions {
 
 function usage(message: string): never {
   console.error(`playground: ${message}`);
-  console.error("usage: npm start -- [--csv file.csv]… [--state file.json] [--time-zone Area/City] [--no-build]");
+  console.error(
+    "usage: npm start -- [--csv file.csv]… [--state file.json] [--time-zone Area/City] [--no-build]",
+  );
   process.exit(2);
 }
 
@@ -45,12 +47,15 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Star
   };
   if (env.PORT !== undefined && env.PORT !== "") {
     const port = Number(env.PORT);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`PORT=${env.PORT} is not a port number`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      usage(`PORT=${env.PORT} is not a port number`);
     opts.port = port;
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     const value = () => inline ?? argv[++i] ?? usage(`${flag} needs a value`);
     if (flag === "--csv") opts.csv.push(resolve(value()));
     else if (flag === "--state") opts.stateFile = resolve(value());
@@ -70,10 +75,14 @@ function buildIfStale(build: boolean): void {
   }
   console.log(`playground: building (${staleness.reason})…`);
   // A child process, so a source that does not compile stops here with esbuild's own message.
-  const result = spawnSync(process.execPath, [join(ROOT, "dev/run.mjs"), join(ROOT, "dev/build.ts")], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, "dev/run.mjs"), join(ROOT, "dev/build.ts")],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
   if (result.status !== 0) {
     console.error("playground: the build failed (see above); fix it and run npm start again.");
     process.exit(1);
@@ -123,12 +132,22 @@ function openBrowser(url: string, env: NodeJS.ProcessEnv): void {
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2), process.env);
   buildIfStale(opts.build);
-  const session = new PlaygroundSession({
-    stateFile: opts.stateFile,
-    code: readFileSync(join(DIST, "Code.js"), "utf8"),
-    sidebarHtml: readFileSync(join(DIST, "Sidebar.html"), "utf8"),
-    timeZone: opts.timeZone,
-  });
+  let session: PlaygroundSession;
+  try {
+    session = new PlaygroundSession({
+      stateFile: opts.stateFile,
+      code: readFileSync(join(DIST, "Code.js"), "utf8"),
+      sidebarHtml: readFileSync(join(DIST, "Sidebar.html"), "utf8"),
+      timeZone: opts.timeZone,
+    });
+  } catch (error) {
+    // The bundle itself failed to load: say so plainly; the stack is for whoever fixes it.
+    console.error(
+      `playground: dist/Code.js could not be loaded on the emulator: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    if (error instanceof Error && error.stack) console.error(error.stack);
+    process.exit(1);
+  }
   for (const notice of session.startupNotices) console.warn(`playground: ${notice}`);
   for (const file of opts.csv) {
     let bytes: Uint8Array;

@@ -28,7 +28,8 @@ export function readStateFile<W>(path: string, check: (workbook: unknown) => W):
   try {
     const parsed = JSON.parse(readFileSync(path, "utf8")) as Partial<StateFile<unknown>>;
     if (parsed?.format !== STATE_FORMAT) throw new Error("not a KPI Pilot playground file");
-    if (parsed.version !== STATE_VERSION) throw new Error(`unknown version ${String(parsed.version)}`);
+    if (parsed.version !== STATE_VERSION)
+      throw new Error(`unknown version ${String(parsed.version)}`);
     const workbook = check(parsed.workbook);
     return {
       kind: "loaded",

@@ -42,8 +42,8 @@ export interface CellView {
   /** A formula error's message (d holds "#N/A", "#ERROR!", …). */
   err?: string;
   spark?: SparklineView;
-  /** Shown by a formula spilling from another cell. */
-  spill?: true;
+  /** Shown by a formula spilling from another cell: that cell, in A1. */
+  spill?: string;
   note?: string;
 }
 

@@ -3,14 +3,13 @@
  * format (in the spreadsheet's locale and zone), computed formulas, sparklines, styles with
  * conditional formatting applied, and charts with their data read from the ranges they name.
  */
-import { parseA1 } from "../emulator/a1.ts";
+import { columnLetters, parseA1 } from "../emulator/a1.ts";
 import { displayValue } from "../emulator/number-format.ts";
 import type {
   CellSnapshot,
   ChartSnapshot,
   ConditionalFormatRuleSnapshot,
   SheetSnapshot,
-  WorkbookSnapshot,
 } from "../emulator/snapshot.ts";
 import { decodeCellValue } from "../emulator/values.ts";
 import { type FormulaResult, isFormulaError, isSparkline, type SparklineValue } from "./formula.ts";
@@ -33,12 +32,21 @@ export interface ViewEnv {
   /** Values of a block as getValues returns them (formulas computed). */
   readValues(sheet: string, r1: number, c1: number, r2: number, c2: number): unknown[][];
   /** Short messages the view shows in its own words (chart problems). */
-  text: { chartNoData(range: string): string };
+  text: { chartNoData(range: string): string; notComputed(name: string): string };
 }
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
 
-export const CHART_COLORS = ["#4285f4", "#ea4335", "#fbbc04", "#34a853", "#ff6d01", "#46bdc6", "#7baaf7", "#f07b72"];
+export const CHART_COLORS = [
+  "#4285f4",
+  "#ea4335",
+  "#fbbc04",
+  "#34a853",
+  "#ff6d01",
+  "#46bdc6",
+  "#7baaf7",
+  "#f07b72",
+];
 
 function show(value: Value | "", format: string | undefined, env: ViewEnv): string {
   try {
@@ -66,7 +74,10 @@ function defaultAlign(value: unknown): "r" | "c" | undefined {
   return undefined;
 }
 
-function styleOf(cell: CellSnapshot | null, conditional: ConditionalFormatRuleSnapshot["format"] | undefined): CellStyle | undefined {
+function styleOf(
+  cell: CellSnapshot | null,
+  conditional: ConditionalFormatRuleSnapshot["format"] | undefined,
+): CellStyle | undefined {
   const s: CellStyle = {};
   if (cell) {
     if (cell.fontWeight === "bold") s.bold = true;
@@ -111,8 +122,16 @@ const inRect = (r: Rect, row: number, column: number) =>
   r.r1 <= row && row <= r.r2 && r.c1 <= column && column <= r.c2;
 
 /** Conditional formats whose criteria the playground can judge; others are left undrawn. */
-function ruleMatches(rule: ConditionalFormatRuleSnapshot, value: unknown, display: string): boolean {
-  const args = rule.values.map((v) => (typeof v === "object" && v !== null && "$date" in v ? new Date((v as { $date: string }).$date) : v));
+function ruleMatches(
+  rule: ConditionalFormatRuleSnapshot,
+  value: unknown,
+  display: string,
+): boolean {
+  const args = rule.values.map((v) =>
+    typeof v === "object" && v !== null && "$date" in v
+      ? new Date((v as { $date: string }).$date)
+      : v,
+  );
   const text = typeof value === "string" ? value : display;
   const a = args[0];
   const b = args[1];
@@ -149,7 +168,10 @@ function ruleMatches(rule: ConditionalFormatRuleSnapshot, value: unknown, displa
     case "NUMBER_BETWEEN":
       return n >= Math.min(Number(a), Number(b)) && n <= Math.max(Number(a), Number(b));
     case "NUMBER_NOT_BETWEEN":
-      return !Number.isNaN(n) && (n < Math.min(Number(a), Number(b)) || n > Math.max(Number(a), Number(b)));
+      return (
+        !Number.isNaN(n) &&
+        (n < Math.min(Number(a), Number(b)) || n > Math.max(Number(a), Number(b)))
+      );
     default:
       return false;
   }
@@ -160,7 +182,9 @@ function sparklineView(s: SparklineValue): SparklineView {
   const type = String(o.charttype ?? "line");
   const num = (k: string) => (typeof o[k] === "number" ? (o[k] as number) : undefined);
   const str = (k: string) => (typeof o[k] === "string" ? (o[k] as string) : undefined);
-  const values = s.sparkline.data.flat().map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null));
+  const values = s.sparkline.data
+    .flat()
+    .map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null));
   const view: SparklineView = {
     type: type === "bar" || type === "column" || type === "winloss" ? type : "line",
     values,
@@ -183,7 +207,10 @@ function sparklineView(s: SparklineValue): SparklineView {
 export function lastContentRow(sheet: SheetSnapshot): number {
   for (let r = sheet.rows.length; r > 0; r--) {
     const row = sheet.rows[r - 1];
-    if (row?.some((c) => c && (c.formula !== undefined || (c.value !== undefined && c.value !== "")))) return r;
+    if (
+      row?.some((c) => c && (c.formula !== undefined || (c.value !== undefined && c.value !== "")))
+    )
+      return r;
   }
   return 0;
 }
@@ -197,7 +224,10 @@ export function buildSheetView(
   const totalRows = lastContentRow(sheet);
   const charts = sheet.charts;
   const chartRows = charts.map((c) => c.anchor.row);
-  const rows = Math.min(sheet.rows.length, Math.max(rowsWanted, ...chartRows.map((r) => Math.min(r, rowsWanted))));
+  const rows = Math.min(
+    sheet.rows.length,
+    Math.max(rowsWanted, ...chartRows.map((r) => Math.min(r, rowsWanted))),
+  );
   const rowsSent = Math.min(Math.max(rows, Math.min(totalRows, rowsWanted)), sheet.rows.length);
 
   const merges = sheet.merges.flatMap((m) => {
@@ -242,7 +272,10 @@ export function buildSheetView(
         const result = env.evaluate(sheet.name, r, c, cell.formula);
         if (isFormulaError(result)) {
           view.d = result.error;
-          view.err = result.message;
+          view.err =
+            result.notComputed === undefined
+              ? result.message
+              : env.text.notComputed(result.notComputed);
           view.n = "c";
         } else if (isSparkline(result)) {
           view.spark = sparklineView(result);
@@ -251,7 +284,7 @@ export function buildSheetView(
           value = first ?? "";
           view.d = show(value as Value, cell.numberFormat, env);
           if (result.length > 1 || (result[0] as unknown[]).length > 1) {
-            spills.push({ row: r, column: c, values: result, from: `${r}:${c}` });
+            spills.push({ row: r, column: c, values: result, from: `${columnLetters(c)}${r}` });
           }
         } else {
           value = result;
@@ -295,7 +328,11 @@ export function buildSheetView(
         if (existing?.d || existing?.f) return;
         while (line.length < c) line.push(null);
         const format = sheet.rows[r - 1]?.[c - 1]?.numberFormat;
-        const view: CellView = { ...(existing ?? {}), d: show(v as Value, format, env), spill: true };
+        const view: CellView = {
+          ...(existing ?? {}),
+          d: show(v as Value, format, env),
+          spill: spill.from,
+        };
         const n = defaultAlign(v);
         if (n) view.n = n;
         line[c - 1] = view;
@@ -311,7 +348,10 @@ export function buildSheetView(
   for (const [k, v] of Object.entries(sheet.rowHeights)) rowHeights[Number(k)] = v;
 
   const protectedRanges = sheet.protections.flatMap((p) => {
-    const rect = p.range === null ? { r1: 1, c1: 1, r2: sheet.maxRows, c2: sheet.maxColumns } : rectOf(p.range);
+    const rect =
+      p.range === null
+        ? { r1: 1, c1: 1, r2: sheet.maxRows, c2: sheet.maxColumns }
+        : rectOf(p.range);
     return rect ? [{ ...rect, warningOnly: p.warningOnly }] : [];
   });
 
@@ -357,7 +397,9 @@ function niceStep(span: number, target: number): number {
 }
 
 function record(v: unknown): Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  return typeof v === "object" && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : {};
 }
 
 export function buildChartView(
@@ -401,7 +443,9 @@ export function buildChartView(
       const sheetSnap = snapshotOf?.(range.sheet);
       const rect = rectOf(range.a1, sheetSnap);
       if (!rect) continue;
-      const last = sheetSnap ? Math.min(rect.r2, Math.max(lastContentRow(sheetSnap), rect.r1)) : rect.r2;
+      const last = sheetSnap
+        ? Math.min(rect.r2, Math.max(lastContentRow(sheetSnap), rect.r1))
+        : rect.r2;
       const values = env.readValues(range.sheet, rect.r1, rect.c1, last, rect.c2);
       const block = values.map((row, i) =>
         row.map((value, j) => ({
@@ -410,13 +454,19 @@ export function buildChartView(
         })),
       );
       if (table.length === 0) table = block;
-      else block.forEach((row, i) => table[i]?.push(...row));
+      else {
+        block.forEach((row, i) => {
+          table[i]?.push(...row);
+        });
+      }
     }
   } catch (error) {
     return { ...base, problem: error instanceof Error ? error.message : String(error) };
   }
   if (chart.transpose && table.length > 0) {
-    table = (table[0] ?? []).map((_, j) => table.map((row) => row[j] as { value: unknown; format?: string }));
+    table = (table[0] ?? []).map((_, j) =>
+      table.map((row) => row[j] as { value: unknown; format?: string }),
+    );
   }
   if (table.length === 0 || (table[0]?.length ?? 0) < 2) {
     return { ...base, problem: env.text.chartNoData(names) };
@@ -428,14 +478,18 @@ export function buildChartView(
         ? 1
         : 0;
   const header = headerRows > 0 ? table[0] : undefined;
-  const body = table.slice(headerRows).filter((row) => row.some((c) => c.value !== "" && c.value !== null));
+  const body = table
+    .slice(headerRows)
+    .filter((row) => row.some((c) => c.value !== "" && c.value !== null));
   base.labels = body.map((row) => {
     const c = row[0];
     return c ? show(c.value as Value, c.format, env) : "";
   });
 
   const seriesOpt = record(o.series);
-  const colors = Array.isArray(o.colors) ? o.colors.filter((c): c is string => typeof c === "string") : [];
+  const colors = Array.isArray(o.colors)
+    ? o.colors.filter((c): c is string => typeof c === "string")
+    : [];
   const width0 = table[0]?.length ?? 0;
   let valueFormat: string | undefined;
   const series: ChartSeriesView[] = [];
@@ -453,7 +507,11 @@ export function buildChartView(
       name: typeof name === "string" && name ? name : `Series ${j}`,
       values,
       texts: values.map((v) => (v === null ? "—" : show(v, format, env))),
-      color: (typeof so.color === "string" ? so.color : undefined) ?? colors[k] ?? CHART_COLORS[k % CHART_COLORS.length] ?? "#4285f4",
+      color:
+        (typeof so.color === "string" ? so.color : undefined) ??
+        colors[k] ??
+        CHART_COLORS[k % CHART_COLORS.length] ??
+        "#4285f4",
     };
     if (Array.isArray(so.lineDashStyle) && so.lineDashStyle.length > 0) s.dashed = true;
     if (typeof so.lineWidth === "number") s.lineWidth = so.lineWidth;

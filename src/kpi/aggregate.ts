@@ -225,35 +225,10 @@ export function scanRange(
   perRow: boolean,
 ): void {
   const { sum, count, ones } = into;
-  const rows = range.length;
-  if (kind === "duration") {
-    for (let r = 0; r < rows; r++) {
-      const row = range[r]!;
-      const w = row.length;
-      const k = perRow ? r : 0;
-      let s = 0;
-      let n = 0;
-      let o = 0;
-      for (let c = 0; c < w; c++) {
-        const v = row[c];
-        let x: number | null;
-        if (typeof v === "number" && v >= 0) x = v;
-        else if (v === "") continue;
-        else {
-          x = slowDuration(v, src, r * w + c);
-          if (x === null) continue;
-        }
-        s += x;
-        n++;
-        if (x === 1) o++;
-      }
-      sum[k] = sum[k]! + s;
-      count[k] = count[k]! + n;
-      ones[k] = ones[k]! + o;
-    }
-    return;
-  }
-  for (let r = 0; r < rows; r++) {
+  const duration = kind === "duration";
+  // Durations are never negative, whatever `signed` says.
+  const nonNegative = duration || !signed;
+  for (let r = 0; r < range.length; r++) {
     const row = range[r]!;
     const w = row.length;
     const k = perRow ? r : 0;
@@ -263,10 +238,10 @@ export function scanRange(
     for (let c = 0; c < w; c++) {
       const v = row[c];
       let x: number | null;
-      if (typeof v === "number" && (signed ? v - v === 0 : v >= 0)) x = v;
+      if (typeof v === "number" && (nonNegative ? v >= 0 : v - v === 0)) x = v;
       else if (v === "") continue;
       else {
-        x = slowNumber(v, src, r * w + c, signed);
+        x = duration ? slowDuration(v, src, r * w + c) : slowNumber(v, src, r * w + c, signed);
         if (x === null) continue;
       }
       s += x;
@@ -279,17 +254,9 @@ export function scanRange(
   }
 }
 
-/** Fresh slots, `n` of them, as typed arrays (fixed size) or plain arrays (to grow). */
-export function newSlots(n: number, growable = false): Slots {
-  if (growable) return { sum: [], count: [], ones: [] };
+/** Fresh slots, `n` of them, zeroed. */
+export function newSlots(n: number): Slots {
   return { sum: new Float64Array(n), count: new Float64Array(n), ones: new Float64Array(n) };
-}
-
-/** Appends one zeroed slot to growable slots. */
-export function pushSlot(s: Slots): void {
-  (s.sum as number[]).push(0);
-  (s.count as number[]).push(0);
-  (s.ones as number[]).push(0);
 }
 
 /**

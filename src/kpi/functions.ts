@@ -426,12 +426,7 @@ function uniqueVisitorsSpec(kpi: KpiDefinition): CustomFunctionSpec {
           // NaN (a blank date) fails both comparisons, so it is left out.
           const day = days[k++]!;
           if (!(day >= lo && day <= hi)) continue;
-          const v = row[c];
-          let key: string | null;
-          if (typeof v === "string") {
-            const t = v.trim();
-            key = t === "" ? null : t.toLowerCase();
-          } else key = idKey(v);
+          const key = idKey(row[c]);
           if (key !== null) set.add(key);
         }
       }
@@ -445,12 +440,7 @@ function addIds(ids: readonly (readonly unknown[])[], set: Set<string>): void {
   for (let r = 0; r < ids.length; r++) {
     const row = ids[r]!;
     for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      let key: string | null;
-      if (typeof v === "string") {
-        const t = v.trim();
-        key = t === "" ? null : t.toLowerCase();
-      } else key = idKey(v);
+      const key = idKey(row[c]);
       if (key !== null) set.add(key);
     }
   }
@@ -516,6 +506,20 @@ const GROWTH: CustomFunctionSpec = {
   },
 };
 
+const ACTUAL_PARAM: CustomFunctionParam = {
+  name: "actual",
+  optional: false,
+  type: "number[][]",
+  description: "The KPI's current value (a range is summed).",
+};
+
+const TARGET_PARAM: CustomFunctionParam = {
+  name: "target",
+  optional: false,
+  type: "number",
+  description: "The value to reach.",
+};
+
 /** Σactual, target and baseline of KPI_PROGRESS and KPI_STATUS; null when actual is blank. */
 function progressArgs(fn: string, ctx: EngineContext, args: readonly unknown[]) {
   const actual = sumArg(fn, ctx, required(fn, ctx, args[0], "actual"), "actual", true);
@@ -546,13 +550,8 @@ const PROGRESS: CustomFunctionSpec = {
   description:
     "Progress towards a target: (actual − baseline) ÷ (target − baseline); baseline defaults to 0. A fraction: format the cell as a percentage.",
   params: [
-    {
-      name: "actual",
-      optional: false,
-      type: "number[][]",
-      description: "The KPI's current value (a range is summed).",
-    },
-    { name: "target", optional: false, type: "number", description: "The value to reach." },
+    ACTUAL_PARAM,
+    TARGET_PARAM,
     {
       name: "baseline",
       optional: true,
@@ -595,13 +594,8 @@ const STATUS: CustomFunctionSpec = {
   description:
     'Status of an objective: "Achieved", "On track", "At risk", "Off track" or "Missed", from progress towards the target and the time elapsed.',
   params: [
-    {
-      name: "actual",
-      optional: false,
-      type: "number[][]",
-      description: "The KPI's current value (a range is summed).",
-    },
-    { name: "target", optional: false, type: "number", description: "The value to reach." },
+    ACTUAL_PARAM,
+    TARGET_PARAM,
     {
       name: "baseline",
       optional: false,

@@ -13,15 +13,6 @@ export const PERIODS: readonly Period[] = ["day", "week", "month", "quarter", "y
 export type Frequency = "weekly" | "monthly" | "quarterly";
 export const FREQUENCIES: readonly Frequency[] = ["weekly", "monthly", "quarterly"];
 
-/** The French name of each period, as `parsePeriod` accepts it. */
-export const PERIOD_NAMES_FR: Readonly<Record<Period, string>> = {
-  day: "jour",
-  week: "semaine",
-  month: "mois",
-  quarter: "trimestre",
-  year: "année",
-};
-
 const PERIOD_WORDS: Readonly<Record<string, Period>> = {
   day: "day",
   days: "day",

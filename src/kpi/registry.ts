@@ -869,13 +869,6 @@ export function getKpi(id: string): KpiDefinition {
   return kpi;
 }
 
-/** The input `name` of `kpi`; throws if there is none. */
-export function getInput(kpi: KpiDefinition, name: string): KpiInput {
-  const input = kpi.inputs.find((i) => i.name === name);
-  if (!input) throw new Error(`${kpi.id} has no input "${name}"`);
-  return input;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Column auto-mapping
 

@@ -3,11 +3,28 @@
  * and arrays only. Dates travel as ISO calendar days ("2027-06-30"), timestamps as ISO strings.
  */
 
+import type { Frequency } from "../kpi/periods.ts";
 import type { Direction, Unit } from "../kpi/types.ts";
 
-export type Frequency = "weekly" | "monthly" | "quarterly";
+export type { Frequency };
 
 /** What the wizard sends to `saveObjective`. Absent `id` creates; a known `id` updates. */
+/**
+ * Longest text each field accepts, checked by the server and, for inline messages, by the
+ * sidebar. Sheet names are capped at 100 characters by Sheets itself.
+ */
+export const FIELD_MAX_LENGTH = {
+  id: 64,
+  name: 100,
+  channel: 100,
+  sourceSheet: 100,
+  dateColumn: 200,
+  header: 200,
+  owner: 100,
+  businessGoal: 500,
+  notes: 2000,
+} as const;
+
 export interface ObjectiveInput {
   id?: string;
   name: string;

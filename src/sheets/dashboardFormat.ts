@@ -6,6 +6,7 @@
 import type { Lang } from "../i18n.ts";
 import type { Unit } from "../kpi/types.ts";
 import type { Frequency } from "./api.ts";
+import { messages } from "./messages.ts";
 
 const MONTHS: Record<Lang, readonly string[]> = {
   en: [
@@ -90,11 +91,10 @@ export function periodLabel(
   const { year, month } = dayParts(start);
   if (frequency === "monthly") return `${MONTHS_SHORT[lang][month - 1]} ${year}`;
   if (frequency === "quarterly") {
-    return `${lang === "fr" ? "T" : "Q"}${Math.floor((month - 1) / 3) + 1} ${year}`;
+    return messages.t(lang, "quarterLabel", { q: Math.floor((month - 1) / 3) + 1, year });
   }
   const day = formatDayShort(start, lang);
-  if (!inSentence) return day;
-  return lang === "fr" ? `Semaine du ${day}` : `Week of ${day}`;
+  return inSentence ? messages.t(lang, "weekOf", { day }) : day;
 }
 
 /** The sheet number format of a KPI unit (the spreadsheet's locale picks the separators). */

@@ -254,7 +254,7 @@ export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang):
   if (errors > 0) {
     clauses.push(errors === 1 ? t("sumErrorOne") : t("sumErrorMany", { count: errors }));
   }
-  const sentences = [`${clauses.join(lang === "fr" ? " ; " : "; ")}.`];
+  const sentences = [`${clauses.join(t("listSeparator"))}.`];
   const named = late
     .filter((e) => e.current?.value !== null && e.current?.value !== undefined)
     .slice(0, NAMED_IN_SUMMARY)
@@ -267,7 +267,7 @@ export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang):
         deadline: formatDayLong(deadlineDayOf(e), lang),
       }),
     );
-  if (named.length > 0) sentences.push(`${named.join(lang === "fr" ? " ; " : "; ")}.`);
+  if (named.length > 0) sentences.push(`${named.join(t("listSeparator"))}.`);
   return sentences.join(" ");
 }
 
@@ -303,7 +303,7 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
           ? t("dashLatestNone", { sheet: s.name })
           : t("dashLatestItem", { sheet: s.name, date: formatDayLong(s.latest, lang) }),
     );
-    g.text(latest, 0, t("dashLatest", { list: list.join("; ") }));
+    g.text(latest, 0, t("dashLatest", { list: list.join(t("listSeparator")) }));
   }
   g.style(latest, 0, { color: MUTED });
   const summary = g.row();
@@ -315,7 +315,7 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
       .slice(0, 3)
       .map((p) => t("dashProblem", { row: p.row, message: p.message }));
     if (problems.length > 3) shown.push("…");
-    g.text(problemRow, 0, t("dashProblems", { list: shown.join("; ") }));
+    g.text(problemRow, 0, t("dashProblems", { list: shown.join(t("listSeparator")) }));
     g.style(problemRow, 0, { color: PROBLEM });
   }
   g.row();

@@ -70,9 +70,7 @@ export const messages = defineCatalogue({
     busySave:
       "Someone is saving objectives or building the dashboard right now. Try again in a few seconds.",
 
-    // Directions and frequencies, as words.
-    direction_higher: "higher is better",
-    direction_lower: "lower is better",
+    // Review frequencies, as words.
     frequency_weekly: "Weekly",
     frequency_monthly: "Monthly",
     frequency_quarterly: "Quarterly",
@@ -90,6 +88,7 @@ export const messages = defineCatalogue({
     dashboardTab: "KPI dashboard",
     dashTitle: "KPI dashboard",
     dashAsOf: "As of {date}",
+    listSeparator: "; ",
     dashLatest: "Latest data: {list}.",
     dashLatestItem: "{sheet} up to {date}",
     dashLatestNone: "{sheet} has no dated rows",
@@ -121,10 +120,11 @@ export const messages = defineCatalogue({
     trend_target: "Target",
     trend_average: "3-period average",
     trendTitle: "{name}: {kpi}, {frequency}",
-    trendEmpty: "No complete period yet.",
     chartTitle: "{name}: {kpi}",
     footnote:
       "Period: the last complete period, whose value is Current. Change: against the period before, in percentage points for rates, in % otherwise. Trend: the last 12 complete periods. Progress: (current − baseline) ÷ (target − baseline). Expected: the share of the time from start to deadline elapsed at the end of the period. Status: Achieved at 100% progress; On track within 10 points of expected; At risk within 25; Off track beyond; Missed once the deadline has passed. Forecast: the value expected at the deadline on the linear trend of the last 12 complete periods (for rates, numerator and denominator each projected, then divided).",
+    quarterLabel: "Q{q} {year}",
+    weekOf: "Week of {day}",
     pp: "pp",
     partial: "{period} in progress: {value} so far ({days} of {total} days).",
     partialNoValue: "{period} in progress ({days} of {total} days).",
@@ -154,8 +154,6 @@ export const messages = defineCatalogue({
     // Messages to the user.
     busyBuild:
       "A dashboard build is already running in this spreadsheet. Wait for it to finish, then try again.",
-    builtToast: "Dashboard updated: {n} objectives.",
-    builtToastOne: "Dashboard updated: 1 objective.",
     toastTitle: "KPI Pilot",
 
     // Sample data.
@@ -233,8 +231,6 @@ export const messages = defineCatalogue({
     busySave:
       "Quelqu'un enregistre des objectifs ou crée le tableau de bord en ce moment. Réessayez dans quelques secondes.",
 
-    direction_higher: "plus c'est haut, mieux c'est",
-    direction_lower: "plus c'est bas, mieux c'est",
     frequency_weekly: "Hebdomadaire",
     frequency_monthly: "Mensuelle",
     frequency_quarterly: "Trimestrielle",
@@ -250,6 +246,7 @@ export const messages = defineCatalogue({
     dashboardTab: "Tableau de bord KPI",
     dashTitle: "Tableau de bord KPI",
     dashAsOf: "Au {date}",
+    listSeparator: " ; ",
     dashLatest: "Dernières données : {list}.",
     dashLatestItem: "{sheet} jusqu'au {date}",
     dashLatestNone: "{sheet} n'a aucune ligne datée",
@@ -281,10 +278,11 @@ export const messages = defineCatalogue({
     trend_target: "Cible",
     trend_average: "Moyenne sur 3 périodes",
     trendTitle: "{name} : {kpi}, {frequency}",
-    trendEmpty: "Pas encore de période complète.",
     chartTitle: "{name} : {kpi}",
     footnote:
       "Période : la dernière période complète, dont la valeur est Actuel. Évolution : par rapport à la période précédente, en points de pourcentage pour les taux, en % sinon. Tendance : les 12 dernières périodes complètes. Progression : (actuel − départ) ÷ (cible − départ). Attendu : la part du temps écoulé entre le début et l'échéance à la fin de la période. Statut : Atteint à 100 % de progression ; En bonne voie à moins de 10 points de l'attendu ; À risque à moins de 25 ; En retard au-delà ; Manqué une fois l'échéance passée. Prévision : la valeur attendue à l'échéance sur la tendance linéaire des 12 dernières périodes complètes (pour les taux, numérateur et dénominateur projetés chacun, puis divisés).",
+    quarterLabel: "T{q} {year}",
+    weekOf: "Semaine du {day}",
     pp: "pts",
     partial: "{period} en cours : {value} pour l'instant ({days} jours sur {total}).",
     partialNoValue: "{period} en cours ({days} jours sur {total}).",
@@ -313,8 +311,6 @@ export const messages = defineCatalogue({
 
     busyBuild:
       "Une création du tableau de bord est déjà en cours dans ce classeur. Attendez qu'elle se termine, puis réessayez.",
-    builtToast: "Tableau de bord actualisé : {n} objectifs.",
-    builtToastOne: "Tableau de bord actualisé : 1 objectif.",
     toastTitle: "KPI Pilot",
 
     sampleTab: "Données d'exemple",

@@ -14,29 +14,36 @@ import { messages } from "./messages.ts";
 import { cellText } from "./objectivesCodec.ts";
 import {
   createObjectivesSheet,
-  DASHBOARD_KEY,
   findTaggedSheet,
+  type Layout,
   OBJECTIVES_KEY,
+  ownSheetIds,
   parseObjectiveRows,
+  type StoreContent,
   writeObjectiveRow,
 } from "./objectivesStore.ts";
-import { fieldLabel, ObjectiveError, validateObjectiveFields } from "./objectivesValidate.ts";
+import { fieldError, objectiveId, validateObjectiveFields } from "./objectivesValidate.ts";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const SAVE_LOCK_WAIT_MS = 10_000;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-function fieldError(
-  lang: Lang,
-  field: Parameters<typeof fieldLabel>[0],
-  key: Parameters<typeof messages.t>[1],
-  params: Record<string, string | number>,
-): never {
-  throw new ObjectiveError(
-    messages.t(lang, key, { field: fieldLabel(field, lang), ...params }),
-    field,
+/** Runs `body` under the document lock, or says another save or build is holding it. */
+function underSaveLock<T>(lang: Lang, body: () => T): T {
+  return withDocumentLock(
+    SAVE_LOCK_WAIT_MS,
+    () => {
+      throw new Error(messages.t(lang, "busySave"));
+    },
+    body,
   );
+}
+
+/** The tab's column layout from its header row; throws the header's problem if it has one. */
+function layoutOrThrow(parsed: StoreContent): Layout {
+  const headerProblem = parsed.problems.find((p) => p.row === 1);
+  if (headerProblem) throw new Error(headerProblem.message);
+  return parsed.layout;
 }
 
 /**
@@ -47,11 +54,8 @@ function fieldError(
 function checkAgainstSheet(ss: Spreadsheet, input: ObjectiveInput, lang: Lang): ObjectiveInput {
   const source = ss.getSheetByName(input.sourceSheet);
   if (!source) fieldError(lang, "sourceSheet", "noSuchSheet", { value: input.sourceSheet });
-  for (const key of [OBJECTIVES_KEY, DASHBOARD_KEY]) {
-    const own = findTaggedSheet(ss, key);
-    if (own && own.getSheetId() === source.getSheetId()) {
-      fieldError(lang, "sourceSheet", "ownSheet", { value: input.sourceSheet });
-    }
+  if (ownSheetIds(ss).has(source.getSheetId())) {
+    fieldError(lang, "sourceSheet", "ownSheet", { value: input.sourceSheet });
   }
   const lastColumn = source.getLastColumn();
   if (lastColumn < 1) fieldError(lang, "sourceSheet", "sheetEmpty", { value: input.sourceSheet });
@@ -89,54 +93,49 @@ function timestamp(now: Date): string {
 /** saveObjective with an injectable clock and spreadsheet, for tests. */
 export function saveObjectiveIn(ss: Spreadsheet, raw: unknown, lang: Lang, now: Date): Objective {
   const input = checkAgainstSheet(ss, validateObjectiveFields(raw, lang), lang);
-  return withDocumentLock(
-    SAVE_LOCK_WAIT_MS,
-    () => {
-      throw new Error(messages.t(lang, "busySave"));
-    },
-    () => {
-      const timeZone = ss.getSpreadsheetTimeZone();
-      const found = findTaggedSheet(ss, OBJECTIVES_KEY);
-      if (!found && input.id) throw new Error(messages.t(lang, "notFound", { value: input.id }));
-      const sheet = found ?? createObjectivesSheet(ss, lang);
-      // Re-read under the lock: rows may have moved or been deleted since the sidebar loaded.
-      const values = sheet.getDataRange().getValues();
-      const parsed = parseObjectiveRows(values, timeZone, lang);
-      const headerProblem = parsed.problems.find((p) => p.row === 1);
-      if (headerProblem) throw new Error(headerProblem.message);
-      const idColumn = parsed.layout.id;
-      const rowOfId = new Map<string, number>();
-      values.forEach((cells, i) => {
-        const id = i === 0 ? "" : cellText(cells[idColumn], timeZone).trim();
-        if (id !== "" && !rowOfId.has(id)) rowOfId.set(id, i + 1);
-      });
-      const stamp = timestamp(now);
-      let row: number;
-      let id: string;
-      let created = stamp;
-      if (input.id) {
-        const found = rowOfId.get(input.id);
-        if (found === undefined) throw new Error(messages.t(lang, "notFound", { value: input.id }));
-        row = found;
-        id = input.id;
-        const existing = parsed.objectives.find((s) => s.row === found);
-        if (existing?.objective.created) created = existing.objective.created;
-      } else {
-        id = newId(new Set(rowOfId.keys()));
-        row = Math.max(values.length, sheet.getLastRow()) + 1;
+  return underSaveLock(lang, () => {
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const found = findTaggedSheet(ss, OBJECTIVES_KEY);
+    if (!found && input.id) throw new Error(messages.t(lang, "notFound", { value: input.id }));
+    const sheet = found ?? createObjectivesSheet(ss, lang);
+    // Re-read under the lock: rows may have moved or been deleted since the sidebar loaded.
+    const values = sheet.getDataRange().getValues();
+    const parsed = parseObjectiveRows(values, timeZone, lang);
+    const layout = layoutOrThrow(parsed);
+    const idColumn = layout.id;
+    const rowOfId = new Map<string, number>();
+    values.forEach((cells, i) => {
+      const id = i === 0 ? "" : cellText(cells[idColumn], timeZone).trim();
+      if (id !== "" && !rowOfId.has(id)) rowOfId.set(id, i + 1);
+    });
+    const stamp = timestamp(now);
+    let row: number;
+    let id: string;
+    let created = stamp;
+    if (input.id) {
+      const existingRow = rowOfId.get(input.id);
+      if (existingRow === undefined) {
+        throw new Error(messages.t(lang, "notFound", { value: input.id }));
       }
-      const objective: Objective = {
-        ...input,
-        id,
-        channel: input.channel ?? "",
-        notes: input.notes ?? "",
-        created,
-        updated: stamp,
-      };
-      writeObjectiveRow(sheet, parsed.layout, row, objective, timeZone);
-      return objective;
-    },
-  );
+      row = existingRow;
+      id = input.id;
+      const existing = parsed.objectives.find((s) => s.row === existingRow);
+      if (existing?.objective.created) created = existing.objective.created;
+    } else {
+      id = newId(new Set(rowOfId.keys()));
+      row = Math.max(values.length, sheet.getLastRow()) + 1;
+    }
+    const objective: Objective = {
+      ...input,
+      id,
+      channel: input.channel ?? "",
+      notes: input.notes ?? "",
+      created,
+      updated: stamp,
+    };
+    writeObjectiveRow(sheet, layout, row, objective, timeZone);
+    return objective;
+  });
 }
 
 /** deleteObjective with an injectable spreadsheet, for tests. */
@@ -145,37 +144,21 @@ export function deleteObjectiveIn(
   rawId: unknown,
   lang: Lang,
 ): { deleted: string } {
-  if (typeof rawId !== "string" || !ID_PATTERN.test(rawId)) {
-    throw new ObjectiveError(
-      messages.t(lang, "badId", {
-        field: fieldLabel("id", lang),
-        value: String(rawId).slice(0, 40),
-      }),
-      "id",
+  const id = objectiveId(rawId, lang);
+  return underSaveLock(lang, () => {
+    const sheet = findTaggedSheet(ss, OBJECTIVES_KEY);
+    if (!sheet) throw new Error(messages.t(lang, "notFound", { value: id }));
+    const timeZone = ss.getSpreadsheetTimeZone();
+    // The row is looked up now, under the lock: the id, not a row number from the client, decides.
+    const values = sheet.getDataRange().getValues();
+    const layout = layoutOrThrow(parseObjectiveRows(values.slice(0, 1), timeZone, lang));
+    const index = values.findIndex(
+      (cells, i) => i > 0 && cellText(cells[layout.id], timeZone).trim() === id,
     );
-  }
-  return withDocumentLock(
-    SAVE_LOCK_WAIT_MS,
-    () => {
-      throw new Error(messages.t(lang, "busySave"));
-    },
-    () => {
-      const sheet = findTaggedSheet(ss, OBJECTIVES_KEY);
-      if (!sheet) throw new Error(messages.t(lang, "notFound", { value: rawId }));
-      const timeZone = ss.getSpreadsheetTimeZone();
-      // The row is looked up now, under the lock: the id, not a row number from the client, decides.
-      const values = sheet.getDataRange().getValues();
-      const { layout, problems } = parseObjectiveRows(values.slice(0, 1), timeZone, lang);
-      const headerProblem = problems.find((p) => p.row === 1);
-      if (headerProblem) throw new Error(headerProblem.message);
-      const index = values.findIndex(
-        (cells, i) => i > 0 && cellText(cells[layout.id], timeZone).trim() === rawId,
-      );
-      if (index < 0) throw new Error(messages.t(lang, "notFound", { value: rawId }));
-      sheet.deleteRow(index + 1);
-      return { deleted: rawId };
-    },
-  );
+    if (index < 0) throw new Error(messages.t(lang, "notFound", { value: id }));
+    sheet.deleteRow(index + 1);
+    return { deleted: id };
+  });
 }
 
 /** listObjectives with an injectable clock and spreadsheet, for tests. */

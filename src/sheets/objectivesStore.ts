@@ -5,6 +5,7 @@
  * of whoever created the tab. Bad rows are reported and skipped, never rewritten.
  */
 import type { Lang } from "../i18n.ts";
+import { FREQUENCIES } from "../kpi/periods.ts";
 import { findKpi, KPIS } from "../kpi/registry.ts";
 import type { Unit } from "../kpi/types.ts";
 import type { Objective, RowProblem } from "./api.ts";
@@ -21,7 +22,6 @@ import {
 } from "./objectivesCodec.ts";
 import {
   DIRECTIONS,
-  FREQUENCIES,
   fieldLabel,
   OBJECTIVE_FIELDS,
   ObjectiveError,
@@ -52,6 +52,16 @@ export function findTaggedSheet(ss: Spreadsheet, key: string): Sheet | null {
   if (sheets.length <= 1) return sheets[0]?.sheet ?? null;
   const original = sheets.find((s) => s.value === String(s.sheet.getSheetId()));
   return (original ?? sheets[0])?.sheet ?? null;
+}
+
+/** The ids of KPI Pilot's own tabs (Objectives, dashboard): never a source of data. */
+export function ownSheetIds(ss: Spreadsheet): Set<number> {
+  const ids = new Set<number>();
+  for (const key of [OBJECTIVES_KEY, DASHBOARD_KEY]) {
+    const sheet = findTaggedSheet(ss, key);
+    if (sheet) ids.add(sheet.getSheetId());
+  }
+  return ids;
 }
 
 /** `base`, or `base (2)`, `base (3)`…: the first name no tab has yet. */
@@ -159,13 +169,11 @@ export interface StoredObjective {
   row: number;
 }
 
+/** The Objectives tab as read: where its columns are, its valid rows, and its bad ones. */
 export interface StoreContent {
-  sheet: Sheet | null;
   layout: Layout;
   objectives: StoredObjective[];
   problems: RowProblem[];
-  /** Last row holding anything, header included (1 for an empty tab). */
-  lastRow: number;
 }
 
 function rawOfRow(cells: readonly unknown[], layout: Layout, timeZone: string, lang: Lang) {
@@ -209,7 +217,7 @@ export function parseObjectiveRows(
   values: readonly (readonly unknown[])[],
   timeZone: string,
   lang: Lang,
-): { layout: Layout; objectives: StoredObjective[]; problems: RowProblem[] } {
+): StoreContent {
   let layout: Layout;
   try {
     layout = layoutOf(values[0] ?? [], lang);
@@ -273,11 +281,8 @@ function errorText(e: unknown): string {
 /** Reads the Objectives tab once (one getValues). An absent tab reads as empty. */
 export function readObjectives(ss: Spreadsheet, timeZone: string, lang: Lang): StoreContent {
   const sheet = findTaggedSheet(ss, OBJECTIVES_KEY);
-  if (!sheet) {
-    return { sheet: null, layout: DEFAULT_LAYOUT, objectives: [], problems: [], lastRow: 1 };
-  }
-  const values = sheet.getDataRange().getValues();
-  return { sheet, ...parseObjectiveRows(values, timeZone, lang), lastRow: values.length };
+  if (!sheet) return { layout: DEFAULT_LAYOUT, objectives: [], problems: [] };
+  return parseObjectiveRows(sheet.getDataRange().getValues(), timeZone, lang);
 }
 
 // --- Writing -------------------------------------------------------------------------------

@@ -5,9 +5,10 @@
  */
 import type { Lang } from "../i18n.ts";
 import { tryParseIsoDay } from "../kpi/days.ts";
+import { FREQUENCIES } from "../kpi/periods.ts";
 import { findKpi, KPIS } from "../kpi/registry.ts";
 import type { KpiDefinition, KpiInput } from "../kpi/types.ts";
-import type { Frequency, ObjectiveInput } from "./api.ts";
+import { FIELD_MAX_LENGTH, type ObjectiveInput } from "./api.ts";
 import { type MessageKey, messages } from "./messages.ts";
 
 /** The columns of the Objectives tab, in their documented order. */
@@ -34,21 +35,9 @@ export const OBJECTIVE_FIELDS = [
 
 export type ObjectiveField = (typeof OBJECTIVE_FIELDS)[number];
 
-export const FREQUENCIES: readonly Frequency[] = ["weekly", "monthly", "quarterly"];
 export const DIRECTIONS = ["higher", "lower"] as const;
 
-/** Longest text each field accepts; sheet names are capped at 100 characters by Sheets itself. */
-const MAX_LENGTH = {
-  id: 64,
-  name: 100,
-  channel: 100,
-  sourceSheet: 100,
-  dateColumn: 200,
-  header: 200,
-  owner: 100,
-  businessGoal: 500,
-  notes: 2000,
-} as const;
+const MAX_LENGTH = FIELD_MAX_LENGTH;
 
 /** Most columns a multi-column input may sum (likes + comments + shares + …). */
 export const MAX_INPUT_COLUMNS = 10;
@@ -82,7 +71,8 @@ export function fieldLabel(field: ObjectiveField, lang: Lang): string {
   return messages.t(lang, `field_${field}` as MessageKey);
 }
 
-function fail(
+/** Throws an ObjectiveError whose message starts with the field's label. */
+export function fieldError(
   lang: Lang,
   field: ObjectiveField | null,
   key: MessageKey,
@@ -135,14 +125,14 @@ function text(
 ): string {
   const value = raw[field];
   if (value === undefined || value === null) {
-    if (opts.required) fail(lang, field, "required");
+    if (opts.required) fieldError(lang, field, "required");
     return "";
   }
-  if (typeof value !== "string") fail(lang, field, "notText");
+  if (typeof value !== "string") fieldError(lang, field, "notText");
   const s = opts.multiline ? value.replace(/\r\n?/g, "\n").trim() : value.trim();
-  if (opts.required && s === "") fail(lang, field, "required");
-  if (s.length > max) fail(lang, field, "tooLong", { max, length: s.length });
-  if (hasControlChars(s, opts.multiline === true)) fail(lang, field, "controlChars");
+  if (opts.required && s === "") fieldError(lang, field, "required");
+  if (s.length > max) fieldError(lang, field, "tooLong", { max, length: s.length });
+  if (hasControlChars(s, opts.multiline === true)) fieldError(lang, field, "controlChars");
   return s;
 }
 
@@ -153,41 +143,46 @@ function choice<T extends string>(
   allowed: readonly T[],
 ): T {
   const value = raw[field];
-  if (value === undefined || value === null || value === "") fail(lang, field, "required");
+  if (value === undefined || value === null || value === "") fieldError(lang, field, "required");
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value.trim())) {
-    fail(lang, field, "badChoice", { list: allowed.join(", "), value: String(value).slice(0, 40) });
+    fieldError(lang, field, "badChoice", {
+      list: allowed.join(", "),
+      value: String(value).slice(0, 40),
+    });
   }
   return value.trim() as T;
 }
 
 function finiteNumber(lang: Lang, raw: Record<string, unknown>, field: ObjectiveField): number {
   const value = raw[field];
-  if (value === undefined || value === null || value === "") fail(lang, field, "required");
+  if (value === undefined || value === null || value === "") fieldError(lang, field, "required");
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    fail(lang, field, "notNumber", { value: shown(value) });
+    fieldError(lang, field, "notNumber", { value: shown(value) });
   }
-  if (Math.abs(value) > MAX_MAGNITUDE) fail(lang, field, "tooLarge", { value: num(value, lang) });
+  if (Math.abs(value) > MAX_MAGNITUDE)
+    fieldError(lang, field, "tooLarge", { value: num(value, lang) });
   return value;
 }
 
 function isoDate(lang: Lang, raw: Record<string, unknown>, field: ObjectiveField): number {
   const value = raw[field];
-  if (value === undefined || value === null || value === "") fail(lang, field, "required");
+  if (value === undefined || value === null || value === "") fieldError(lang, field, "required");
   const day = typeof value === "string" ? tryParseIsoDay(value.trim()) : undefined;
-  if (day === undefined) fail(lang, field, "badDate", { value: String(value).slice(0, 40) });
+  if (day === undefined) fieldError(lang, field, "badDate", { value: String(value).slice(0, 40) });
   const year = Number((value as string).trim().slice(0, 4));
-  if (year < 1990 || year > 2100) fail(lang, field, "dateOutOfRange", { value: String(value) });
+  if (year < 1990 || year > 2100)
+    fieldError(lang, field, "dateOutOfRange", { value: String(value) });
   return day;
 }
 
 function headerText(lang: Lang, value: unknown): string {
-  if (typeof value !== "string") fail(lang, "inputs", "notText");
+  if (typeof value !== "string") fieldError(lang, "inputs", "notText");
   const s = value.trim();
-  if (s === "") fail(lang, "inputs", "required");
+  if (s === "") fieldError(lang, "inputs", "required");
   if (s.length > MAX_LENGTH.header) {
-    fail(lang, "inputs", "tooLong", { max: MAX_LENGTH.header, length: s.length });
+    fieldError(lang, "inputs", "tooLong", { max: MAX_LENGTH.header, length: s.length });
   }
-  if (hasControlChars(s, false)) fail(lang, "inputs", "controlChars");
+  if (hasControlChars(s, false)) fieldError(lang, "inputs", "controlChars");
   return s;
 }
 
@@ -198,14 +193,15 @@ function inputsOf(
   kpi: KpiDefinition,
 ): Record<string, string[]> {
   const value = raw.inputs;
-  if (value === undefined || value === null) fail(lang, "inputs", "required");
-  if (typeof value !== "object" || Array.isArray(value)) fail(lang, "inputs", "inputsNotObject");
+  if (value === undefined || value === null) fieldError(lang, "inputs", "required");
+  if (typeof value !== "object" || Array.isArray(value))
+    fieldError(lang, "inputs", "inputsNotObject");
   const wanted = objectiveInputs(kpi);
   const kpiName = kpi.name[lang];
   const out: Record<string, string[]> = {};
   for (const name of Object.keys(value)) {
     if (!wanted.some((i) => i.name === name)) {
-      fail(lang, "inputs", "inputUnknown", {
+      fieldError(lang, "inputs", "inputUnknown", {
         kpi: kpiName,
         input: name.slice(0, 40),
         list: wanted.map((i) => i.name).join(", "),
@@ -223,23 +219,31 @@ function inputsOf(
           : [given];
     if (list.length === 0) {
       if (input.optional) continue;
-      fail(lang, "inputs", "inputMissing", { label, kpi: kpiName });
+      fieldError(lang, "inputs", "inputMissing", { label, kpi: kpiName });
     }
     if (list.length > 1 && !input.multiColumn) {
-      fail(lang, "inputs", "inputOneColumn", { label, count: list.length });
+      fieldError(lang, "inputs", "inputOneColumn", { label, count: list.length });
     }
     if (list.length > MAX_INPUT_COLUMNS) {
-      fail(lang, "inputs", "inputTooMany", { label, max: MAX_INPUT_COLUMNS });
+      fieldError(lang, "inputs", "inputTooMany", { label, max: MAX_INPUT_COLUMNS });
     }
     const headers = list.map((h) => headerText(lang, h));
     const seen = new Set<string>();
     for (const h of headers) {
-      if (seen.has(h)) fail(lang, "inputs", "inputDuplicate", { value: h, label });
+      if (seen.has(h)) fieldError(lang, "inputs", "inputDuplicate", { value: h, label });
       seen.add(h);
     }
     out[input.name] = headers;
   }
   return out;
+}
+
+/** An objective id as the client or a cell gives it, checked for shape. */
+export function objectiveId(value: unknown, lang: Lang): string {
+  if (typeof value !== "string" || !ID_PATTERN.test(value)) {
+    fieldError(lang, "id", "badId", { value: String(value).slice(0, 40) });
+  }
+  return value;
 }
 
 /**
@@ -249,22 +253,17 @@ function inputsOf(
  */
 export function validateObjectiveFields(raw: unknown, lang: Lang): ObjectiveInput {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    fail(lang, null, "notAnObject");
+    fieldError(lang, null, "notAnObject");
   }
   const r = raw as Record<string, unknown>;
-  let id: string | undefined;
-  if (r.id !== undefined && r.id !== null && r.id !== "") {
-    if (typeof r.id !== "string" || !ID_PATTERN.test(r.id)) {
-      fail(lang, "id", "badId", { value: String(r.id).slice(0, 40) });
-    }
-    id = r.id;
-  }
+  const id =
+    r.id === undefined || r.id === null || r.id === "" ? undefined : objectiveId(r.id, lang);
   const name = text(lang, r, "name", MAX_LENGTH.name, { required: true });
   const kpiId = r.kpiId;
-  if (kpiId === undefined || kpiId === null || kpiId === "") fail(lang, "kpiId", "required");
+  if (kpiId === undefined || kpiId === null || kpiId === "") fieldError(lang, "kpiId", "required");
   const kpi = typeof kpiId === "string" ? findKpi(kpiId.trim()) : undefined;
   if (!kpi) {
-    fail(lang, "kpiId", "unknownKpi", {
+    fieldError(lang, "kpiId", "unknownKpi", {
       value: String(kpiId).slice(0, 40),
       list: KPIS.map((k) => k.id).join(", "),
     });
@@ -279,22 +278,23 @@ export function validateObjectiveFields(raw: unknown, lang: Lang): ObjectiveInpu
   if (!kpiCanBeNegative(kpi)) {
     const kpiName = kpi.name[lang];
     if (baseline < 0) {
-      fail(lang, "baseline", "negative", { kpi: kpiName, value: num(baseline, lang) });
+      fieldError(lang, "baseline", "negative", { kpi: kpiName, value: num(baseline, lang) });
     }
-    if (target < 0) fail(lang, "target", "negative", { kpi: kpiName, value: num(target, lang) });
+    if (target < 0)
+      fieldError(lang, "target", "negative", { kpi: kpiName, value: num(target, lang) });
   }
   const b = num(baseline, lang);
-  if (target === baseline) fail(lang, "target", "targetEqualsBaseline", { baseline: b });
+  if (target === baseline) fieldError(lang, "target", "targetEqualsBaseline", { baseline: b });
   if (direction === "higher" && target < baseline) {
-    fail(lang, "target", "targetNotAbove", { baseline: b });
+    fieldError(lang, "target", "targetNotAbove", { baseline: b });
   }
   if (direction === "lower" && target > baseline) {
-    fail(lang, "target", "targetNotBelow", { baseline: b });
+    fieldError(lang, "target", "targetNotBelow", { baseline: b });
   }
   const start = isoDate(lang, r, "startDate");
   const deadline = isoDate(lang, r, "deadline");
   if (deadline <= start) {
-    fail(lang, "deadline", "deadlineNotAfterStart", { start: String(r.startDate).trim() });
+    fieldError(lang, "deadline", "deadlineNotAfterStart", { start: String(r.startDate).trim() });
   }
   const frequency = choice(lang, r, "frequency", FREQUENCIES);
   const owner = text(lang, r, "owner", MAX_LENGTH.owner);

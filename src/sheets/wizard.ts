@@ -7,15 +7,16 @@
 import type { Lang } from "../i18n.ts";
 import { isoDay, todayDay, tryParseIsoDay } from "../kpi/days.ts";
 import { parseDayText } from "../kpi/parse.ts";
-import { frequencyPeriod, periodsBetween } from "../kpi/periods.ts";
+import { FREQUENCIES, frequencyPeriod, periodsBetween } from "../kpi/periods.ts";
 import { findKpi, KPIS, suggestDateColumn, suggestMapping } from "../kpi/registry.ts";
 import { kpiSeries, kpiTotal, type PeriodPoint } from "../kpi/series.ts";
 import { realismCheck } from "../kpi/smart.ts";
-import type { Direction, EngineContext, KpiDefinition } from "../kpi/types.ts";
+import type { EngineContext, KpiDefinition } from "../kpi/types.ts";
 import type { Frequency } from "./api.ts";
 import { userLang } from "./locale.ts";
-import { DASHBOARD_KEY, findTaggedSheet, OBJECTIVES_KEY } from "./objectivesStore.ts";
-import { kpiCanBeNegative, objectiveInputs } from "./objectivesValidate.ts";
+import { isDateValue } from "./objectivesCodec.ts";
+import { ownSheetIds } from "./objectivesStore.ts";
+import { DIRECTIONS, kpiCanBeNegative, objectiveInputs } from "./objectivesValidate.ts";
 import {
   kpiPhrase,
   suggestedName,
@@ -45,8 +46,6 @@ const DATE_SHARE = 0.8;
 const RECENT_PERIODS = 12;
 /** Complete periods sent back for the realism check: years of weekly data, and no more. */
 const HISTORY_PERIODS = 120;
-const FREQUENCIES: readonly Frequency[] = ["weekly", "monthly", "quarterly"];
-const DIRECTIONS: readonly Direction[] = ["higher", "lower"];
 
 // ---------------------------------------------------------------------------------------------
 // Context
@@ -101,20 +100,6 @@ export function wizardKpi(kpi: KpiDefinition, lang: Lang): WizardKpi {
   };
 }
 
-/** The Objectives and dashboard tabs are KPI Pilot's own: never offered as a data source. */
-function ownSheetIds(ss: Spreadsheet): Set<number> {
-  const ids = new Set<number>();
-  for (const key of [OBJECTIVES_KEY, DASHBOARD_KEY]) {
-    const sheet = findTaggedSheet(ss, key);
-    if (sheet) ids.add(sheet.getSheetId());
-  }
-  return ids;
-}
-
-function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === "[object Date]";
-}
-
 /** Header texts by column index; blank and repeated headers are left out (a mapping names one). */
 export function headerIndex(row: readonly unknown[]): Map<string, number> {
   const index = new Map<string, number>();
@@ -158,7 +143,10 @@ export function describeTable(
       const v = row[col];
       if (v === "" || v === null || v === undefined) continue;
       filled++;
-      if (isDate(v) || (typeof v === "string" && parseDayText(v, () => ctx.locale) !== undefined)) {
+      if (
+        isDateValue(v) ||
+        (typeof v === "string" && parseDayText(v, () => ctx.locale) !== undefined)
+      ) {
         dates++;
       }
     }
@@ -251,14 +239,16 @@ interface CheckedRequest {
   frequency: Frequency;
 }
 
-function checkFrequency(lang: Lang, value: unknown): Frequency {
-  if (typeof value !== "string" || !(FREQUENCIES as readonly string[]).includes(value)) {
-    fail(lang, "frequency", "badChoice", {
-      list: FREQUENCIES.join(", "),
-      value: quote(lang, value),
-    });
+function checkChoice<T extends string>(
+  lang: Lang,
+  field: string,
+  allowed: readonly T[],
+  value: unknown,
+): T {
+  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
+    fail(lang, field, "badChoice", { list: allowed.join(", "), value: quote(lang, value) });
   }
-  return value as Frequency;
+  return value as T;
 }
 
 function checkObject(lang: Lang, value: unknown): Record<string, unknown> {
@@ -306,7 +296,8 @@ function checkRequest(lang: Lang, ss: Spreadsheet, draft: unknown): CheckedReque
     if (columns.length > 0) inputs[input.name] = columns as string[];
   }
 
-  return { kpi, sheet, dateColumn, inputs, frequency: checkFrequency(lang, raw.frequency) };
+  const frequency = checkChoice(lang, "frequency", FREQUENCIES, raw.frequency);
+  return { kpi, sheet, dateColumn, inputs, frequency };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,14 +418,8 @@ export function checkRealism(request: RealismRequest): RealismResult {
   const start = requireDay(lang, raw, "startDate");
   const deadline = requireDay(lang, raw, "deadline");
   if (deadline <= start) fail(lang, "deadline", "deadlineNotAfterStart", { start: isoDay(start) });
-  const frequency = checkFrequency(lang, raw.frequency);
-  const direction = raw.direction;
-  if (typeof direction !== "string" || !(DIRECTIONS as readonly string[]).includes(direction)) {
-    fail(lang, "direction", "badChoice", {
-      list: DIRECTIONS.join(", "),
-      value: quote(lang, direction),
-    });
-  }
+  const frequency = checkChoice(lang, "frequency", FREQUENCIES, raw.frequency);
+  const direction = checkChoice(lang, "direction", DIRECTIONS, raw.direction);
   const periods = Math.max(1, periodsBetween(start, deadline, frequencyPeriod(frequency)));
   return {
     ...realismCheck({
@@ -442,7 +427,7 @@ export function checkRealism(request: RealismRequest): RealismResult {
       baseline,
       target,
       periodsAvailable: periods,
-      direction: direction as Direction,
+      direction,
     }),
     periods,
   };

@@ -37,7 +37,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
   });
 
   async function start(stateFile: string, args: string[] = []): Promise<RunningPlayground> {
-    const p = await startPlayground(stateFile, [...args, ...(process.env.DEVHACK ? ["--no-build"] : [])]);
+    const p = await startPlayground(stateFile, args);
     running.push(p);
     return p;
   }
@@ -81,6 +81,13 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       expect(await page.getByTestId("sheet-tab").allTextContents()).toContain("Sample visits");
       expect(await gridText(page)).toContain("Conversions");
 
+      // Help is an alert, shown as a dialog over the sheet.
+      await clickAddonMenu(page, "Help");
+      const help = page.getByTestId("alert");
+      expect(await help.textContent()).toContain("New objective…");
+      await help.getByRole("button", { name: "OK" }).click();
+      expect(await help.count()).toBe(0);
+
       await clickAddonMenu(page, "New objective…");
       await createObjective(page, {
         kpi: "conversion",
@@ -104,7 +111,9 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       // A restart keeps the workbook, with the dashboard still the active tab.
       expect(await pg.stop()).toBe(0);
       expect(pg.output()).toContain("stopped");
-      const saved = JSON.parse(readFileSync(stateFile, "utf8")) as { workbook: { activeSheet: string } };
+      const saved = JSON.parse(readFileSync(stateFile, "utf8")) as {
+        workbook: { activeSheet: string };
+      };
       expect(saved.workbook.activeSheet).toBe("KPI dashboard");
       const again = await start(stateFile);
       const page2 = await open(again.url);
@@ -120,7 +129,9 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       const note = page2.locator("#more-rows");
       expect(await note.textContent()).toMatch(/Showing rows 1–1000 of \d{5}\./);
       await note.getByRole("button").click();
-      await expect.poll(() => note.textContent(), { timeout: 10_000 }).toMatch(/Showing rows 1–2000 of/);
+      await expect
+        .poll(() => note.textContent(), { timeout: 10_000 })
+        .toMatch(/Showing rows 1–2000 of/);
       await page2.close();
     },
     LONG,
@@ -140,7 +151,10 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
         "Insérer des données d'exemple",
         "Aide",
       ]);
-      await page.getByTestId("menu-item").filter({ hasText: "Insérer des données d'exemple" }).click();
+      await page
+        .getByTestId("menu-item")
+        .filter({ hasText: "Insérer des données d'exemple" })
+        .click();
       await waitForTab(page, "Données d'exemple");
 
       await clickAddonMenu(page, "Nouvel objectif…");
@@ -188,7 +202,8 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       expect(await page.getByTestId("sheet-tab").allTextContents()).toEqual(tabsBefore);
       expect(readFileSync(stateFile, "utf8")).toBe(before);
 
-      const csv = "\ufeffJour;Visiteurs;Conversions;Chiffre d'affaires\n01/03/2025;1 204;31;1 234,50\n02/03/2025;980;22;812,75\n";
+      const csv =
+        "\ufeffJour;Visiteurs;Conversions;Chiffre d'affaires\n01/03/2025;1 204;31;1 234,50\n02/03/2025;980;22;812,75\n";
       const file = join(dir, "export-fr.csv");
       writeFileSync(file, csv);
       await page.getByTestId("csv-input").setInputFiles(file);
@@ -214,10 +229,21 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
     expect(pg.output()).toContain(`It was kept as ${stateFile}.bak`);
     expect(readFileSync(`${stateFile}.bak`, "utf8")).toContain('"workbook":{"sheets":');
     const page = await open(pg.url);
-    await expect.poll(() => page.getByTestId("toast").allTextContents()).toEqual([
-      expect.stringContaining("could not be read"),
-    ]);
+    await expect
+      .poll(() => page.getByTestId("toast").allTextContents())
+      .toEqual([expect.stringContaining("could not be read")]);
     expect(await page.getByTestId("sheet-tab").allTextContents()).toEqual(["Sheet1"]);
+    await page.close();
+  });
+
+  it("imports a CSV given on the command line as a new tab at start", async () => {
+    const file = join(dir, "ga4 export.csv");
+    writeFileSync(file, "Date,Sessions,Engaged sessions\n20250301,120,80\n20250302,98,61\n");
+    const pg = await start(join(dir, "cli", "workbook.json"), ["--csv", file]);
+    expect(pg.output()).toContain("as the tab “ga4 export”: 2 rows × 3 columns");
+    const page = await open(pg.url);
+    expect(await activeTab(page)).toBe("ga4 export");
+    expect(await gridText(page)).toContain("2025-03-01");
     await page.close();
   });
 
@@ -226,7 +252,8 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
     async () => {
       const pg = await start(join(dir, "edit", "workbook.json"));
       const page = await open(pg.url);
-      const cell = (r: number, c: number) => page.locator(`[data-testid=grid] td[data-r="${r}"][data-c="${c}"]`);
+      const cell = (r: number, c: number) =>
+        page.locator(`[data-testid=grid] td[data-r="${r}"][data-c="${c}"]`);
       // Type numbers into the empty sheet as a user would: select, type, Enter.
       await cell(1, 1).click();
       await page.keyboard.type("Clicks");
@@ -255,6 +282,17 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       await page.keyboard.press("Enter");
       await expect.poll(async () => cell(6, 1).textContent()).toBe("#N/A");
       expect(await cell(6, 1).getAttribute("title")).toContain("not computed in the playground");
+
+      // File ▸ Reset asks first, then starts again from an empty sheet.
+      await page.getByRole("button", { name: "File", exact: true }).click();
+      await page.getByTestId("reset").click();
+      await page.getByTestId("confirm-dialog").getByRole("button", { name: "Cancel" }).click();
+      expect(await cell(5, 1).textContent()).toBe("0.025");
+      await page.getByRole("button", { name: "File", exact: true }).click();
+      await page.getByTestId("reset").click();
+      await page.getByTestId("confirm").click();
+      await expect.poll(async () => cell(5, 1).textContent()).toBe("");
+      expect(await page.getByTestId("sheet-tab").allTextContents()).toEqual(["Sheet1"]);
       await page.close();
     },
     LONG,

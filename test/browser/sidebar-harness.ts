@@ -139,6 +139,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Sideba
   return harness;
 }
 
+/** Runs `body` on a fresh harness, and closes the harness whether `body` passed or threw. */
+export async function withHarness(
+  options: HarnessOptions,
+  body: (h: SidebarHarness) => Promise<void>,
+): Promise<void> {
+  const h = await startHarness(options);
+  try {
+    await body(h);
+  } finally {
+    await h.close();
+  }
+}
+
 /** Saves a screenshot of the sidebar under test-results/screenshots/<group>/<name>.png. */
 export async function screenshot(page: Page, group: string, name: string): Promise<string> {
   const dir = join(SCREENSHOTS, group);
@@ -174,6 +187,11 @@ export function tabValues(emu: Emulator, name: string): unknown[][] {
   const sheet = emu.spreadsheet.getSheetByName(name);
   if (!sheet) throw new Error(`no tab named ${name}`);
   return sheet.getDataRange().getValues();
+}
+
+/** The rows of a tab below its header. */
+export function dataRows(emu: Emulator, name: string): unknown[][] {
+  return tabValues(emu, name).slice(1);
 }
 
 /** Row `row` (1 = first row below the header) of a tab, as { header: value }. */

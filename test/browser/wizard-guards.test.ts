@@ -9,14 +9,14 @@ import { dayToDate, isoDay, todayDay } from "../../src/kpi/days.ts";
 import {
   closeBrowser,
   contrastProblems,
+  dataRows,
   fillToReview,
   plain,
   previewSettled,
   type SidebarHarness,
   screenshot,
-  startHarness,
-  tabValues,
   unlabelledControls,
+  withHarness,
 } from "./sidebar-harness.ts";
 import { skipBrowser } from "./support.ts";
 
@@ -24,15 +24,17 @@ const TZ = "Europe/Paris";
 const today = isoDay(todayDay(TZ));
 const deadline = endOfMonthAfter(today, 7);
 
-async function englishWithSample(): Promise<SidebarHarness> {
-  const h = await startHarness({ userLocale: "en", timeZone: TZ });
-  h.bundle.invoke("insertSampleData");
-  return h;
+/** The new-objective sidebar of an English user, on freshly inserted sample data. */
+function onSampleData(body: (h: SidebarHarness, page: Page) => Promise<void>): Promise<void> {
+  return withHarness({ userLocale: "en", timeZone: TZ }, async (h) => {
+    h.bundle.invoke("insertSampleData");
+    await body(h, await h.openSidebar("showNewObjective"));
+  });
 }
 
 function objectiveRows(h: SidebarHarness): number {
   const sheet = h.emu.spreadsheet.getSheetByName("Objectives");
-  return sheet ? tabValues(h.emu, "Objectives").length - 1 : 0;
+  return sheet ? dataRows(h.emu, "Objectives").length : 0;
 }
 
 /** Presses Tab until the element with `testId` has focus; fails after `max` presses. */
@@ -48,10 +50,8 @@ async function tabTo(page: Page, testId: string, max = 40): Promise<void> {
 describe.skipIf(skipBrowser)("the wizard under pressure", () => {
   afterAll(closeBrowser);
 
-  it("warns, without blocking, when the target asks for more than the data has shown", async () => {
-    const h = await englishWithSample();
-    try {
-      const page = await h.openSidebar("showNewObjective");
+  it("warns, without blocking, when the target asks for more than the data has shown", () =>
+    onSampleData(async (h, page) => {
       await page.getByTestId("wizard-kpi").waitFor();
       await page.getByTestId("wizard-kpi").selectOption("conversion");
       await page.getByTestId("wizard-next").click();
@@ -96,15 +96,10 @@ describe.skipIf(skipBrowser)("the wizard under pressure", () => {
       await page.getByTestId("wizard-create").click();
       await page.getByTestId("wizard-done").waitFor();
       expect(objectiveRows(h)).toBe(1);
-    } finally {
-      await h.close();
-    }
-  });
+    }));
 
-  it("shows the server's refusal in the sidebar and lets the user try again", async () => {
-    const h = await englishWithSample();
-    try {
-      const page = await h.openSidebar("showNewObjective");
+  it("shows the server's refusal in the sidebar and lets the user try again", () =>
+    onSampleData(async (h, page) => {
       await fillToReview(page, { kpi: "ctr", target: "9", owner: "Sam", deadline });
 
       // Someone renames the source tab while the sidebar is open: the client cannot know.
@@ -132,14 +127,10 @@ describe.skipIf(skipBrowser)("the wizard under pressure", () => {
       await page.getByTestId("wizard-done").waitFor();
       expect(objectiveRows(h)).toBe(1);
       expect(h.pageErrors).toEqual([]);
-    } finally {
-      await h.close();
-    }
-  });
+    }));
 
-  it("shows a header made of HTML as text, everywhere", async () => {
-    const h = await startHarness({ userLocale: "en", timeZone: TZ });
-    try {
+  it("shows a header made of HTML as text, everywhere", () =>
+    withHarness({ userLocale: "en", timeZone: TZ }, async (h) => {
       const evil = "<img src=x onerror=alert(1)>";
       const evilClicks = `<img src=x onerror="window.__pwned=1"> Clicks`;
       const headers = ["Date", evil, evilClicks, "Impressions"];
@@ -199,15 +190,10 @@ describe.skipIf(skipBrowser)("the wizard under pressure", () => {
       }
       expect(h.dialogs).toEqual([]);
       expect(h.pageErrors).toEqual([]);
-    } finally {
-      await h.close();
-    }
-  });
+    }));
 
-  it("makes one objective of a double click, with the button busy meanwhile", async () => {
-    const h = await englishWithSample();
-    try {
-      const page = await h.openSidebar("showNewObjective");
+  it("makes one objective of a double click, with the button busy meanwhile", () =>
+    onSampleData(async (h, page) => {
       await fillToReview(page, { kpi: "conversion", target: "5", owner: "Sam", deadline });
       h.delayMs = 600;
       const create = page.getByTestId("wizard-create");
@@ -227,15 +213,10 @@ describe.skipIf(skipBrowser)("the wizard under pressure", () => {
       expect(await build.isDisabled()).toBe(true);
       await page.getByTestId("wizard-dashboard-status").getByText("Dashboard built").waitFor();
       expect(h.calls.filter((c) => c === "buildDashboard")).toHaveLength(1);
-    } finally {
-      await h.close();
-    }
-  });
+    }));
 
-  it("waits for a baseline still on its way before moving on, and shows it on Next", async () => {
-    const h = await englishWithSample();
-    try {
-      const page = await h.openSidebar("showNewObjective");
+  it("waits for a baseline still on its way before moving on, and shows it on Next", () =>
+    onSampleData(async (h, page) => {
       await page.getByTestId("wizard-kpi").waitFor();
       h.delayMs = 800;
       await page.getByTestId("wizard-kpi").selectOption("ctr");
@@ -254,15 +235,10 @@ describe.skipIf(skipBrowser)("the wizard under pressure", () => {
       await page.getByTestId("wizard-owner").waitFor();
       expect(await page.locator(".field.invalid").count()).toBe(0);
       expect(h.calls.filter((c) => c === "previewObjective")).toHaveLength(1);
-    } finally {
-      await h.close();
-    }
-  });
+    }));
 
-  it("can be completed from the keyboard alone, with the focus always visible", async () => {
-    const h = await englishWithSample();
-    try {
-      const page = await h.openSidebar("showNewObjective");
+  it("can be completed from the keyboard alone, with the focus always visible", () =>
+    onSampleData(async (h, page) => {
       const kb = page.keyboard;
       const focused = () =>
         page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
@@ -331,15 +307,10 @@ describe.skipIf(skipBrowser)("the wizard under pressure", () => {
       await page.getByTestId("wizard-done").waitFor();
       expect(objectiveRows(h)).toBe(1);
       expect(await contrastProblems(page)).toEqual([]);
-    } finally {
-      await h.close();
-    }
-  });
+    }));
 
-  it("says what is missing next to each field, and moves the focus there", async () => {
-    const h = await englishWithSample();
-    try {
-      const page = await h.openSidebar("showNewObjective");
+  it("says what is missing next to each field, and moves the focus there", () =>
+    onSampleData(async (h, page) => {
       await page.getByTestId("wizard-kpi").waitFor();
       await page.getByTestId("wizard-next").click();
       const errors = await page.locator(".field-error:not([hidden])").allTextContents();
@@ -388,8 +359,5 @@ describe.skipIf(skipBrowser)("the wizard under pressure", () => {
         /^The deadline must come after the start date \(.+\)\.$/,
       );
       expect(h.calls.filter((c) => c === "saveObjective")).toHaveLength(0);
-    } finally {
-      await h.close();
-    }
-  });
+    }));
 });

@@ -16,14 +16,15 @@ import { parseInputs } from "../../src/sheets/objectivesCodec.ts";
 import {
   closeBrowser,
   contrastProblems,
-  type Emulator,
+  dataRows,
+  type HarnessOptions,
   plain,
   rowByHeader,
   type SidebarHarness,
   screenshot,
-  startHarness,
   tabValues,
   unlabelledControls,
+  withHarness,
 } from "./sidebar-harness.ts";
 import { skipBrowser } from "./support.ts";
 
@@ -100,13 +101,13 @@ async function checkPage(page: Page): Promise<void> {
   expect(await contrastProblems(page)).toEqual([]);
 }
 
-function harnessFor(lang: Lang): Promise<SidebarHarness> {
-  return startHarness({
+function optionsFor(lang: Lang): HarnessOptions {
+  return {
     userLocale: lang,
     locale: lang === "fr" ? "fr_FR" : "en_US",
     timeZone: TZ,
     browserLocale: lang === "fr" ? "fr-FR" : "en-US",
-  });
+  };
 }
 
 /** From the menu to the created objective; returns the sidebar page and the target typed. */
@@ -236,16 +237,11 @@ async function walk(
   return { page, baseline, target };
 }
 
-function objectivesRows(emu: Emulator, tab: string): unknown[][] {
-  return tabValues(emu, tab).slice(1);
-}
-
 describe.skipIf(skipBrowser)("the wizard, walked in Chromium", () => {
   afterAll(closeBrowser);
 
-  it("in English: creates the objective, builds the dashboard, lists it", async () => {
-    const h = await harnessFor("en");
-    try {
+  it("in English: creates the objective, builds the dashboard, lists it", () =>
+    withHarness(optionsFor("en"), async (h) => {
       const { page } = await walk(h, "en");
       await page.getByTestId("wizard-build-dashboard").click();
       await waitForText(page, "wizard-dashboard-status", /Dashboard built/);
@@ -262,15 +258,11 @@ describe.skipIf(skipBrowser)("the wizard, walked in Chromium", () => {
       await screenshot(list, "walk-en", "9-list");
       expect(h.pageErrors).toEqual([]);
       expect(h.dialogs).toEqual([]);
-    } finally {
-      await h.close();
-    }
-  });
+    }));
 
-  it("in French: creates, edits from the list, then deletes after confirmation", async () => {
-    const h = await harnessFor("fr");
-    const w = WORDS.fr;
-    try {
+  it("in French: creates, edits from the list, then deletes after confirmation", () =>
+    withHarness(optionsFor("fr"), async (h) => {
+      const w = WORDS.fr;
       const { baseline, target } = await walk(h, "fr");
       const list = await h.openSidebar("showObjectives");
       expect(h.lastSidebar()).toMatchObject({ title: w.titleList, width: 300 });
@@ -293,7 +285,7 @@ describe.skipIf(skipBrowser)("the wizard, walked in Chromium", () => {
       await list.getByTestId("wizard-create").click();
       await list.getByTestId("wizard-done").waitFor();
       expect(plain(await list.locator("h1").textContent())).toBe("Objectif enregistré");
-      const rows = objectivesRows(h.emu, w.objectives);
+      const rows = dataRows(h.emu, w.objectives);
       expect(rows).toHaveLength(1);
       const edited = rowByHeader(h.emu, w.objectives, 1);
       expect(edited[objectivesHeader("fr", "target")] as number).toBeCloseTo(newTarget, 12);
@@ -304,18 +296,15 @@ describe.skipIf(skipBrowser)("the wizard, walked in Chromium", () => {
       await list.getByRole("button", { name: "Tous les objectifs" }).click();
       await list.getByTestId("objective-delete").click();
       await list.getByTestId("objective-confirm-delete").waitFor();
-      expect(objectivesRows(h.emu, w.objectives)).toHaveLength(1);
+      expect(dataRows(h.emu, w.objectives)).toHaveLength(1);
       await screenshot(list, "walk-fr", "10-confirm-delete");
       await list.getByTestId("objective-confirm-delete").click();
       await waitForText(list, "list-notice", /supprimé/);
-      expect(objectivesRows(h.emu, w.objectives)).toHaveLength(0);
+      expect(dataRows(h.emu, w.objectives)).toHaveLength(0);
       expect(await list.getByTestId("objective-row").count()).toBe(0);
       expect(plain(await list.locator(".step-count").textContent())).toBe("0 objectif");
       await screenshot(list, "walk-fr", "11-deleted");
       expect(h.pageErrors).toEqual([]);
       expect(h.dialogs).toEqual([]);
-    } finally {
-      await h.close();
-    }
-  });
+    }));
 });

@@ -6,13 +6,14 @@ import { dayFromParts, dayToDate } from "../../src/kpi/days.ts";
 import { buildDashboard, buildDashboardAt } from "../../src/sheets/dashboard.ts";
 import { TABLE_COLUMNS } from "../../src/sheets/dashboardLayout.ts";
 import { saveObjective } from "../../src/sheets/objectives.ts";
-import { DASHBOARD_KEY, findTaggedSheet } from "../../src/sheets/objectivesStore.ts";
+import { DASHBOARD_KEY } from "../../src/sheets/objectivesStore.ts";
 import {
   dumpSheet,
   type Emulator,
   installEmulator,
   NOW,
   sampleObjectives,
+  taggedSheet,
   writeSampleTab,
 } from "./helpers.ts";
 
@@ -23,11 +24,7 @@ const FIRST_ROW = 8;
 let emu: Emulator;
 let uninstall: () => void;
 
-function dashboard() {
-  const sheet = findTaggedSheet(SpreadsheetApp.getActiveSpreadsheet(), DASHBOARD_KEY);
-  if (!sheet) throw new Error("no dashboard tab");
-  return sheet;
-}
+const dashboard = () => taggedSheet(DASHBOARD_KEY);
 
 /** The summary table's row of an objective, as displayed. */
 function tableRow(name: string): string[] {

@@ -6,7 +6,9 @@ import { createEmulator } from "../../dev/emulator/index.ts";
 import type { Lang } from "../../src/i18n.ts";
 import { dayToDate } from "../../src/kpi/days.ts";
 import type { ObjectiveInput } from "../../src/sheets/api.ts";
+import { findTaggedSheet } from "../../src/sheets/objectivesStore.ts";
 import { generateSampleData } from "../../src/sheets/sampleData.ts";
+import { GA4_HEADERS } from "../fixtures.ts";
 
 export type Emulator = ReturnType<typeof createEmulator>;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,6 +38,53 @@ export function installEmulator(options: Parameters<typeof createEmulator>[0] = 
   });
   const uninstall = emu.install();
   return { emu, uninstall };
+}
+
+/** The Objectives tab's header for an English user, as the spec names its columns. */
+export const OBJECTIVES_HEADER_EN: readonly string[] = [
+  "ID",
+  "Name",
+  "KPI id",
+  "Channel",
+  "Source tab",
+  "Date column",
+  "Input columns",
+  "Direction",
+  "Baseline",
+  "Target",
+  "Start date",
+  "Deadline",
+  "Review frequency",
+  "Owner",
+  "Business goal",
+  "Notes",
+  "Created",
+  "Updated",
+];
+
+/** The active spreadsheet's tab tagged `key` (OBJECTIVES_KEY, DASHBOARD_KEY); throws if none. */
+export function taggedSheet(key: string): Sheet {
+  const sheet = findTaggedSheet(SpreadsheetApp.getActiveSpreadsheet(), key);
+  if (!sheet) throw new Error(`test: no tab tagged ${key}`);
+  return sheet;
+}
+
+/** A GA4-style export, header first: one row per day for `days` days ending on `endDay`. */
+export function ga4Table(endDay: number, days: number, timeZone: string): unknown[][] {
+  const rows: unknown[][] = [[...GA4_HEADERS]];
+  for (let d = endDay - days + 1; d <= endDay; d++) {
+    const sessions = 1000 + (d % 7) * 40;
+    rows.push([
+      dayToDate(d, timeZone),
+      sessions,
+      Math.round(sessions * 0.6),
+      800,
+      20 + (d % 5),
+      75,
+      0.4,
+    ]);
+  }
+  return rows;
 }
 
 /** The headers of the sample tab, by English name, in `lang`. */

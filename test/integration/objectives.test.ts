@@ -9,12 +9,14 @@ import {
   listObjectivesIn,
   saveObjective,
 } from "../../src/sheets/objectives.ts";
-import { findTaggedSheet, OBJECTIVES_KEY } from "../../src/sheets/objectivesStore.ts";
+import { OBJECTIVES_KEY } from "../../src/sheets/objectivesStore.ts";
 import {
   type Emulator,
   installEmulator,
   NOW,
+  OBJECTIVES_HEADER_EN,
   sampleObjectives,
+  taggedSheet,
   writeSampleTab,
 } from "./helpers.ts";
 
@@ -23,11 +25,7 @@ const END = Math.round(Date.UTC(2027, 5, 10) / 86_400_000);
 let emu: Emulator;
 let uninstall: () => void;
 
-function objectivesSheet() {
-  const sheet = findTaggedSheet(SpreadsheetApp.getActiveSpreadsheet(), OBJECTIVES_KEY);
-  if (!sheet) throw new Error("no Objectives tab");
-  return sheet;
-}
+const objectivesSheet = () => taggedSheet(OBJECTIVES_KEY);
 
 describe("objectives store (English user)", () => {
   beforeEach(() => {
@@ -44,26 +42,7 @@ describe("objectives store (English user)", () => {
     expect(sheet.getName()).toBe("Objectives");
     expect(sheet.getFrozenRows()).toBe(1);
     const header = sheet.getRange(1, 1, 1, 18);
-    expect(header.getValues()[0]).toEqual([
-      "ID",
-      "Name",
-      "KPI id",
-      "Channel",
-      "Source tab",
-      "Date column",
-      "Input columns",
-      "Direction",
-      "Baseline",
-      "Target",
-      "Start date",
-      "Deadline",
-      "Review frequency",
-      "Owner",
-      "Business goal",
-      "Notes",
-      "Created",
-      "Updated",
-    ]);
+    expect(header.getValues()[0]).toEqual(OBJECTIVES_HEADER_EN);
     expect(header.getFontWeights()[0]?.every((w) => w === "bold")).toBe(true);
     const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
     expect(protections).toHaveLength(1);

@@ -3,6 +3,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Lang } from "../../src/i18n.ts";
 import { dayFromParts, isoDay } from "../../src/kpi/days.ts";
 import { getKpi } from "../../src/kpi/registry.ts";
 import type { PeriodPoint } from "../../src/kpi/series.ts";
@@ -14,6 +15,7 @@ import { formatInputs, parseInputs } from "../../src/sheets/objectivesCodec.ts";
 import { layoutOf } from "../../src/sheets/objectivesStore.ts";
 import { validateObjectiveFields } from "../../src/sheets/objectivesValidate.ts";
 import { defaultSampleStart, generateSampleData } from "../../src/sheets/sampleData.ts";
+import { OBJECTIVES_HEADER_EN } from "./helpers.ts";
 
 const day = (iso: string) => {
   const [y, m, d] = iso.split("-").map(Number);
@@ -165,26 +167,7 @@ describe("validateObjectiveFields", () => {
 });
 
 describe("Objectives tab layout", () => {
-  const en = [
-    "ID",
-    "Name",
-    "KPI id",
-    "Channel",
-    "Source tab",
-    "Date column",
-    "Input columns",
-    "Direction",
-    "Baseline",
-    "Target",
-    "Start date",
-    "Deadline",
-    "Review frequency",
-    "Owner",
-    "Business goal",
-    "Notes",
-    "Created",
-    "Updated",
-  ];
+  const en = OBJECTIVES_HEADER_EN;
   it("reads an English or a French header the same way", () => {
     const fr = en.map((_, i) =>
       i === 1 ? "Nom" : i === 9 ? "Cible" : i === 11 ? "Échéance" : en[i],
@@ -268,6 +251,9 @@ const OBJECTIVE: Objective = {
 };
 
 describe("evaluatePoints", () => {
+  /** The open-rate objective, evaluated by month on `pts` as of the day `asOf`. */
+  const openRateAt = (pts: readonly PeriodPoint[], asOf: string, lang: Lang = "en") =>
+    evaluatePoints(OBJECTIVE, getKpi("open_rate"), pts, "month", day(asOf), lang);
   const points = [
     point("2027-01-01", "2027-02-01", 210, 1000),
     point("2027-02-01", "2027-03-01", 220, 1000),
@@ -276,14 +262,7 @@ describe("evaluatePoints", () => {
   ];
 
   it("takes the last complete period as current and marks the partial one", () => {
-    const e = evaluatePoints(
-      OBJECTIVE,
-      getKpi("open_rate"),
-      points,
-      "month",
-      day("2027-04-16"),
-      "en",
-    );
+    const e = openRateAt(points, "2027-04-16");
     expect(e.current?.start).toBe(day("2027-03-01"));
     expect(e.previous?.start).toBe(day("2027-02-01"));
     expect(e.change).toBeCloseTo(0.5, 9); // 22.0% → 22.5%: +0.5 pp
@@ -299,23 +278,9 @@ describe("evaluatePoints", () => {
 
   it("does not count a period complete before its last day is over", () => {
     const full = [...points.slice(0, 3), point("2027-04-01", "2027-05-01", 240, 1000)];
-    const e = evaluatePoints(
-      OBJECTIVE,
-      getKpi("open_rate"),
-      full,
-      "month",
-      day("2027-04-30"),
-      "en",
-    );
+    const e = openRateAt(full, "2027-04-30");
     expect(e.current?.start).toBe(day("2027-03-01"));
-    const next = evaluatePoints(
-      OBJECTIVE,
-      getKpi("open_rate"),
-      full,
-      "month",
-      day("2027-05-01"),
-      "en",
-    );
+    const next = openRateAt(full, "2027-05-01");
     expect(next.current?.start).toBe(day("2027-04-01"));
   });
 
@@ -346,37 +311,16 @@ describe("evaluatePoints", () => {
       point("2027-02-01", "2027-03-01", 2200, 10000),
       point("2027-03-01", "2027-04-01", 2196, 10000),
     ];
-    const e = evaluatePoints(
-      OBJECTIVE,
-      getKpi("open_rate"),
-      flat,
-      "month",
-      day("2027-04-02"),
-      "en",
-    );
+    const e = openRateAt(flat, "2027-04-02");
     expect(Object.is(e.change, 0)).toBe(true);
   });
 
   it("writes a stakeholder summary naming the worst objective", () => {
-    const e = evaluatePoints(
-      OBJECTIVE,
-      getKpi("open_rate"),
-      points,
-      "month",
-      day("2027-04-16"),
-      "en",
-    );
+    const e = openRateAt(points, "2027-04-16");
     expect(stakeholderSummary([e], "en")).toBe(
       "The objective needs attention. Newsletter open rate at risk: 22.5% against 35% by 31 December 2027.",
     );
-    const fr = evaluatePoints(
-      OBJECTIVE,
-      getKpi("open_rate"),
-      points,
-      "month",
-      day("2027-04-16"),
-      "fr",
-    );
+    const fr = openRateAt(points, "2027-04-16", "fr");
     expect(stakeholderSummary([fr], "fr")).toBe(
       "L'objectif demande de l'attention. Newsletter open rate à risque : 22,5\u00a0% pour une cible de 35\u00a0% au 31 décembre 2027.",
     );

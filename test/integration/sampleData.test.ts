@@ -3,6 +3,7 @@
  * sample data up to yesterday, objectives for this year, dashboard.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { MONTHS_EN } from "../../dev/emulator/format-date.ts";
 import { civilDay, dayParts, todayDay } from "../../src/kpi/days.ts";
 import { buildDashboard } from "../../src/sheets/dashboard.ts";
 import { listObjectives, saveObjective } from "../../src/sheets/objectives.ts";
@@ -112,22 +113,8 @@ describe("the menu path with today's date", () => {
     expect(ss.getSheets()[0]?.getName()).toBe("KPI dashboard");
     const yesterday = todayDay("Europe/Paris") - 1;
     const p = dayParts(yesterday);
-    const months = [
-      "January",
-      "February",
-      "March",
-      "April",
-      "May",
-      "June",
-      "July",
-      "August",
-      "September",
-      "October",
-      "November",
-      "December",
-    ];
     expect(dashboard.getRange(3, 1).getValue()).toBe(
-      `Latest data: Sample data up to ${p.day} ${months[p.month - 1]} ${p.year}.`,
+      `Latest data: Sample data up to ${p.day} ${MONTHS_EN[p.month - 1]} ${p.year}.`,
     );
     expect(dashboard.getCharts()).toHaveLength(5);
     const list = listObjectives();

@@ -67,8 +67,8 @@ describe("separators and encodings", () => {
   it("falls back to Windows-1252 for Excel's ANSI exports", () => {
     // "Coût;Clics\n3,5;2\n" with "û" as the single byte 0xFB.
     const bytes = Uint8Array.from([
-      0x43, 0x6f, 0xfb, 0x74, 0x3b, 0x43, 0x6c, 0x69, 0x63, 0x73, 0x0a, 0x33, 0x2c, 0x35, 0x3b, 0x32,
-      0x0a,
+      0x43, 0x6f, 0xfb, 0x74, 0x3b, 0x43, 0x6c, 0x69, 0x63, 0x73, 0x0a, 0x33, 0x2c, 0x35, 0x3b,
+      0x32, 0x0a,
     ]);
     const csv = ok(bytes);
     expect(csv.encoding).toBe("windows-1252");
@@ -140,7 +140,9 @@ describe("dates and numbers", () => {
   });
 
   it("reads date-times and GA4's compact dates under a date header", () => {
-    const csv = ok("Date,Hour,Sessions\n20250301,2025-03-01 14:30,5\n20250302,2025-03-02T09:05:07Z,6\n");
+    const csv = ok(
+      "Date,Hour,Sessions\n20250301,2025-03-01 14:30,5\n20250302,2025-03-02T09:05:07Z,6\n",
+    );
     expect(dateOf(csv.rows[1]?.[0])).toBe("2025-03-01");
     expect(dateOf(csv.rows[1]?.[1])).toBe("2025-03-01 14:30:00");
     expect(csv.rows[2]?.[1]).toMatchObject({ offsetMinutes: 0, hh: 9, mi: 5, ss: 7 });

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -31,7 +40,10 @@ describe("when npm start rebuilds dist/", () => {
 
   it("builds when a built file is missing", () => {
     touch(join(dir, "dist/Code.js"), 50);
-    expect(distStaleness(root(), dist())).toEqual({ stale: true, reason: "dist/Sidebar.html is missing" });
+    expect(distStaleness(root(), dist())).toEqual({
+      stale: true,
+      reason: "dist/Sidebar.html is missing",
+    });
   });
 
   it("serves dist/ as it is when it is newer than every source", () => {
@@ -48,7 +60,10 @@ describe("when npm start rebuilds dist/", () => {
       ["dev/build-sidebar.ts", "dev/build-sidebar.ts"],
     ] as const) {
       touch(join(dir, source), 10);
-      expect(distStaleness(root(), dist())).toEqual({ stale: true, reason: `${reason} changed since the last build` });
+      expect(distStaleness(root(), dist())).toEqual({
+        stale: true,
+        reason: `${reason} changed since the last build`,
+      });
       touch(join(dir, source), 100);
     }
     // Other dev scripts do not make the bundle stale.
@@ -82,7 +97,10 @@ describe("the playground's state file", () => {
     expect(readFileSync(`${file}.bak`, "utf8")).toBe('{"format": "kpi-pilot-playground", "vers');
     expect(existsSync(file)).toBe(false);
     // A second bad file does not overwrite the first backup.
-    writeFileSync(file, JSON.stringify({ format: "kpi-pilot-playground", version: 1, workbook: {} }));
+    writeFileSync(
+      file,
+      JSON.stringify({ format: "kpi-pilot-playground", version: 1, workbook: {} }),
+    );
     const again = readStateFile(file, check);
     expect(again.kind === "corrupt" && again.backup).toBe(`${file}.2.bak`);
     expect(again.kind === "corrupt" && again.message).toBe("no sheets");

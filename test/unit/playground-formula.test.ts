@@ -59,12 +59,18 @@ describe("the playground's formula evaluator", () => {
       ECHO: (x) => x,
     });
     expect(evaluateFormula("=KPI_CTR(A2:A3, B2:B3)", e)).toBe(0.025);
-    expect(seen[0]).toEqual([[[30], [20]], [[1000], [1000]]]);
+    expect(seen[0]).toEqual([
+      [[30], [20]],
+      [[1000], [1000]],
+    ]);
     expect(evaluateFormula("=ECHO(B2)", e)).toBe(1000);
   });
 
   it("reads other sheets, quoted names and open-ended ranges", () => {
-    const e = env(data, { SUMALL: (r) => (r as unknown[][]).flat().reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0) });
+    const e = env(data, {
+      SUMALL: (r) =>
+        (r as unknown[][]).flat().reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0),
+    });
     expect(evaluateFormula("=SUMALL('My data'!A:A)", e)).toBe(7);
     expect(evaluateFormula("=SUM('My data'!A2:A)", e)).toBe(6);
     expect(e.reads).toContain("My data!1:1-4:1");
@@ -83,7 +89,12 @@ describe("the playground's formula evaluator", () => {
   });
 
   it("keeps arrays a custom function returns, for the grid to spill", () => {
-    const e = env(data, { KPI_SERIES: () => [["Jan", 1], ["Feb", 2]] });
+    const e = env(data, {
+      KPI_SERIES: () => [
+        ["Jan", 1],
+        ["Feb", 2],
+      ],
+    });
     expect(evaluateFormula("=KPI_SERIES()", e)).toEqual([
       ["Jan", 1],
       ["Feb", 2],
@@ -92,7 +103,10 @@ describe("the playground's formula evaluator", () => {
 
   it("makes SPARKLINE a chart description, with lower-case options", () => {
     const e = env(data);
-    const result = evaluateFormula('=SPARKLINE(A2:A3,{"charttype","bar";"max",1;"color1","#34A853"})', e);
+    const result = evaluateFormula(
+      '=SPARKLINE(A2:A3,{"charttype","bar";"max",1;"color1","#34A853"})',
+      e,
+    );
     expect(isSparkline(result)).toBe(true);
     if (!isSparkline(result)) return;
     expect(result.sparkline.data).toEqual([[30], [20]]);
@@ -106,8 +120,8 @@ describe("the playground's formula evaluator", () => {
     expect(evaluateFormula("=50%", e)).toBe(0.5);
     expect(evaluateFormula('="CTR: "&A2', e)).toBe("CTR: 30");
     expect(evaluateFormula("=AVERAGE(A2:A3)", e)).toBe(25);
-    expect(evaluateFormula("=IF(A2>A3, \"up\", \"down\")", e)).toBe("up");
-    expect(evaluateFormula("=IFERROR(1/0, \"—\")", e)).toBe("—");
+    expect(evaluateFormula('=IF(A2>A3, "up", "down")', e)).toBe("up");
+    expect(evaluateFormula('=IFERROR(1/0, "—")', e)).toBe("—");
     expect(evaluateFormula("=ROUND(2/3, 2)", e)).toBe(0.67);
   });
 
@@ -115,7 +129,9 @@ describe("the playground's formula evaluator", () => {
     const e = env(data);
     const result = evaluateFormula("=VLOOKUP(1, A1:B3, 2)", e);
     expect(isFormulaError(result) && result.error).toBe("#N/A");
-    expect(isFormulaError(result) && result.message).toMatch(/VLOOKUP is not computed in the playground/);
+    expect(isFormulaError(result) && result.message).toMatch(
+      /VLOOKUP is not computed in the playground/,
+    );
   });
 
   it("reports Sheets' own errors", () => {

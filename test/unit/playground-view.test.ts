@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SheetSnapshot } from "../../dev/emulator/snapshot.ts";
-import { zonedDate, parseTypedInput } from "../../dev/playground/cell-input.ts";
+import { parseTypedInput, zonedDate } from "../../dev/playground/cell-input.ts";
 import { evaluateFormula } from "../../dev/playground/formula.ts";
 import { buildChartView, buildSheetView, type ViewEnv } from "../../dev/playground/view.ts";
 
@@ -49,11 +49,21 @@ function envFor(s: SheetSnapshot, locale = "en_US", timeZone = "America/New_York
     evaluate: (sheetName, _r, _c, formula) =>
       evaluateFormula(formula, {
         sheet: sheetName,
-        readRange: (ref) => readValues(ref.sheet, ref.r1 ?? 1, ref.c1 ?? 1, ref.r2 ?? s.rows.length, ref.c2 ?? 26),
-        customFunction: (name) => (name === "KPI_TWO" ? () => [[1, 2], [3, 4]] : undefined),
+        readRange: (ref) =>
+          readValues(ref.sheet, ref.r1 ?? 1, ref.c1 ?? 1, ref.r2 ?? s.rows.length, ref.c2 ?? 26),
+        customFunction: (name) =>
+          name === "KPI_TWO"
+            ? () => [
+                [1, 2],
+                [3, 4],
+              ]
+            : undefined,
       }),
     readValues,
-    text: { chartNoData: (range) => `No numbers in ${range}` },
+    text: {
+      chartNoData: (range) => `No numbers in ${range}`,
+      notComputed: (name) => `${name}: not here`,
+    },
   };
 }
 
@@ -71,7 +81,14 @@ describe("the grid the page draws", () => {
       ],
     ]);
     const en = buildSheetView(s, 100, envFor(s), () => s);
-    expect(en.cells[0]?.map((c) => c?.d)).toEqual(["2.1%", "1,234.50", "1 Mar 2025", "2:05", "text", "TRUE"]);
+    expect(en.cells[0]?.map((c) => c?.d)).toEqual([
+      "2.1%",
+      "1,234.50",
+      "1 Mar 2025",
+      "2:05",
+      "text",
+      "TRUE",
+    ]);
     expect(en.cells[0]?.map((c) => c?.n)).toEqual(["r", "r", "r", "r", undefined, "c"]);
     // What the formula bar shows: the number as typed.
     expect(en.cells[0]?.[0]?.e).toBe("2.13%");
@@ -84,7 +101,15 @@ describe("the grid the page draws", () => {
   it("carries styles, merges, frozen rows, widths, protections and hidden gridlines", () => {
     const s = sheet(
       [
-        [{ value: "KPI dashboard", fontWeight: "bold", fontSize: 18, background: "#f1f3f4", horizontalAlignment: "center" }],
+        [
+          {
+            value: "KPI dashboard",
+            fontWeight: "bold",
+            fontSize: 18,
+            background: "#f1f3f4",
+            horizontalAlignment: "center",
+          },
+        ],
         [{ value: "x", fontColor: "#5f6368", wrap: true }],
       ],
       {
@@ -93,7 +118,14 @@ describe("the grid the page draws", () => {
         columnWidths: { "2": 210 },
         rowHeights: { "1": 40 },
         protections: [
-          { type: "RANGE", range: "A1:C1", description: "", warningOnly: true, editors: [], unprotectedRanges: [] },
+          {
+            type: "RANGE",
+            range: "A1:C1",
+            description: "",
+            warningOnly: true,
+            editors: [],
+            unprotectedRanges: [],
+          },
         ],
         hiddenGridlines: true,
       },
@@ -117,8 +149,18 @@ describe("the grid the page draws", () => {
   it("applies conditional formats it can judge", () => {
     const s = sheet([[{ value: "Off track" }, { value: "On track" }, { value: 0.3 }]], {
       conditionalFormatRules: [
-        { ranges: ["A1:B1"], criteria: "TEXT_EQUAL_TO", values: ["Off track"], format: { background: "#f4c7c3" } },
-        { ranges: ["C1"], criteria: "NUMBER_LESS_THAN", values: [0.5], format: { fontColor: "#c5221f", bold: true } },
+        {
+          ranges: ["A1:B1"],
+          criteria: "TEXT_EQUAL_TO",
+          values: ["Off track"],
+          format: { background: "#f4c7c3" },
+        },
+        {
+          ranges: ["C1"],
+          criteria: "NUMBER_LESS_THAN",
+          values: [0.5],
+          format: { fontColor: "#c5221f", bold: true },
+        },
       ],
     });
     const v = buildSheetView(s, 100, envFor(s), () => s);
@@ -130,17 +172,23 @@ describe("the grid the page draws", () => {
   it("computes formulas: sparklines from their ranges, spills, errors with their message", () => {
     const s = sheet([
       [{ value: 1 }, { value: 3 }, { value: 2 }],
-      [{ formula: '=SPARKLINE(A1:C1,{"charttype","line";"color","#1a73e8"})' }, { formula: "=KPI_TWO()" }],
+      [
+        { formula: '=SPARKLINE(A1:C1,{"charttype","line";"color","#1a73e8"})' },
+        { formula: "=KPI_TWO()" },
+      ],
       [{ formula: "=1/0" }],
+      [{ formula: "=VLOOKUP(1, A1:C1, 2)" }],
     ]);
     const v = buildSheetView(s, 100, envFor(s), () => s);
     expect(v.cells[1]?.[0]?.spark).toEqual({ type: "line", values: [1, 3, 2], color: "#1a73e8" });
     expect(v.cells[1]?.[1]).toMatchObject({ d: "1", f: "=KPI_TWO()" });
-    expect(v.cells[1]?.[2]).toMatchObject({ d: "2", spill: true });
-    expect(v.cells[2]?.[1]).toMatchObject({ d: "3", spill: true });
-    expect(v.cells[2]?.[2]).toMatchObject({ d: "4", spill: true });
+    expect(v.cells[1]?.[2]).toMatchObject({ d: "2", spill: "B2" });
+    expect(v.cells[2]?.[1]).toMatchObject({ d: "3", spill: "B2" });
+    expect(v.cells[2]?.[2]).toMatchObject({ d: "4", spill: "B2" });
     // A spill never hides what a cell holds.
     expect(v.cells[2]?.[0]).toMatchObject({ d: "#DIV/0!", err: expect.stringMatching(/zero/) });
+    // What the playground does not compute is said in the user's words.
+    expect(v.cells[3]?.[0]).toMatchObject({ d: "#N/A", err: "VLOOKUP: not here" });
   });
 
   it("sends a window of a long sheet and says how long it is", () => {
@@ -156,9 +204,21 @@ describe("the grid the page draws", () => {
 describe("charts", () => {
   const trend = sheet([
     [{ value: "Period" }, { value: "Value" }, { value: "Target" }],
-    [{ value: { $date: "2025-01-01T05:00:00.000Z" }, numberFormat: "mmm yyyy" }, { value: 0.021, numberFormat: "0.0%" }, { value: 0.05, numberFormat: "0.0%" }],
-    [{ value: { $date: "2025-02-01T05:00:00.000Z" }, numberFormat: "mmm yyyy" }, { value: "—" }, { value: 0.05, numberFormat: "0.0%" }],
-    [{ value: { $date: "2025-03-01T05:00:00.000Z" }, numberFormat: "mmm yyyy" }, { value: 0.034, numberFormat: "0.0%" }, { value: 0.05, numberFormat: "0.0%" }],
+    [
+      { value: { $date: "2025-01-01T05:00:00.000Z" }, numberFormat: "mmm yyyy" },
+      { value: 0.021, numberFormat: "0.0%" },
+      { value: 0.05, numberFormat: "0.0%" },
+    ],
+    [
+      { value: { $date: "2025-02-01T05:00:00.000Z" }, numberFormat: "mmm yyyy" },
+      { value: "—" },
+      { value: 0.05, numberFormat: "0.0%" },
+    ],
+    [
+      { value: { $date: "2025-03-01T05:00:00.000Z" }, numberFormat: "mmm yyyy" },
+      { value: 0.034, numberFormat: "0.0%" },
+      { value: 0.05, numberFormat: "0.0%" },
+    ],
   ]);
 
   it("reads series and categories from the chart's range, with headers and formats", () => {
@@ -217,9 +277,20 @@ describe("what a user types in a cell", () => {
     expect(parseTypedInput("12.5", "en_US", tz)).toEqual({ kind: "value", value: 12.5 });
     expect(parseTypedInput("12,5", "fr_FR", tz)).toEqual({ kind: "value", value: 12.5 });
     expect(parseTypedInput("12,5", "en_US", tz)).toEqual({ kind: "value", value: "12,5" });
-    expect(parseTypedInput("5%", "en_US", tz)).toEqual({ kind: "value", value: 0.05, format: "0%" });
-    expect(parseTypedInput("2,5 %", "fr_FR", tz)).toEqual({ kind: "value", value: 0.025, format: "0.00%" });
-    expect(parseTypedInput("€1,200", "en_US", tz)).toMatchObject({ value: 1200, format: '#,##0.00" €"' });
+    expect(parseTypedInput("5%", "en_US", tz)).toEqual({
+      kind: "value",
+      value: 0.05,
+      format: "0%",
+    });
+    expect(parseTypedInput("2,5 %", "fr_FR", tz)).toEqual({
+      kind: "value",
+      value: 0.025,
+      format: "0.00%",
+    });
+    expect(parseTypedInput("€1,200", "en_US", tz)).toMatchObject({
+      value: 1200,
+      format: '#,##0.00" €"',
+    });
     expect(parseTypedInput("vrai", "fr_FR", tz)).toEqual({ kind: "value", value: true });
     expect(parseTypedInput("", "en_US", tz)).toEqual({ kind: "clear" });
   });
@@ -227,16 +298,25 @@ describe("what a user types in a cell", () => {
   it("reads dates in the spreadsheet's order and zone", () => {
     const paris = (s: string) => parseTypedInput(s, "fr_FR", tz);
     expect(paris("03/04/2025")).toEqual({ kind: "value", value: new Date("2025-04-02T22:00:00Z") });
-    expect(parseTypedInput("03/04/2025", "en_US", tz)).toEqual({ kind: "value", value: new Date("2025-03-03T23:00:00Z") });
+    expect(parseTypedInput("03/04/2025", "en_US", tz)).toEqual({
+      kind: "value",
+      value: new Date("2025-03-03T23:00:00Z"),
+    });
     expect(paris("2025-07-14")).toEqual({ kind: "value", value: new Date("2025-07-13T22:00:00Z") });
     expect(paris("31/02/2025")).toEqual({ kind: "value", value: "31/02/2025" });
   });
 
   it("places wall-clock dates across daylight-saving changes", () => {
     const base = { hh: 0, mi: 0, ss: 0, hasTime: true };
-    expect(zonedDate({ y: 2025, m: 3, d: 30, ...base, hh: 12 }, tz).toISOString()).toBe("2025-03-30T10:00:00.000Z");
-    expect(zonedDate({ y: 2025, m: 3, d: 29, ...base, hh: 12 }, tz).toISOString()).toBe("2025-03-29T11:00:00.000Z");
-    expect(zonedDate({ y: 2025, m: 1, d: 1, ...base, offsetMinutes: 120 }, tz).toISOString()).toBe("2024-12-31T22:00:00.000Z");
+    expect(zonedDate({ y: 2025, m: 3, d: 30, ...base, hh: 12 }, tz).toISOString()).toBe(
+      "2025-03-30T10:00:00.000Z",
+    );
+    expect(zonedDate({ y: 2025, m: 3, d: 29, ...base, hh: 12 }, tz).toISOString()).toBe(
+      "2025-03-29T11:00:00.000Z",
+    );
+    expect(zonedDate({ y: 2025, m: 1, d: 1, ...base, offsetMinutes: 120 }, tz).toISOString()).toBe(
+      "2024-12-31T22:00:00.000Z",
+    );
   });
 
   it("keeps formulas (French ones in English form) and formula-like text", () => {
@@ -244,8 +324,14 @@ describe("what a user types in a cell", () => {
       kind: "formula",
       formula: "=KPI_CTR(A1:A3, B1:B3)",
     });
-    expect(parseTypedInput("=SUM(1,2)", "en_US", tz)).toEqual({ kind: "formula", formula: "=SUM(1,2)" });
-    expect(parseTypedInput("'=not a formula", "en_US", tz)).toEqual({ kind: "value", value: "'=not a formula" });
+    expect(parseTypedInput("=SUM(1,2)", "en_US", tz)).toEqual({
+      kind: "formula",
+      formula: "=SUM(1,2)",
+    });
+    expect(parseTypedInput("'=not a formula", "en_US", tz)).toEqual({
+      kind: "value",
+      value: "'=not a formula",
+    });
     expect(parseTypedInput("=", "en_US", tz)).toEqual({ kind: "value", value: "'=" });
   });
 });

@@ -6,6 +6,7 @@ import {
   suggestDateColumn,
   suggestMapping,
 } from "../../src/kpi/registry.ts";
+import { GA4_HEADERS, SAMPLE_MAPPING } from "../fixtures.ts";
 
 const SAMPLE_EN =
   "Date, Visitors, Sessions, Single-page sessions, Total session duration (s), Conversions, Revenue, Ad cost, Impressions, Clicks, Emails sent, Bounced, Opens, Posts, Likes, Comments, Shares".split(
@@ -93,91 +94,27 @@ describe("the registry", () => {
 });
 
 describe("suggestMapping on the sample data", () => {
-  it("maps every KPI of the English sample exactly", () => {
-    expect(mapped("conversion", SAMPLE_EN)).toEqual({
-      conversions: "Conversions (exact)",
-      visitors: "Visitors (exact)",
+  for (const [lang, headers] of [
+    ["en", SAMPLE_EN],
+    ["fr", SAMPLE_FR],
+  ] as const) {
+    it(`maps every KPI of the ${lang} sample exactly`, () => {
+      for (const [kpiId, inputs] of Object.entries(SAMPLE_MAPPING)) {
+        const expected = Object.fromEntries(
+          Object.entries(inputs).map(([input, columns]) => [
+            input,
+            `${columns[lang].join("+")} (exact)`,
+          ]),
+        );
+        expect(mapped(kpiId, headers), kpiId).toEqual(expected);
+      }
+      // No visitor ids on the daily tab: a count of visitors is not an id column.
+      expect(mapped("unique_visitors", headers)).toEqual({
+        visitor_ids: null,
+        dates: "Date (exact)",
+      });
     });
-    expect(mapped("open_rate", SAMPLE_EN)).toEqual({
-      opens: "Opens (exact)",
-      sent: "Emails sent (exact)",
-      bounced: "Bounced (exact)",
-    });
-    expect(mapped("ctr", SAMPLE_EN)).toEqual({
-      clicks: "Clicks (exact)",
-      impressions: "Impressions (exact)",
-    });
-    expect(mapped("avg_visit_duration", SAMPLE_EN)).toEqual({
-      durations: "Total session duration (s) (exact)",
-      visits: "Sessions (exact)",
-    });
-    expect(mapped("bounce_rate", SAMPLE_EN)).toEqual({
-      bounces: "Single-page sessions (exact)",
-      sessions: "Sessions (exact)",
-    });
-    expect(mapped("engagement", SAMPLE_EN)).toEqual({
-      interactions: "Likes+Comments+Shares (exact)",
-      posts: "Posts (exact)",
-    });
-    expect(mapped("roi", SAMPLE_EN)).toEqual({
-      revenue: "Revenue (exact)",
-      cost: "Ad cost (exact)",
-    });
-    expect(mapped("roas", SAMPLE_EN)).toEqual({
-      revenue: "Revenue (exact)",
-      cost: "Ad cost (exact)",
-    });
-    expect(mapped("cpa", SAMPLE_EN)).toEqual({
-      cost: "Ad cost (exact)",
-      conversions: "Conversions (exact)",
-    });
-    expect(mapped("cpc", SAMPLE_EN)).toEqual({ cost: "Ad cost (exact)", clicks: "Clicks (exact)" });
-    expect(mapped("cpm", SAMPLE_EN)).toEqual({
-      cost: "Ad cost (exact)",
-      impressions: "Impressions (exact)",
-    });
-    // No visitor ids on the daily tab: a count of visitors is not an id column.
-    expect(mapped("unique_visitors", SAMPLE_EN)).toEqual({
-      visitor_ids: null,
-      dates: "Date (exact)",
-    });
-  });
-
-  it("maps every KPI of the French sample exactly", () => {
-    expect(mapped("conversion", SAMPLE_FR)).toEqual({
-      conversions: "Conversions (exact)",
-      visitors: "Visiteurs (exact)",
-    });
-    expect(mapped("open_rate", SAMPLE_FR)).toEqual({
-      opens: "Ouvertures (exact)",
-      sent: "E-mails envoyés (exact)",
-      bounced: "Rebonds (exact)",
-    });
-    expect(mapped("ctr", SAMPLE_FR)).toEqual({
-      clicks: "Clics (exact)",
-      impressions: "Impressions (exact)",
-    });
-    expect(mapped("avg_visit_duration", SAMPLE_FR)).toEqual({
-      durations: "Durée totale des sessions (s) (exact)",
-      visits: "Sessions (exact)",
-    });
-    expect(mapped("bounce_rate", SAMPLE_FR)).toEqual({
-      bounces: "Sessions d'une page (exact)",
-      sessions: "Sessions (exact)",
-    });
-    expect(mapped("engagement", SAMPLE_FR)).toEqual({
-      interactions: "J'aime+Commentaires+Partages (exact)",
-      posts: "Publications (exact)",
-    });
-    expect(mapped("roi", SAMPLE_FR)).toEqual({
-      revenue: "Chiffre d'affaires (exact)",
-      cost: "Coût publicitaire (exact)",
-    });
-    expect(mapped("cpm", SAMPLE_FR)).toEqual({
-      cost: "Coût publicitaire (exact)",
-      impressions: "Impressions (exact)",
-    });
-  });
+  }
 
   it("maps the visits tab in both languages", () => {
     expect(mapped("unique_visitors", ["Visitor ID", "Date"])).toEqual({
@@ -202,14 +139,7 @@ describe("suggestMapping on the sample data", () => {
 
 describe("suggestMapping on the usual exports", () => {
   it("GA4: key events over total users; sessions for bounce rate", () => {
-    const ga4 = [
-      "Date",
-      "Sessions",
-      "Engaged sessions",
-      "Total users",
-      "Key events",
-      "Average engagement time",
-    ];
+    const ga4 = [...GA4_HEADERS];
     expect(mapped("conversion", ga4)).toEqual({
       conversions: "Key events (exact)",
       visitors: "Total users (exact)",

@@ -71,7 +71,13 @@ export function drawChart(chart: ChartView, note?: string): HTMLElement {
   for (const tick of chart.ticks) {
     const ty = y(tick.value);
     root.append(
-      svg("line", { x1: left, x2: right, y1: ty, y2: ty, stroke: tick.value === 0 ? "#9aa0a6" : "#e6e6e6" }),
+      svg("line", {
+        x1: left,
+        x2: right,
+        y1: ty,
+        y2: ty,
+        stroke: tick.value === 0 ? "#9aa0a6" : "#e6e6e6",
+      }),
       svg("text", {
         x: left - 8,
         y: ty + 4,
@@ -101,11 +107,15 @@ export function drawChart(chart: ChartView, note?: string): HTMLElement {
   const n = chart.labels.length;
   const columns = chart.type === "column" || chart.type === "bar";
   const slot = plotW / Math.max(1, n);
-  const x = (i: number) => (columns || n <= 1 ? left + slot * (i + 0.5) : left + (i / (n - 1)) * plotW);
+  const x = (i: number) =>
+    columns || n <= 1 ? left + slot * (i + 0.5) : left + (i / (n - 1)) * plotW;
 
   // Category labels, thinned so they never overlap.
   const widest = Math.max(...chart.labels.map((l) => textWidth(l, labelSize)), 1);
-  const every = Math.max(1, Math.ceil((widest + 10) / (n <= 1 ? plotW : columns ? slot : plotW / (n - 1))));
+  const every = Math.max(
+    1,
+    Math.ceil((widest + 10) / (n <= 1 ? plotW : columns ? slot : plotW / (n - 1))),
+  );
   chart.labels.forEach((label, i) => {
     if (i % every !== 0) return;
     // Labels at the ends stay inside the frame.
@@ -113,7 +123,12 @@ export function drawChart(chart: ChartView, note?: string): HTMLElement {
     const anchor = x(i) + half > W - 4 ? "end" : x(i) - half < 4 ? "start" : "middle";
     root.append(
       svg("text", {
-        x: anchor === "end" ? Math.min(x(i) + half, W - 4) : anchor === "start" ? Math.max(x(i) - half, 4) : x(i),
+        x:
+          anchor === "end"
+            ? Math.min(x(i) + half, W - 4)
+            : anchor === "start"
+              ? Math.max(x(i) - half, 4)
+              : x(i),
         y: bottom + 18,
         "text-anchor": anchor,
         "font-family": FONT,
@@ -174,7 +189,8 @@ export function drawChart(chart: ChartView, note?: string): HTMLElement {
       });
       if (chart.type === "area" && d) {
         const firstX = x(s.values.findIndex((v) => v !== null));
-        const lastIndex = s.values.length - 1 - [...s.values].reverse().findIndex((v) => v !== null);
+        const lastIndex =
+          s.values.length - 1 - [...s.values].reverse().findIndex((v) => v !== null);
         root.append(
           svg("path", {
             d: `${d}L${x(lastIndex).toFixed(1)},${bottom}L${firstX.toFixed(1)},${bottom}Z`,
@@ -222,7 +238,10 @@ export function drawChart(chart: ChartView, note?: string): HTMLElement {
     if (chart.legend === "right") {
       items.forEach(({ s }, k) => {
         const ly = top + 10 + k * 20;
-        root.append(legendKey(right + 16, ly, s.color, s.dashed), legendText(right + 40, ly + 4, s.name));
+        root.append(
+          legendKey(right + 16, ly, s.color, s.dashed),
+          legendText(right + 40, ly + 4, s.name),
+        );
       });
     } else {
       const total = items.reduce((sum, it) => sum + it.w, 0);

@@ -29,7 +29,9 @@ export function cellAt(view: SheetView, row: number, column: number): CellView |
 }
 
 function chartBottomRow(chart: ChartView): number {
-  return chart.anchor.row + Math.ceil((chart.height + chart.anchor.offsetY) / DEFAULT_ROW_HEIGHT) + 1;
+  return (
+    chart.anchor.row + Math.ceil((chart.height + chart.anchor.offsetY) / DEFAULT_ROW_HEIGHT) + 1
+  );
 }
 
 function chartRightColumn(chart: ChartView, view: SheetView): number {
@@ -56,7 +58,11 @@ export function renderGrid(
     60,
     ...anchored.map(chartBottomRow),
   );
-  const columns = Math.max(view.columns + 2, visibleColumns, ...anchored.map((c) => chartRightColumn(c, view)));
+  const columns = Math.max(
+    view.columns + 2,
+    visibleColumns,
+    ...anchored.map((c) => chartRightColumn(c, view)),
+  );
   const colWidths = Array.from({ length: columns }, (_, i) => view.colWidths[i] ?? 100);
 
   const mergeOwner = new Map<string, { row: number; column: number }>();
@@ -65,7 +71,8 @@ export function renderGrid(
     mergeAt.set(key(m.row, m.column), { rows: m.rows, columns: m.columns });
     for (let r = m.row; r < m.row + m.rows; r++) {
       for (let c = m.column; c < m.column + m.columns; c++) {
-        if (r !== m.row || c !== m.column) mergeOwner.set(key(r, c), { row: m.row, column: m.column });
+        if (r !== m.row || c !== m.column)
+          mergeOwner.set(key(r, c), { row: m.row, column: m.column });
       }
     }
   }
@@ -110,7 +117,8 @@ export function renderGrid(
         td.rowSpan = merge.rows;
         td.colSpan = merge.columns;
         width = colWidths.slice(c - 1, c - 1 + merge.columns).reduce((s, w) => s + w, 0);
-        for (let k = 1; k < merge.rows; k++) cellHeight += view.rowHeights[r + k] ?? DEFAULT_ROW_HEIGHT;
+        for (let k = 1; k < merge.rows; k++)
+          cellHeight += view.rowHeights[r + k] ?? DEFAULT_ROW_HEIGHT;
       }
       const frozenCol = c <= view.frozenColumns;
       if (frozenRow || frozenCol) {
@@ -140,7 +148,8 @@ export function renderGrid(
   for (let r = 1; r <= view.frozenRows; r++) {
     const tr = trs[r - 1];
     if (!tr) break;
-    for (const cell of tr.querySelectorAll<HTMLElement>("th, td[data-frozen-row]")) cell.style.top = `${top}px`;
+    for (const cell of tr.querySelectorAll<HTMLElement>("th, td[data-frozen-row]"))
+      cell.style.top = `${top}px`;
     top += tr.offsetHeight;
   }
   for (let c = 1; c <= view.frozenColumns; c++) {

@@ -22,7 +22,9 @@ let layout: GridLayout | undefined;
 let rowsWanted = PAGE_ROWS;
 let selected = { row: 1, column: 1 };
 let shownSheetId: number | undefined;
-let editing: { row: number; column: number; input: HTMLInputElement | HTMLTextAreaElement } | undefined;
+let editing:
+  | { row: number; column: number; input: HTMLInputElement | HTMLTextAreaElement }
+  | undefined;
 let busy = 0;
 
 // ---------------------------------------------------------------------------------------------
@@ -86,10 +88,12 @@ function listen(): void {
   const source = new EventSource(withQuery("/api/events"));
   source.addEventListener("changed", (e) => {
     const { version } = JSON.parse((e as MessageEvent<string>).data) as { version: number };
-    if (!state || version > state.version) void refresh();
+    // A restarted server counts from 1 again: any other version than ours is news.
+    if (!state || version !== state.version) void refresh();
   });
   source.addEventListener("ui", (e) => {
-    for (const event of JSON.parse((e as MessageEvent<string>).data) as UiEvent[]) handleEvent(event);
+    for (const event of JSON.parse((e as MessageEvent<string>).data) as UiEvent[])
+      handleEvent(event);
   });
 }
 
@@ -121,6 +125,9 @@ function buildChrome(): void {
   document.addEventListener("click", (e) => {
     if (!(e.target as HTMLElement).closest(".menubar")) closeMenus();
   });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") closeMenus();
+  });
   window.addEventListener("message", (e) => {
     const data = e.data as { type?: string } | undefined;
     if (data?.type === "gas-host-close") closeSidebar();
@@ -136,9 +143,15 @@ type MenuEntry =
   | { label: string; submenu: MenuEntry[]; testid?: string }
   | { separator: true };
 
+let menubarKey = "";
+
 function renderMenubar(): void {
   const bar = byId("menubar");
   const addon = state?.menu;
+  // Redrawing would close a menu the user has open: only when the add-on's menu changed.
+  const key = JSON.stringify([addon, state?.menuError]);
+  if (key === menubarKey) return;
+  menubarKey = key;
   const addonEntries: MenuEntry[] = addon
     ? addon.items.map((item) =>
         "separator" in item
@@ -170,7 +183,12 @@ function renderMenubar(): void {
       label: t("menuExtensions"),
       entries: addon
         ? [{ label: addon.title, submenu: addonEntries, testid: "addon-menu" }]
-        : [{ label: t("addonMenuMissing", { message: state?.menuError ?? "?" }), action: () => {} }],
+        : [
+            {
+              label: t("addonMenuMissing", { message: state?.menuError ?? "?" }),
+              action: () => {},
+            },
+          ],
     },
     { label: t("menuHelp"), entries: [{ label: t("aboutTitle"), action: showAbout }] },
   ];
@@ -297,7 +315,12 @@ function render(): void {
 }
 
 function chartNote(chart: ChartView): string | undefined {
-  if (chart.type === "line" || chart.type === "area" || chart.type === "column" || chart.type === "bar") {
+  if (
+    chart.type === "line" ||
+    chart.type === "area" ||
+    chart.type === "column" ||
+    chart.type === "bar"
+  ) {
     return undefined;
   }
   return t("chartDrawnAsLine", { type: chart.requestedType });
@@ -342,7 +365,9 @@ function select(row: number, column: number, scroll = true): void {
   selected = target;
   const td = layout.td(target.row, target.column);
   td?.classList.add("selected");
-  document.querySelector(`.grid thead th[data-c="${target.column}"]`)?.classList.add("head-selected");
+  document
+    .querySelector(`.grid thead th[data-c="${target.column}"]`)
+    ?.classList.add("head-selected");
   document.querySelector(`.grid tbody th[data-r="${target.row}"]`)?.classList.add("head-selected");
   if (scroll && td) td.scrollIntoView({ block: "nearest", inline: "nearest" });
   const cell = cellAt(state.active, target.row, target.column);
@@ -359,7 +384,7 @@ function editText(cell: CellView | null): string {
 function onGridMouseDown(e: MouseEvent): void {
   const td = (e.target as HTMLElement).closest("td");
   if (!td) return;
-  if (editing && editing.input.contains(e.target as Node)) return;
+  if (editing?.input.contains(e.target as Node)) return;
   commitEdit();
   select(Number(td.dataset.r), Number(td.dataset.c), false);
 }
@@ -375,7 +400,7 @@ function startEdit(initial: string | undefined): void {
   const { row, column } = selected;
   const cell = cellAt(state.active, row, column);
   if (cell?.spill) {
-    showToast("", t("editingDisabled", { cell: "?" }));
+    showToast("", t("editingDisabled", { cell: cell.spill }));
     return;
   }
   const td = layout.td(row, column);
@@ -409,7 +434,11 @@ function startEdit(initial: string | undefined): void {
   });
 }
 
-function placeEditor(input: HTMLInputElement | HTMLTextAreaElement, row: number, column: number): void {
+function placeEditor(
+  input: HTMLInputElement | HTMLTextAreaElement,
+  row: number,
+  column: number,
+): void {
   const td = layout?.td(row, column);
   if (!td) return;
   input.style.left = `${td.offsetLeft}px`;
@@ -540,11 +569,22 @@ function closeSidebar(): void {
   byId<HTMLIFrameElement>("sidebar-frame").src = "about:blank";
 }
 
-function modal(title: string, body: Node, buttons: HTMLButtonElement[], testid: string): HTMLElement {
+function modal(
+  title: string,
+  body: Node,
+  buttons: HTMLButtonElement[],
+  testid: string,
+): HTMLElement {
   const titleId = `modal-title-${Math.random().toString(36).slice(2)}`;
   const box = h(
     "div",
-    { class: "modal", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId, "data-testid": testid },
+    {
+      class: "modal",
+      role: "dialog",
+      "aria-modal": "true",
+      "aria-labelledby": titleId,
+      "data-testid": testid,
+    },
     h("h2", { id: titleId, text: title }),
     body,
     h("div", { class: "modal-buttons" }, ...buttons),
@@ -558,7 +598,12 @@ function modal(title: string, body: Node, buttons: HTMLButtonElement[], testid: 
 function alertDialog(title: string, text: string): Promise<void> {
   return new Promise((resolve) => {
     const ok = h("button", { type: "button", class: "primary", text: t("ok") });
-    const backdrop = modal(title || t("docTitle"), h("p", { class: "modal-text", text }), [ok], "alert");
+    const backdrop = modal(
+      title || t("docTitle"),
+      h("p", { class: "modal-text", text }),
+      [ok],
+      "alert",
+    );
     const done = () => {
       backdrop.remove();
       resolve();
@@ -573,8 +618,18 @@ function alertDialog(title: string, text: string): Promise<void> {
 function confirmDialog(title: string, text: string, confirmLabel: string): Promise<boolean> {
   return new Promise((resolve) => {
     const cancel = h("button", { type: "button", text: t("cancel") });
-    const ok = h("button", { type: "button", class: "primary", text: confirmLabel, "data-testid": "confirm" });
-    const backdrop = modal(title, h("p", { class: "modal-text", text }), [cancel, ok], "confirm-dialog");
+    const ok = h("button", {
+      type: "button",
+      class: "primary",
+      text: confirmLabel,
+      "data-testid": "confirm",
+    });
+    const backdrop = modal(
+      title,
+      h("p", { class: "modal-text", text }),
+      [cancel, ok],
+      "confirm-dialog",
+    );
     const done = (answer: boolean) => {
       backdrop.remove();
       resolve(answer);
@@ -606,7 +661,12 @@ function showToast(title: string, message: string): void {
     title ? h("strong", { text: title }) : null,
     h("span", { text: message }),
   );
-  const close = h("button", { type: "button", class: "toast-close", "aria-label": t("close"), text: "×" });
+  const close = h("button", {
+    type: "button",
+    class: "toast-close",
+    "aria-label": t("close"),
+    text: "×",
+  });
   close.addEventListener("click", () => toast.remove());
   toast.append(close);
   byId("toasts").append(toast);
@@ -616,7 +676,7 @@ function showToast(title: string, message: string): void {
 function showScriptError(functionName: string, message: string): void {
   const box = byId("script-error");
   box.replaceChildren(
-    h("strong", { text: functionName ? t("scriptErrorIn", { functionName }) : t("scriptError") }),
+    h("strong", { text: functionName ? t("scriptErrorIn", { functionName }) : t("cellError") }),
     h("span", { class: "script-error-message", text: message }),
   );
   const dismiss = h("button", { type: "button", class: "link-button", text: t("close") });
@@ -631,12 +691,19 @@ function showSettings(): void {
   if (!state) return;
   void alertDialog(
     t("settings"),
-    t("settingsText", { locale: state.locale, timeZone: state.timeZone, userLocale: state.userLocale }),
+    t("settingsText", {
+      locale: state.locale,
+      timeZone: state.timeZone,
+      userLocale: state.userLocale,
+    }),
   );
 }
 
 function showAbout(): void {
-  void alertDialog(t("aboutTitle"), t("aboutText", { stateFile: byId("app").dataset.stateFile ?? "" }));
+  void alertDialog(
+    t("aboutTitle"),
+    t("aboutText", { stateFile: byId("app").dataset.stateFile ?? "" }),
+  );
 }
 
 async function confirmReset(): Promise<void> {
@@ -664,7 +731,8 @@ async function onCsvChosen(e: Event): Promise<void> {
     render();
   }
   for (const event of reply.events ?? []) handleEvent(event);
-  if (!reply.ok && reply.error) void alertDialog(t("importFailed", { file: file.name }), reply.error);
+  if (!reply.ok && reply.error)
+    void alertDialog(t("importFailed", { file: file.name }), reply.error);
 }
 
 // ---------------------------------------------------------------------------------------------

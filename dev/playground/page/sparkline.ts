@@ -40,7 +40,8 @@ export function drawSparkline(spark: SparklineView, width: number, height: numbe
     });
     return root;
   }
-  const min = spark.min ?? Math.min(0, ...nums);
+  // A line spans its own range, as Sheets draws it; columns stand on zero.
+  const min = spark.min ?? (spark.type === "line" ? Math.min(...nums) : Math.min(0, ...nums));
   const max = spark.max ?? Math.max(...nums);
   const span = max - min || 1;
   const y = (v: number) => hgt - 1 - ((Math.min(max, Math.max(min, v)) - min) / span) * (hgt - 2);
@@ -53,7 +54,13 @@ export function drawSparkline(spark: SparklineView, width: number, height: numbe
       if (spark.type === "winloss") {
         const mid = hgt / 2;
         root.append(
-          svg("rect", { x: i * step + 0.5, y: neg ? mid : 1, width: Math.max(1, step - 1), height: mid - 1, fill }),
+          svg("rect", {
+            x: i * step + 0.5,
+            y: neg ? mid : 1,
+            width: Math.max(1, step - 1),
+            height: mid - 1,
+            fill,
+          }),
         );
         return;
       }
