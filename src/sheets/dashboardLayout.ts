@@ -484,9 +484,13 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
     alignments: g.alignments,
     formulaBlocks,
     charts,
-    // Objective and KPI names (and the trend blocks' period and value) need room; the other
-    // columns keep Sheets' default width, which fits their short headers and numbers.
-    columnWidths: [{ column: 1, count: 2, width: 210 }],
+    // Objective and KPI names (and the trend blocks' period and value) need room, and so does the
+    // trend blocks' "3-period average" in D; the other columns keep Sheets' default width, which
+    // fits their short headers and numbers.
+    columnWidths: [
+      { column: 1, count: 2, width: 210 },
+      { column: 4, count: 1, width: 140 },
+    ],
   };
 }
 
