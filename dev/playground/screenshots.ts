@@ -81,6 +81,7 @@ async function walk(browser: Browser, lang: "en" | "fr"): Promise<void> {
   const t = TEXTS[lang];
   const dir = mkdtempSync(join(tmpdir(), "kpi-pilot-screenshots-"));
   const pg = await startPlayground(join(dir, "workbook.json"), [
+    "--empty",
     "--time-zone",
     "Europe/Paris",
     ...PASS,

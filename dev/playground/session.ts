@@ -29,6 +29,11 @@ export interface SessionOptions {
   sidebarHtml: string;
   /** Zone of a new workbook. */
   timeZone: string;
+  /**
+   * Fill a brand-new workbook (no state file yet) with the add-on's own sample data, in the
+   * language of whoever opens it first, so a first visit has something to try at once.
+   */
+  seedSampleData?: boolean;
 }
 
 type Menu = NonNullable<WorkbookView["menu"]>;
@@ -70,6 +75,8 @@ export class PlaygroundSession {
   private emulator!: Emulator;
   private bundle!: LoadedBundle;
   private pristine = true;
+  /** Set when there was no state file at all and seeding was asked for; cleared once seeded. */
+  private seedPending = false;
   private snap!: WorkbookSnapshot;
   private lastJson = "";
   private menus = new Map<string, { menu: Menu | null; error?: string }>();
@@ -93,6 +100,7 @@ export class PlaygroundSession {
       this.pristine = loaded.state.pristine;
     } else {
       this.boot(undefined);
+      this.seedPending = loaded.kind === "missing" && opts.seedSampleData === true;
       if (loaded.kind === "corrupt") {
         this.notices.push({ file: opts.stateFile, message: loaded.message, backup: loaded.backup });
       }
@@ -313,6 +321,11 @@ export class PlaygroundSession {
       }
     }
     this.menuFor(userLocale);
+    if (this.seedPending && this.pristine) {
+      this.seedPending = false;
+      // Exactly what the menu item does, through the bundle, so the seed is the real sample data.
+      events.push(...this.runMenu(userLocale, "insertSampleData").events);
+    }
     return events;
   }
 

@@ -6,6 +6,7 @@
  *   npm start -- --state my.json         keep the workbook in another file
  *   npm start -- --time-zone Asia/Tokyo  zone of a new workbook (default: this machine's)
  *   npm start -- --no-build              serve dist/ as it is, even when a source is newer
+ *   npm start -- --empty                 a first run starts on an empty workbook, not sample data
  *
  * A browser is opened only when a display is present and BROWSER is not "none".
  */
@@ -27,12 +28,14 @@ interface StartOptions {
   timeZone: string;
   port: number;
   build: boolean;
+  /** Seed a brand-new workbook with the sample data (the default; --empty turns it off). */
+  seed: boolean;
 }
 
 function usage(message: string): never {
   console.error(`playground: ${message}`);
   console.error(
-    "usage: npm start -- [--csv file.csv]… [--state file.json] [--time-zone Area/City] [--no-build]",
+    "usage: npm start -- [--csv file.csv]… [--state file.json] [--time-zone Area/City] [--no-build] [--empty]",
   );
   process.exit(2);
 }
@@ -44,6 +47,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Star
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "Europe/Paris",
     port: 8080,
     build: true,
+    seed: true,
   };
   if (env.PORT !== undefined && env.PORT !== "") {
     const port = Number(env.PORT);
@@ -61,6 +65,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Star
     else if (flag === "--state") opts.stateFile = resolve(value());
     else if (flag === "--time-zone") opts.timeZone = value();
     else if (flag === "--no-build") opts.build = false;
+    else if (flag === "--empty") opts.seed = false;
     else usage(`unknown option ${arg}`);
   }
   return opts;
@@ -139,6 +144,7 @@ async function main(): Promise<void> {
       code: readFileSync(join(DIST, "Code.js"), "utf8"),
       sidebarHtml: readFileSync(join(DIST, "Sidebar.html"), "utf8"),
       timeZone: opts.timeZone,
+      seedSampleData: opts.seed,
     });
   } catch (error) {
     // The bundle itself failed to load: say so plainly; the stack is for whoever fixes it.

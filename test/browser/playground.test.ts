@@ -36,7 +36,12 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function start(stateFile: string, args: string[] = []): Promise<RunningPlayground> {
+  // The walks begin on an empty workbook, as the issue's walk does; the first-run seeding has
+  // its own test below.
+  async function start(
+    stateFile: string,
+    args: string[] = ["--empty"],
+  ): Promise<RunningPlayground> {
     const p = await startPlayground(stateFile, args);
     running.push(p);
     return p;
@@ -220,6 +225,27 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
     },
     LONG,
   );
+
+  it("opens a first run on the sample data, in the first user's language, and only once", async () => {
+    const stateFile = join(dir, "seed", "workbook.json");
+    const pg = await start(stateFile, []);
+    const page = await open(`${pg.url}/?locale=fr`);
+    await waitForTab(page, "Données d'exemple");
+    expect(await page.getByTestId("sheet-tab").allTextContents()).toEqual([
+      "Feuille 1",
+      "Données d'exemple",
+      "Visites d'exemple",
+    ]);
+    expect(await activeTab(page)).toBe("Données d'exemple");
+    expect(await gridText(page)).toContain("Chiffre d'affaires");
+    await page.close();
+    await pg.stop();
+    // The saved workbook is not seeded again on the next start.
+    const again = await start(stateFile, []);
+    const page2 = await open(again.url);
+    expect(await page2.getByTestId("sheet-tab").allTextContents()).toHaveLength(3);
+    await page2.close();
+  });
 
   it("starts from an empty workbook when the saved one is unreadable, keeping it as .bak", async () => {
     const stateFile = join(dir, "corrupt", "workbook.json");
