@@ -5,7 +5,17 @@
  */
 import { buildMenu, showHelpDialog } from "./sheets/menu.ts";
 
+// Custom functions: =KPI_CONVERSION(…) and the rest, with JSDoc generated from the registry.
 export * from "./sheets/customFunctions.ts";
+
+// Menu items (see MENU_ITEMS in ./sheets/menu.ts).
+export { buildDashboard } from "./sheets/dashboard.ts";
+export { insertSampleData } from "./sheets/sampleData.ts";
+export { showNewObjective, showObjectives } from "./sheets/sidebar.ts";
+
+// Sidebar endpoints: each validates its arguments, the client being untrusted.
+export { deleteObjective, listObjectives, saveObjective } from "./sheets/objectives.ts";
+export { checkRealism, getWizardContext, previewObjective } from "./sheets/wizard.ts";
 
 /** Simple trigger; may run in AuthMode.NONE. */
 export function onOpen(e?: unknown): void {
@@ -18,11 +28,7 @@ export function onInstall(e: unknown): void {
   onOpen(e);
 }
 
+/** Menu: "Help". */
 export function showHelp(): void {
   showHelpDialog();
 }
-export { buildDashboard } from "./sheets/dashboard.ts";
-export { deleteObjective, listObjectives, saveObjective } from "./sheets/objectives.ts";
-export { insertSampleData } from "./sheets/sampleData.ts";
-export { showNewObjective, showObjectives } from "./sheets/sidebar.ts";
-export { checkRealism, getWizardContext, previewObjective } from "./sheets/wizard.ts";
