@@ -5,16 +5,14 @@
  */
 import { buildMenu, showHelpDialog } from "./sheets/menu.ts";
 
-// Custom functions: =KPI_CONVERSION(…) and the rest, with JSDoc generated from the registry.
+// Custom functions (=KPI_CONVERSION(…) and the rest, JSDoc generated from the registry); menu
+// items (see MENU_ITEMS in ./sheets/menu.ts): buildDashboard, insertSampleData, showNewObjective,
+// showObjectives; sidebar endpoints, each validating its arguments since the client is untrusted.
 export * from "./sheets/customFunctions.ts";
-
-// Menu items (see MENU_ITEMS in ./sheets/menu.ts).
 export { buildDashboard } from "./sheets/dashboard.ts";
+export { deleteObjective, listObjectives, saveObjective } from "./sheets/objectives.ts";
 export { insertSampleData } from "./sheets/sampleData.ts";
 export { showNewObjective, showObjectives } from "./sheets/sidebar.ts";
-
-// Sidebar endpoints: each validates its arguments, the client being untrusted.
-export { deleteObjective, listObjectives, saveObjective } from "./sheets/objectives.ts";
 export { checkRealism, getWizardContext, previewObjective } from "./sheets/wizard.ts";
 
 /** Simple trigger; may run in AuthMode.NONE. */
