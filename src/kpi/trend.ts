@@ -140,7 +140,7 @@ function median(xs: number[]): number {
  * A table with one row per week gives 7, so a last period whose only row is dated Monday is read
  * as covering that week, not one day.
  */
-function dataGranularity(points: readonly PeriodPoint[]): number {
+export function dataGranularity(points: readonly PeriodPoint[]): number {
   const gaps: number[] = [];
   for (const p of points) {
     if (p.days > 1) gaps.push((p.lastDay - p.firstDay) / (p.days - 1));

@@ -166,7 +166,8 @@ export function buildDashboardAt(now: Date): void {
         today: wb.today,
         lang,
       });
-      const found = findTaggedSheet(ss, DASHBOARD_KEY);
+      // Only the tab we created is cleared: a copy of it that outlived it is the user's.
+      const found = findTaggedSheet(ss, DASHBOARD_KEY, { exact: true });
       // A new dashboard goes first: it is the tab people open to see where things stand.
       const sheet =
         found ?? insertTaggedSheet(ss, messages.t(lang, "dashboardTab"), DASHBOARD_KEY, 0);

@@ -8,7 +8,14 @@ import { civilDay, tryParseIsoDay } from "../kpi/days.ts";
 import { frequencyPeriod, type Period, periodStart } from "../kpi/periods.ts";
 import { getKpi } from "../kpi/registry.ts";
 import { kpiSeries, type PeriodPoint } from "../kpi/series.ts";
-import { elapsedShare, forecastKpi, movingAverage, progress, statusOf } from "../kpi/trend.ts";
+import {
+  dataGranularity,
+  elapsedShare,
+  forecastKpi,
+  movingAverage,
+  progress,
+  statusOf,
+} from "../kpi/trend.ts";
 import type { EngineContext, KpiDefinition } from "../kpi/types.ts";
 import type { Objective, ObjectiveSummary, StatusCode } from "./api.ts";
 import { formatDayLong, formatUnitValue, periodLabel } from "./dashboardFormat.ts";
@@ -146,7 +153,8 @@ function numberOrNull(v: number | null | undefined): number | null {
 
 /**
  * Evaluates one objective as of `today` (a calendar day in the spreadsheet's zone). A period is
- * complete once the source has data up to its last day, and never before that day is over.
+ * complete once the source's data covers its last day (a weekly row dated Monday covers the
+ * week), and never before that day is over.
  */
 export function evaluateObjective(
   objective: Objective,
@@ -234,7 +242,10 @@ export function evaluatePoints(
     result.notes.push(messages.t(lang, "noCompletePeriod", { frequency: frequencyWord }));
     return result;
   }
-  const dataEnd = Math.min(latest, today - 1);
+  // One row may stand for several days (weekly or monthly exports, dated on the period's first
+  // day): the data then covers up to a row's span after its last date, not just that date.
+  const span = Math.max(1, Math.round(dataGranularity(points)));
+  const dataEnd = Math.min(latest + span - 1, today - 1);
   const complete = points.filter((p) => p.end <= dataEnd + 1);
   const last = points[points.length - 1];
   if (last && last.end > dataEnd + 1) result.partial = last;

@@ -39,11 +39,27 @@ export const DASHBOARD_KEY = "kpiPilot.dashboard";
 /**
  * The tab tagged with `key`. The tag's value is the tab's own sheet id, so that when a tagged tab
  * has been duplicated (copies may carry the tag), the original is the one found.
+ *
+ * With `exact`, only that original counts: a copy left alone after the original was deleted is
+ * the user's tab now (a snapshot of last month's dashboard, say), which a rebuild must not clear.
+ * The original is looked up by the id the tag names, which costs no more calls than locating it.
  */
-export function findTaggedSheet(ss: Spreadsheet, key: string): Sheet | null {
+export function findTaggedSheet(
+  ss: Spreadsheet,
+  key: string,
+  options: { exact?: boolean } = {},
+): Sheet | null {
   // Our keys are only ever put on sheets, so no location filter (one call fewer per lookup).
   const found = ss.createDeveloperMetadataFinder().withKey(key).find();
   if (found.length === 0) return null;
+  if (options.exact) {
+    for (const md of found) {
+      const id = Number(md.getValue());
+      const sheet = Number.isSafeInteger(id) ? ss.getSheetById(id) : null;
+      if (sheet) return sheet;
+    }
+    return null;
+  }
   const sheets: { sheet: Sheet; value: string | null }[] = [];
   for (const md of found) {
     const sheet = md.getLocation().getSheet();
@@ -64,11 +80,27 @@ export function ownSheetIds(ss: Spreadsheet): Set<number> {
   return ids;
 }
 
-/** `base`, or `base (2)`, `base (3)`…: the first name no tab has yet. */
+/** `base`, or `base (2)`, `base (3)`…: the first name that getSheetByName finds no tab for. */
 export function uniqueSheetName(ss: Spreadsheet, base: string): string {
   let name = base;
   for (let n = 2; ss.getSheetByName(name); n++) name = `${base} (${n})`;
   return name;
+}
+
+/**
+ * A new tab named `base` or a free variant, at `index`. Sheets refuses a name that differs from an
+ * existing tab's only by case ("kpi dashboard"), which a lookup by name may not see; then the
+ * name is chosen again among all the tabs' names, ignoring case. The usual case costs one lookup.
+ */
+export function insertSheetNamed(ss: Spreadsheet, base: string, index: number): Sheet {
+  try {
+    return ss.insertSheet(uniqueSheetName(ss, base), index);
+  } catch {
+    const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+    return ss.insertSheet(name, index);
+  }
 }
 
 /** A new tab named `base` (or a free variant), tagged with `key`, at `index` (default: last). */
@@ -78,7 +110,7 @@ export function insertTaggedSheet(
   key: string,
   index?: number,
 ): Sheet {
-  const sheet = ss.insertSheet(uniqueSheetName(ss, base), index ?? ss.getNumSheets());
+  const sheet = insertSheetNamed(ss, base, index ?? ss.getNumSheets());
   sheet.addDeveloperMetadata(key, String(sheet.getSheetId()));
   return sheet;
 }
@@ -231,9 +263,14 @@ export function parseObjectiveRows(
   const objectives: StoredObjective[] = [];
   const problems: RowProblem[] = [];
   const rowOfId = new Map<string, number>();
+  // A row is an objective when one of our columns holds something: a note in a column the team
+  // added beside the table is theirs, not a broken objective.
+  const ours = OBJECTIVE_FIELDS.map((f) => layout[f]);
   for (let i = 1; i < values.length; i++) {
     const cells = values[i] ?? [];
-    if (cells.every((c) => c === "" || c === null || c === undefined)) continue;
+    if (ours.every((col) => cells[col] === "" || cells[col] === null || cells[col] === undefined)) {
+      continue;
+    }
     const row = i + 1;
     try {
       const raw = rawOfRow(cells, layout, timeZone, lang);

@@ -8,7 +8,7 @@ import type { Lang } from "../i18n.ts";
 import { dayFromParts, dayParts, dayToDate, todayDay } from "../kpi/days.ts";
 import { userLang } from "./locale.ts";
 import { messages } from "./messages.ts";
-import { uniqueSheetName } from "./objectivesStore.ts";
+import { insertSheetNamed } from "./objectivesStore.ts";
 
 export interface SampleData {
   headers: string[];
@@ -240,7 +240,7 @@ function writeTab(
   formats: readonly string[],
   widths: number,
 ): Sheet {
-  const sheet = ss.insertSheet(uniqueSheetName(ss, name), ss.getNumSheets());
+  const sheet = insertSheetNamed(ss, name, ss.getNumSheets());
   const rows = table.length;
   const columns = (table[0] ?? []).length;
   if (sheet.getMaxRows() < rows)

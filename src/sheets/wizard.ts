@@ -12,11 +12,16 @@ import { findKpi, KPIS, suggestDateColumn, suggestMapping } from "../kpi/registr
 import { kpiSeries, kpiTotal, type PeriodPoint } from "../kpi/series.ts";
 import { realismCheck } from "../kpi/smart.ts";
 import type { EngineContext, KpiDefinition } from "../kpi/types.ts";
-import type { Frequency } from "./api.ts";
+import { FIELD_MAX_LENGTH, type Frequency } from "./api.ts";
 import { userLang } from "./locale.ts";
 import { isDateValue } from "./objectivesCodec.ts";
 import { ownSheetIds } from "./objectivesStore.ts";
-import { DIRECTIONS, kpiCanBeNegative, objectiveInputs } from "./objectivesValidate.ts";
+import {
+  DIRECTIONS,
+  kpiCanBeNegative,
+  MAX_INPUT_COLUMNS,
+  objectiveInputs,
+} from "./objectivesValidate.ts";
 import {
   kpiPhrase,
   suggestedName,
@@ -207,10 +212,16 @@ function fail(
   throw new WizardError(wizardMessages.t(lang, key, { field: fieldText, ...params }));
 }
 
-function requireText(lang: Lang, raw: Record<string, unknown>, field: string): string {
+function requireText(
+  lang: Lang,
+  raw: Record<string, unknown>,
+  field: string,
+  max = Number.POSITIVE_INFINITY,
+): string {
   const v = raw[field];
   if (v === undefined || v === null || v === "") fail(lang, field, "required");
   if (typeof v !== "string") fail(lang, field, "notText", { value: quote(lang, v) });
+  if (v.length > max) fail(lang, field, "tooLong", { max, length: v.length });
   return v;
 }
 
@@ -264,10 +275,8 @@ function checkRequest(lang: Lang, ss: Spreadsheet, draft: unknown): CheckedReque
   const kpiId = requireText(lang, raw, "kpiId");
   const kpi = findKpi(kpiId);
   if (!kpi) fail(lang, "kpiId", "unknownKpi", { value: quote(lang, kpiId) });
-  const sheetName = requireText(lang, raw, "sourceSheet");
-  const sheet = ss.getSheetByName(sheetName);
-  if (!sheet) fail(lang, "sourceSheet", "noSheet", { value: quote(lang, sheetName) });
-  const dateColumn = requireText(lang, raw, "dateColumn");
+  const sheetName = requireText(lang, raw, "sourceSheet", FIELD_MAX_LENGTH.sourceSheet);
+  const dateColumn = requireText(lang, raw, "dateColumn", FIELD_MAX_LENGTH.dateColumn);
 
   const given = raw.inputs;
   if (typeof given !== "object" || given === null || Array.isArray(given)) {
@@ -283,20 +292,34 @@ function checkRequest(lang: Lang, ss: Spreadsheet, draft: unknown): CheckedReque
   for (const input of wanted) {
     const v = (given as Record<string, unknown>)[input.name];
     const list = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
-    const columns = list.filter((c) => c !== "");
-    for (const c of columns) {
+    const label = input.label[lang];
+    // Bounded before anything is done per column: each one costs a pass over the whole tab.
+    if (list.length > MAX_INPUT_COLUMNS) {
+      fail(lang, "inputs", "inputTooMany", { label, max: MAX_INPUT_COLUMNS });
+    }
+    const columns: string[] = [];
+    for (const c of list) {
+      if (c === "") continue;
       if (typeof c !== "string") fail(lang, "inputs", "notText", { value: quote(lang, c) });
+      if (c.length > FIELD_MAX_LENGTH.header) {
+        fail(lang, "inputs", "tooLong", { max: FIELD_MAX_LENGTH.header, length: c.length });
+      }
+      // The same column twice would count its cells twice; saveObjective refuses it too.
+      if (columns.some((d) => d.trim() === c.trim())) {
+        fail(lang, "inputs", "inputDuplicate", { value: quote(lang, c), label });
+      }
+      columns.push(c);
     }
-    if (columns.length === 0 && !input.optional) {
-      fail(lang, "inputs", "inputMissing", { label: input.label[lang] });
-    }
+    if (columns.length === 0 && !input.optional) fail(lang, "inputs", "inputMissing", { label });
     if (columns.length > 1 && !input.multiColumn) {
-      fail(lang, "inputs", "inputOneColumn", { label: input.label[lang], count: columns.length });
+      fail(lang, "inputs", "inputOneColumn", { label, count: columns.length });
     }
-    if (columns.length > 0) inputs[input.name] = columns as string[];
+    if (columns.length > 0) inputs[input.name] = columns;
   }
 
   const frequency = checkChoice(lang, "frequency", FREQUENCIES, raw.frequency);
+  const sheet = ss.getSheetByName(sheetName);
+  if (!sheet) fail(lang, "sourceSheet", "noSheet", { value: quote(lang, sheetName) });
   return { kpi, sheet, dateColumn, inputs, frequency };
 }
 

@@ -284,6 +284,40 @@ describe("evaluatePoints", () => {
     expect(next.current?.start).toBe(day("2027-04-01"));
   });
 
+  it("counts a month complete when its one monthly row is in and the month is over", () => {
+    // A monthly export: one row per month, dated on the 1st, so each point's data is that day.
+    const monthly = ["01", "02", "03", "04"].map((m, i) => {
+      const start = `2027-${m}-01`;
+      const end = `2027-${String(i + 2).padStart(2, "0")}-01`;
+      return point(start, end, 200 + 10 * i, 1000, start);
+    });
+    const e = openRateAt(monthly, "2027-05-03");
+    expect(e.current?.start).toBe(day("2027-04-01"));
+    expect(e.previous?.start).toBe(day("2027-03-01"));
+    expect(e.partial).toBeNull();
+    expect(e.partialNote).toBeNull();
+    // While April is still running, its row is month-to-date: partial, as of yesterday.
+    const during = openRateAt(monthly, "2027-04-20");
+    expect(during.current?.start).toBe(day("2027-03-01"));
+    expect(during.partialNote).toBe("Apr 2027 in progress: 23.0% so far (19 of 30 days).");
+  });
+
+  it("counts a week complete from a weekly row dated on its Monday", () => {
+    const weekly = ["2027-03-01", "2027-03-08", "2027-03-15"].map((monday) =>
+      point(monday, isoDay(day(monday) + 7), 220, 1000, monday),
+    );
+    const e = evaluatePoints(
+      { ...OBJECTIVE, frequency: "weekly" },
+      getKpi("open_rate"),
+      weekly,
+      "week",
+      day("2027-03-22"),
+      "en",
+    );
+    expect(e.current?.start).toBe(day("2027-03-15"));
+    expect(e.partial).toBeNull();
+  });
+
   it("measures change in % for non-rates and leaves a missing previous period undefined", () => {
     const cpa: Objective = {
       ...OBJECTIVE,

@@ -300,6 +300,35 @@ describe("previewObjective", () => {
     );
   });
 
+  it("bounds what it reads before reading: columns per input, repeats, text lengths", () => {
+    start();
+    insertSampleData();
+    const reads = () => emu.calls.counts()["Range.getValues"] ?? 0;
+    const before = reads();
+    const engagement = (interactions: string[]) => () =>
+      previewObjective({
+        kpiId: "engagement",
+        sourceSheet: "Sample data",
+        dateColumn: "Date",
+        inputs: { interactions, posts: ["Posts"] },
+        frequency: "monthly",
+      });
+    // A client could send a million headers; each would cost a pass over the tab.
+    expect(engagement(new Array<string>(1_000_000).fill("Likes"))).toThrow(
+      /^Columns: Interactions adds up at most 10 columns/,
+    );
+    // The same column twice would count every like twice.
+    expect(engagement(["Likes", "Comments", " Likes"])).toThrow(
+      /^Columns: the column “ Likes” is chosen twice for Interactions/,
+    );
+    expect(engagement(["x".repeat(201)])).toThrow(/^Columns: at most 200 characters, got 201/);
+    expect(() =>
+      previewObjective(conversionRequest("Sample data", { dateColumn: "D".repeat(100_000) })),
+    ).toThrow(/^Date column: at most 200 characters, got 100000/);
+    expect(reads()).toBe(before);
+    expect(engagement(["Likes", "Comments", "Shares"])().total).toBeGreaterThan(0);
+  });
+
   it("says it in French to a French user", () => {
     start("fr", "fr_FR");
     insertSampleData();
