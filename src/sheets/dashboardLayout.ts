@@ -114,6 +114,7 @@ const GOOD = "#188038";
 const BAD = "#c5221f";
 const PROBLEM = "#a50e0e";
 const TEXT = "@";
+const FORMULA_FORMAT = "0.00";
 const PERCENT_WHOLE = "0%";
 const SHARE_CHANGE = "+0.0%;-0.0%;0.0%";
 
@@ -467,6 +468,9 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
         spark = `=SPARKLINE(B${first}:B${last},{"charttype","line";"color","#1a73e8";"linewidth",2})`;
       }
       formulas.push([spark, bar]);
+      // A cell formatted as plain text may show a formula as its text: give these a number format.
+      (g.numberFormats[r] as string[])[COL.sparkline] = FORMULA_FORMAT;
+      (g.numberFormats[r] as string[])[COL.bar] = FORMULA_FORMAT;
     });
     if (COL.bar !== COL.sparkline + 1) throw new Error("dashboard layout: formula columns apart");
     formulaBlocks.push({ row: firstRow + 1, column: COL.sparkline + 1, formulas });

@@ -54,6 +54,22 @@ describe("dashboard (English)", () => {
   beforeEach(() => setUp("en"));
   afterEach(() => uninstall());
 
+  it("gives every formula cell a number format, never plain text, so Sheets evaluates it", () => {
+    buildDashboardAt(NOW);
+    const range = dashboard().getDataRange();
+    const formulas = range.getFormulas();
+    const formats = range.getNumberFormats();
+    let count = 0;
+    formulas.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (f === "") return;
+        count++;
+        expect(formats[r]?.[c], `${f} at row ${r + 1}`).not.toBe("@");
+      }),
+    );
+    expect(count).toBeGreaterThanOrEqual(5);
+  });
+
   it("writes the header, the summary table and a chart per objective", () => {
     buildDashboardAt(NOW);
     const sheet = dashboard();
