@@ -588,8 +588,8 @@ const STATUS: CustomFunctionSpec = {
     fr: "p = progression, e = part écoulée de [start_date, deadline] : Achieved si p ≥ 1 ; Missed après l'échéance ; On track si e − p ≤ 0,10 ; At risk si ≤ 0,25 ; sinon Off track",
   },
   doc: {
-    en: 'Returns "Achieved", "On track", "At risk", "Off track" or "Missed" (in English whatever the locale, so formulas and conditional formatting can test them). p is KPI_PROGRESS(actual, target, baseline); e is the share of the days from `start_date` to `deadline` elapsed at `as_of` (today in the spreadsheet\'s time zone by default), clamped to [0, 1]. p ≥ 1 is Achieved, even after the deadline. Otherwise an `as_of` after the deadline is Missed. Otherwise progress lagging time by at most 10 points is On track, by at most 25 points At risk, and by more Off track. A blank `actual` gives "".',
-    fr: "Renvoie « Achieved », « On track », « At risk », « Off track » ou « Missed » (en anglais quelle que soit la langue, pour que formules et mises en forme conditionnelles puissent les tester). p est KPI_PROGRESS(actual, target, baseline) ; e est la part des jours de `start_date` à `deadline` écoulée à la date `as_of` (aujourd'hui dans le fuseau du classeur par défaut), bornée à [0, 1]. p ≥ 1 donne Achieved, même après l'échéance. Sinon, un `as_of` après l'échéance donne Missed. Sinon, une progression en retard sur le temps d'au plus 10 points donne On track, d'au plus 25 points At risk, au-delà Off track. Un `actual` vide donne « ».",
+    en: 'Returns "Achieved", "On track", "At risk", "Off track" or "Missed" (in English whatever the locale, so formulas and conditional formatting can test them). p is KPI_PROGRESS(actual, target, baseline); e is the share of the days from `start_date` to `deadline` elapsed at `as_of` (today in the spreadsheet\'s time zone by default), clamped to [0, 1]. p ≥ 1 is Achieved, even after the deadline. Otherwise an `as_of` after the deadline is Missed. Otherwise progress lagging time by at most 10 points is On track, by at most 25 points At risk, and by more Off track. A blank `actual` gives "". Sheets recalculates a custom function only when its arguments change, so pass `TODAY()` as `as_of` for a status that moves with the calendar.',
+    fr: "Renvoie « Achieved », « On track », « At risk », « Off track » ou « Missed » (en anglais quelle que soit la langue, pour que formules et mises en forme conditionnelles puissent les tester). p est KPI_PROGRESS(actual, target, baseline) ; e est la part des jours de `start_date` à `deadline` écoulée à la date `as_of` (aujourd'hui dans le fuseau du classeur par défaut), bornée à [0, 1]. p ≥ 1 donne Achieved, même après l'échéance. Sinon, un `as_of` après l'échéance donne Missed. Sinon, une progression en retard sur le temps d'au plus 10 points donne On track, d'au plus 25 points At risk, au-delà Off track. Un `actual` vide donne « ». Sheets ne recalcule une fonction personnalisée que lorsque ses arguments changent : passez `AUJOURDHUI()` en `as_of` pour un statut qui suit le calendrier.",
   },
   description:
     'Status of an objective: "Achieved", "On track", "At risk", "Off track" or "Missed", from progress towards the target and the time elapsed.',
@@ -613,7 +613,8 @@ const STATUS: CustomFunctionSpec = {
       name: "as_of",
       optional: true,
       type: "Date",
-      description: "The day to judge at; today when omitted.",
+      description:
+        "The day to judge at; today when omitted. Pass TODAY() to have the status follow the calendar: Sheets recalculates a custom function only when its arguments change.",
     },
   ],
   returns: 'One of "Achieved", "On track", "At risk", "Off track", "Missed".',

@@ -60,13 +60,13 @@ describe("dashboard (English)", () => {
     const formulas = range.getFormulas();
     const formats = range.getNumberFormats();
     let count = 0;
-    formulas.forEach((row, r) =>
-      row.forEach((f, c) => {
-        if (f === "") return;
+    for (const [r, row] of formulas.entries()) {
+      for (const [c, f] of row.entries()) {
+        if (f === "") continue;
         count++;
         expect(formats[r]?.[c], `${f} at row ${r + 1}`).not.toBe("@");
-      }),
-    );
+      }
+    }
     expect(count).toBeGreaterThanOrEqual(5);
   });
 
