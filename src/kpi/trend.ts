@@ -151,6 +151,33 @@ export function dataGranularity(points: readonly PeriodPoint[]): number {
 }
 
 /**
+ * The last day the data covers, as of `today`, or null without data: one row may stand for
+ * several days (a weekly or monthly export dated on the period's first day), so the data reaches
+ * one typical row span past its last date, and never past yesterday (today is not over).
+ */
+export function dataEndDay(points: readonly PeriodPoint[], today: number): number | null {
+  let latest: number | null = null;
+  for (const p of points) {
+    if (p.start > today) continue;
+    const last = Math.min(p.lastDay, today);
+    if (latest === null || last > latest) latest = last;
+  }
+  if (latest === null) return null;
+  const span = Math.max(1, Math.round(dataGranularity(points)));
+  return Math.min(latest + span - 1, today - 1);
+}
+
+/**
+ * The periods whose data is complete as of `today`: those that ended by the last day the data
+ * covers. The dashboard's "current" value and the wizard's baseline both use this rule, so a
+ * source that stops mid-month never offers that half month as a full one.
+ */
+export function completePoints(points: readonly PeriodPoint[], today: number): PeriodPoint[] {
+  const end = dataEndDay(points, today);
+  return end === null ? [] : points.filter((p) => p.end <= end + 1);
+}
+
+/**
  * The days a point's data covers, [from, to): from its first day with data to one granularity
  * after its last. Not the calendar period: a month holding five weekly rows covers 35 days, and
  * the current, unfinished month only the days reported so far.

@@ -9,7 +9,8 @@ import { frequencyPeriod, type Period, periodStart } from "../kpi/periods.ts";
 import { getKpi } from "../kpi/registry.ts";
 import { kpiSeries, type PeriodPoint } from "../kpi/series.ts";
 import {
-  dataGranularity,
+  completePoints,
+  dataEndDay,
   elapsedShare,
   forecastKpi,
   movingAverage,
@@ -242,13 +243,10 @@ export function evaluatePoints(
     result.notes.push(messages.t(lang, "noCompletePeriod", { frequency: frequencyWord }));
     return result;
   }
-  // One row may stand for several days (weekly or monthly exports, dated on the period's first
-  // day): the data then covers up to a row's span after its last date, not just that date.
-  const span = Math.max(1, Math.round(dataGranularity(points)));
-  const dataEnd = Math.min(latest + span - 1, today - 1);
-  const complete = points.filter((p) => p.end <= dataEnd + 1);
+  const complete = completePoints(points, today);
+  const dataEnd = dataEndDay(points, today) as number; // not null: `latest` is not
   const last = points[points.length - 1];
-  if (last && last.end > dataEnd + 1) result.partial = last;
+  if (last && last !== complete[complete.length - 1]) result.partial = last;
 
   const current = complete[complete.length - 1] ?? null;
   result.current = current;

@@ -11,6 +11,7 @@ import { FREQUENCIES, frequencyPeriod, periodsBetween } from "../kpi/periods.ts"
 import { findKpi, KPIS, suggestDateColumn, suggestMapping } from "../kpi/registry.ts";
 import { kpiSeries, kpiTotal, type PeriodPoint } from "../kpi/series.ts";
 import { realismCheck } from "../kpi/smart.ts";
+import { completePoints } from "../kpi/trend.ts";
 import type { EngineContext, KpiDefinition } from "../kpi/types.ts";
 import { FIELD_MAX_LENGTH, type Frequency } from "./api.ts";
 import { userLang } from "./locale.ts";
@@ -389,13 +390,15 @@ export function previewFromValues(
   const points = kpiSeries(request.kpi, table, period, ctx);
   const total = kpiTotal(request.kpi, { inputs, headers: table.headers, firstRow: 2 }, ctx);
 
+  // The same rule as the dashboard's: a period is complete once the data covers its last day.
+  const completeSet = new Set(completePoints(points, today));
   const toPoint = (p: PeriodPoint): PreviewPoint => ({
     start: isoDay(p.start),
     end: isoDay(p.end - 1),
     value: p.value,
-    complete: p.end <= today,
+    complete: completeSet.has(p),
   });
-  const complete = points.filter((p) => p.end <= today && p.value !== null);
+  const complete = points.filter((p) => completeSet.has(p) && p.value !== null);
   const last = complete[complete.length - 1];
   const current = points[points.length - 1];
   let firstDay = Number.POSITIVE_INFINITY;

@@ -385,9 +385,11 @@ describe("previewFromValues", () => {
     expect(p.history).toEqual([0.01]);
   });
 
-  it("counts a period complete once it has ended, not when its data stops", () => {
+  it("counts a period complete only once the data covers it, as the dashboard does", () => {
+    // The data stops on 20 February: on 1 March, February is still a partial month.
     const p = previewOn(2027, 3, 1);
-    expect(p.baseline?.start).toBe("2027-02-01");
+    expect(p.baseline?.start).toBe("2027-01-01");
+    expect(p.current).toMatchObject({ start: "2027-02-01", complete: false });
   });
 
   it("has no baseline before a first period has ended", () => {

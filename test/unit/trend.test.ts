@@ -3,6 +3,8 @@ import { parseIsoDay } from "../../src/kpi/days.ts";
 import { getKpi } from "../../src/kpi/registry.ts";
 import { kpiSeries, type PeriodPoint, type SeriesTable } from "../../src/kpi/series.ts";
 import {
+  completePoints,
+  dataEndDay,
   elapsedShare,
   forecastAt,
   forecastKpi,
@@ -233,5 +235,44 @@ describe("forecastKpi", () => {
 describe("utcDay helper sanity", () => {
   it("is a UTC midnight", () => {
     expect(utcDay(2026, 1, 1).toISOString()).toBe("2026-01-01T00:00:00.000Z");
+  });
+});
+
+describe("completePoints and dataEndDay", () => {
+  const ctr = getKpi("ctr");
+  const utc = ctxOf("UTC");
+  const d = parseIsoDay;
+  const monthsOf = (points: readonly PeriodPoint[]) =>
+    points.map((p) => new Date(p.start * 86_400_000).toISOString().slice(0, 7));
+  /** One row every `step` days from `from`, `count` rows. */
+  const rows = (from: string, step: number, count: number): SeriesTable => {
+    const dates: Date[] = [];
+    for (let i = 0; i < count; i++) dates.push(new Date((d(from) + i * step) * 86_400_000));
+    return { dates, inputs: { clicks: [dates.map(() => 1)], impressions: [dates.map(() => 10)] } };
+  };
+
+  it("with daily rows, takes a month once its last day is over", () => {
+    const points = kpiSeries(ctr, rows("2026-01-01", 1, 59), "month", utc); // to 28 Feb
+    expect(dataEndDay(points, d("2026-03-01"))).toBe(d("2026-02-28"));
+    expect(monthsOf(completePoints(points, d("2026-03-01")))).toEqual(["2026-01", "2026-02"]);
+    // On 28 February itself, the day is not over yet.
+    expect(monthsOf(completePoints(points, d("2026-02-28")))).toEqual(["2026-01"]);
+  });
+
+  it("does not take a month whose data stops half way as complete", () => {
+    const points = kpiSeries(ctr, rows("2026-01-01", 1, 51), "month", utc); // to 20 Feb
+    expect(monthsOf(completePoints(points, d("2026-03-10")))).toEqual(["2026-01"]);
+  });
+
+  it("lets a weekly row dated Monday cover its week", () => {
+    // Mondays 5 Jan … 23 Feb 2026: the last row covers up to Sunday 1 March.
+    const points = kpiSeries(ctr, rows("2026-01-05", 7, 8), "month", utc);
+    expect(dataEndDay(points, d("2026-03-05"))).toBe(d("2026-03-01"));
+    expect(monthsOf(completePoints(points, d("2026-03-05")))).toEqual(["2026-01", "2026-02"]);
+  });
+
+  it("has nothing complete without data", () => {
+    expect(dataEndDay([], d("2026-03-01"))).toBeNull();
+    expect(completePoints([], d("2026-03-01"))).toEqual([]);
   });
 });
