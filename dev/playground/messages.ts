@@ -5,7 +5,7 @@ export const playgroundMessages = defineCatalogue({
   en: {
     docTitle: "KPI Pilot playground",
     banner:
-      "This is the real KPI Pilot add-on, running on a local in-memory workbook. Start with Extensions ▸ KPI Pilot ▸ Insert sample data.",
+      "This is the real KPI Pilot add-on, running on a local in-memory workbook. Start with Extensions ▸ KPI Pilot ▸ New objective…, on the sample data or a CSV of your own (File ▸ Import CSV).",
     bannerDismiss: "Got it",
     menuFile: "File",
     menuEdit: "Edit",
@@ -72,7 +72,7 @@ export const playgroundMessages = defineCatalogue({
   fr: {
     docTitle: "Bac à sable KPI Pilot",
     banner:
-      "Voici le vrai module complémentaire KPI Pilot, qui tourne sur un classeur local en mémoire. Commencez par Extensions ▸ KPI Pilot ▸ Insérer des données d'exemple.",
+      "Voici le vrai module complémentaire KPI Pilot, qui tourne sur un classeur local en mémoire. Commencez par Extensions ▸ KPI Pilot ▸ Nouvel objectif…, sur les données d'exemple ou sur un CSV à vous (Fichier ▸ Importer un CSV).",
     bannerDismiss: "Compris",
     menuFile: "Fichier",
     menuEdit: "Édition",
