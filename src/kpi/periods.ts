@@ -13,40 +13,43 @@ export const PERIODS: readonly Period[] = ["day", "week", "month", "quarter", "y
 export type Frequency = "weekly" | "monthly" | "quarterly";
 export const FREQUENCIES: readonly Frequency[] = ["weekly", "monthly", "quarterly"];
 
-const PERIOD_WORDS: Readonly<Record<string, Period>> = {
-  day: "day",
-  days: "day",
-  daily: "day",
-  jour: "day",
-  jours: "day",
-  quotidien: "day",
-  week: "week",
-  weeks: "week",
-  weekly: "week",
-  semaine: "week",
-  semaines: "week",
-  hebdomadaire: "week",
-  month: "month",
-  months: "month",
-  monthly: "month",
-  mois: "month",
-  mensuel: "month",
-  quarter: "quarter",
-  quarters: "quarter",
-  quarterly: "quarter",
-  trimestre: "quarter",
-  trimestres: "quarter",
-  trimestriel: "quarter",
-  year: "year",
-  years: "year",
-  yearly: "year",
-  annual: "year",
-  annee: "year",
-  annees: "year",
-  an: "year",
-  ans: "year",
-  annuel: "year",
-};
+// A Map, so that a typed word such as "constructor" can never hit an Object prototype key.
+const PERIOD_WORDS: ReadonlyMap<string, Period> = new Map(
+  Object.entries({
+    day: "day",
+    days: "day",
+    daily: "day",
+    jour: "day",
+    jours: "day",
+    quotidien: "day",
+    week: "week",
+    weeks: "week",
+    weekly: "week",
+    semaine: "week",
+    semaines: "week",
+    hebdomadaire: "week",
+    month: "month",
+    months: "month",
+    monthly: "month",
+    mois: "month",
+    mensuel: "month",
+    quarter: "quarter",
+    quarters: "quarter",
+    quarterly: "quarter",
+    trimestre: "quarter",
+    trimestres: "quarter",
+    trimestriel: "quarter",
+    year: "year",
+    years: "year",
+    yearly: "year",
+    annual: "year",
+    annee: "year",
+    annees: "year",
+    an: "year",
+    ans: "year",
+    annuel: "year",
+  } satisfies Record<string, Period>),
+);
 
 /** The period named by `text`, in English or French, any case, accents optional; undefined if none. */
 export function tryParsePeriod(text: string): Period | undefined {
@@ -55,7 +58,7 @@ export function tryParsePeriod(text: string): Period | undefined {
     .toLowerCase()
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "");
-  return Object.hasOwn(PERIOD_WORDS, key) ? PERIOD_WORDS[key] : undefined;
+  return PERIOD_WORDS.get(key);
 }
 
 /** Like tryParsePeriod, but throws (message in `lang`) on an unknown name. */

@@ -137,8 +137,10 @@ export const wizardMessages = defineCatalogue({
 
 export type WizardMessageKey = keyof typeof wizardMessages.en;
 
+const KEYS: ReadonlySet<string> = new Set(Object.keys(wizardMessages.en));
+
 function has(key: string): key is WizardMessageKey {
-  return Object.hasOwn(wizardMessages.en, key);
+  return KEYS.has(key);
 }
 
 /**
