@@ -12,6 +12,8 @@ export const GA4_HEADERS: readonly string[] = [
   "Key events",
   "Average engagement time",
   "Bounce rate",
+  "Item revenue",
+  "Google Ads cost",
 ];
 
 /**

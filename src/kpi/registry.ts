@@ -570,8 +570,8 @@ export const KPIS: readonly KpiDefinition[] = [
     unit: "percent",
     direction: "lower",
     doc: {
-      en: "With two ranges, single-page sessions over sessions; bounces greater than sessions is an error. With one range, that range holds the pages viewed in each session, and the rate is the share of its non-blank cells equal to 1.",
-      fr: "Avec deux plages, les sessions d'une page rapportées aux sessions ; des rebonds supérieurs aux sessions sont une erreur. Avec une seule plage, celle-ci donne les pages vues par session, et le taux est la part de ses cellules non vides égales à 1.",
+      en: "With two ranges, single-page sessions over sessions; bounces greater than sessions is an error. With one range, that range holds the pages viewed in each session, and the rate is the share of its non-blank cells equal to 1. A Google Analytics 4 export has Sessions and Engaged sessions but no bounces, and its own "Bounce rate" column is a rate per row that must not be averaged: add a column Sessions − Engaged sessions and use it as `bounces`.",
+      fr: "Avec deux plages, les sessions d'une page rapportées aux sessions ; des rebonds supérieurs aux sessions sont une erreur. Avec une seule plage, celle-ci donne les pages vues par session, et le taux est la part de ses cellules non vides égales à 1. Un export Google Analytics 4 donne les Sessions et les Sessions avec engagement, sans rebonds, et sa colonne « Taux de rebond » est un taux par ligne qu'il ne faut pas moyenner : ajoutez une colonne Sessions − Sessions avec engagement et utilisez-la comme `bounces`.",
     },
     example: {
       formula: "=KPI_BOUNCE_RATE(D2:D3, C2:C3)",
@@ -927,6 +927,23 @@ function prepare(aliases: Aliases | undefined, offset: number): PreparedAlias[] 
   return out;
 }
 
+/**
+ * Words that turn a quantity into another measure: "Bounce rate" is not a count of bounces, nor
+ * "Cost per click" a total cost, nor "Average order value" a revenue. A header carrying one the
+ * alias does not is not even a partial match, so the wizard never proposes a rate for a count.
+ */
+const OTHER_MEASURE = new Set(
+  ["rate", "ratio", "per", "average", "avg", "mean", "taux", "par", "moyenne", "moyen"].map(stem),
+);
+
+function namesAnotherMeasure(
+  headerStems: ReadonlySet<string>,
+  aliasStems: readonly string[],
+): boolean {
+  for (const s of headerStems) if (OTHER_MEASURE.has(s) && !aliasStems.includes(s)) return true;
+  return false;
+}
+
 function bestMatch(
   headerKey: string,
   headerStems: ReadonlySet<string>,
@@ -935,7 +952,10 @@ function bestMatch(
   let best: { exact: boolean; rank: number } | null = null;
   for (const a of aliases) {
     const exact = a.key === headerKey;
-    const partial = !exact && a.stems.every((s) => headerStems.has(s));
+    const partial =
+      !exact &&
+      a.stems.every((s) => headerStems.has(s)) &&
+      !namesAnotherMeasure(headerStems, a.stems);
     if (!exact && !partial) continue;
     if (!best || (exact && !best.exact) || (exact === best.exact && a.rank < best.rank)) {
       best = { exact, rank: a.rank };

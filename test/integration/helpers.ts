@@ -82,6 +82,8 @@ export function ga4Table(endDay: number, days: number, timeZone: string): unknow
       20 + (d % 5),
       75,
       0.4,
+      1500 + (d % 3) * 100,
+      300,
     ]);
   }
   return rows;

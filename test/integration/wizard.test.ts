@@ -133,7 +133,7 @@ describe("getWizardContext", () => {
     expect(sample?.suggestions.conversion?.visitors?.columns).toEqual(["Visiteurs"]);
   });
 
-  it("maps a GA4 export, flagging the unsure match", () => {
+  it("maps a GA4 export, never proposing a rate column for a count", () => {
     start();
     writeGa4Tab("GA4 export", 60);
     const ctx = getWizardContext();
@@ -143,13 +143,19 @@ describe("getWizardContext", () => {
       conversions: { columns: ["Key events"], confidence: "exact" },
       visitors: { columns: ["Total users"], confidence: "exact" },
     });
+    // GA4's "Bounce rate" is a rate, not a count of single-page sessions: left for the user.
     expect(ga4?.suggestions.bounce_rate).toEqual({
-      bounces: { columns: ["Bounce rate"], confidence: "partial" },
+      bounces: { columns: [], confidence: "none" },
       sessions: { columns: ["Sessions"], confidence: "exact" },
     });
     expect(ga4?.suggestions.avg_visit_duration?.durations).toEqual({
       columns: ["Average engagement time"],
       confidence: "exact",
+    });
+    // Real GA4 metrics that only partly match an alias are proposed, flagged as unsure.
+    expect(ga4?.suggestions.roas).toEqual({
+      revenue: { columns: ["Item revenue"], confidence: "partial" },
+      cost: { columns: ["Google Ads cost"], confidence: "partial" },
     });
     expect(ga4?.suggestions.ctr).toEqual({
       clicks: { columns: [], confidence: "none" },
