@@ -570,7 +570,7 @@ export const KPIS: readonly KpiDefinition[] = [
     unit: "percent",
     direction: "lower",
     doc: {
-      en: "With two ranges, single-page sessions over sessions; bounces greater than sessions is an error. With one range, that range holds the pages viewed in each session, and the rate is the share of its non-blank cells equal to 1. A Google Analytics 4 export has Sessions and Engaged sessions but no bounces, and its own "Bounce rate" column is a rate per row that must not be averaged: add a column Sessions − Engaged sessions and use it as `bounces`.",
+      en: "With two ranges, single-page sessions over sessions; bounces greater than sessions is an error. With one range, that range holds the pages viewed in each session, and the rate is the share of its non-blank cells equal to 1. A Google Analytics 4 export has Sessions and Engaged sessions but no bounces, and its own “Bounce rate” column is a rate per row that must not be averaged: add a column Sessions − Engaged sessions and use it as `bounces`.",
       fr: "Avec deux plages, les sessions d'une page rapportées aux sessions ; des rebonds supérieurs aux sessions sont une erreur. Avec une seule plage, celle-ci donne les pages vues par session, et le taux est la part de ses cellules non vides égales à 1. Un export Google Analytics 4 donne les Sessions et les Sessions avec engagement, sans rebonds, et sa colonne « Taux de rebond » est un taux par ligne qu'il ne faut pas moyenner : ajoutez une colonne Sessions − Sessions avec engagement et utilisez-la comme `bounces`.",
     },
     example: {
