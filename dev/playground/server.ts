@@ -223,13 +223,16 @@ function rowsOf(url: URL): number {
 
 /**
  * Only pages served by this server may call it: a web page elsewhere cannot drive the local
- * workbook (Origin check) nor reach it through a rebound DNS name (Host check).
+ * workbook (Origin check) nor reach it through a rebound DNS name (Host check). A request that
+ * changes something must say where it comes from: browsers send Origin with every POST, and
+ * "null" (a sandboxed frame anywhere on the web) is refused.
  */
 function sameOrigin(req: IncomingMessage): boolean {
   const host = req.headers.host ?? "";
   if (!/^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i.test(host)) return false;
   const origin = req.headers.origin;
-  if (origin === undefined || origin === "null") return true;
+  if (origin === undefined) return req.method === "GET" || req.method === "HEAD";
+  if (origin === "null") return false;
   try {
     return new URL(origin).host === host;
   } catch {
