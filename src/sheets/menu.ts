@@ -1,3 +1,4 @@
+import type { Lang } from "../i18n.ts";
 import { userLang } from "./locale.ts";
 import { menuMessages } from "./menuMessages.ts";
 
@@ -14,11 +15,27 @@ export const MENU_ITEMS = [
 ] as const;
 
 /**
+ * The menu's language. In AuthMode.NONE (a document opened before the add-on is authorized) the
+ * user's locale should be readable, but if this runtime refuses it the menu must still appear,
+ * so it falls back to English and says why in the execution log.
+ */
+function menuLang(): Lang {
+  try {
+    return userLang();
+  } catch (error) {
+    console.warn(
+      `KPI Pilot: the user's locale is not available here (${String(error)}); menu in English`,
+    );
+    return "en";
+  }
+}
+
+/**
  * Builds the menu. Runs in AuthMode.NONE on open for an installed add-on, so it uses no service
  * beyond the Ui and the user's locale.
  */
 export function buildMenu(): void {
-  const lang = userLang();
+  const lang = menuLang();
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const item of MENU_ITEMS) {
     if (item.key === "help") menu.addSeparator();

@@ -102,6 +102,22 @@ describe("onOpen from the bundle", () => {
     });
   }
 
+  it("still builds the menu, in English, where the user's locale cannot be read", () => {
+    const emulator = createEmulator({ userLocale: "fr_FR" });
+    const refusing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error("Session is not available in AuthMode.NONE");
+        },
+      },
+    );
+    const bundle = loadBundle({ ...emulator.globals, Session: refusing }, code);
+    bundle.invoke("onOpen", [{ authMode: "NONE" }]);
+    const items = emulator.ui.menus[0]!.items.flatMap((i) => ("label" in i ? [i] : []));
+    expect(items[0]?.label).toBe("New objective…");
+  });
+
   it("onInstall builds the same menu", () => {
     const emulator = createEmulator({ userLocale: "en" });
     loadBundle(emulator.globals, code).invoke("onInstall", [{ authMode: "FULL" }]);
