@@ -6,8 +6,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { dayFromParts } from "../src/kpi/days.ts";
-import { buildDashboardAt } from "../src/sheets/dashboard.ts";
-import { saveObjective } from "../src/sheets/objectives.ts";
+import { buildDashboardAt } from "../src/sheets/dashboard/build.ts";
+import { saveObjective } from "../src/sheets/objectives/endpoints.ts";
 import {
   installEmulator,
   manyObjectives,

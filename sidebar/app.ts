@@ -2,8 +2,8 @@
  * The sidebar's frame: a top bar, a scrolling content area and a footer of actions, which each
  * view fills, plus a polite live region for announcements.
  */
-import type { Lang } from "../src/i18n.ts";
-import type { WizardContext } from "../src/sheets/wizardTypes.ts";
+import type { Lang } from "../src/contract/i18n.ts";
+import type { WizardContext } from "../src/contract/wizard.ts";
 import type { Draft } from "./draft.ts";
 
 export interface Shell {

@@ -3,14 +3,13 @@
  * touched), and the rules that turn it into an ObjectiveInput. Validation here is for quick
  * inline feedback only: the server validates everything again.
  */
-import type { Lang } from "../src/i18n.ts";
-import type { Direction, Unit } from "../src/kpi/types.ts";
+import type { Lang } from "../src/contract/i18n.ts";
 import {
   FIELD_MAX_LENGTH,
   type Frequency,
   type Objective,
   type ObjectiveInput,
-} from "../src/sheets/api.ts";
+} from "../src/contract/objectives.ts";
 import type {
   Preview,
   PreviewRequest,
@@ -18,7 +17,8 @@ import type {
   SheetInfo,
   WizardContext,
   WizardKpi,
-} from "../src/sheets/wizardTypes.ts";
+} from "../src/contract/wizard.ts";
+import type { Direction, Unit } from "../src/kpi/types.ts";
 import {
   endOfMonthAfter,
   exampleInput,

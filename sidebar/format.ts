@@ -3,9 +3,9 @@
  * stored in the KPI's own unit (fractions for rates, seconds for durations); the user sees and
  * types percents ("5" means 5%) and m:ss.
  */
-import type { Lang } from "../src/i18n.ts";
+import type { Lang } from "../src/contract/i18n.ts";
+import type { Frequency } from "../src/contract/objectives.ts";
 import type { Unit } from "../src/kpi/types.ts";
-import type { Frequency } from "../src/sheets/api.ts";
 import { ui } from "./messages.ts";
 
 const LOCALE: Record<Lang, string> = { en: "en-GB", fr: "fr-FR" };

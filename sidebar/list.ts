@@ -2,8 +2,8 @@
  * "Objectives…": each objective with its status, to edit or delete (after a confirmation that
  * sits inline, so it works from the keyboard and a screen reader like the rest).
  */
-import type { ObjectiveList, ObjectiveSummary } from "../src/sheets/api.ts";
-import type { WizardContext } from "../src/sheets/wizardTypes.ts";
+import type { ObjectiveList, ObjectiveSummary } from "../src/contract/objectives.ts";
+import type { WizardContext } from "../src/contract/wizard.ts";
 import type { App } from "./app.ts";
 import { h, replace, spinner } from "./dom.ts";
 import { draftFromObjective, findKpi } from "./draft.ts";

@@ -2,8 +2,8 @@
  * Boots the sidebar. The server writes the language and the view to open ("new" or "list") on
  * the <html> element when it serves the page; everything else comes from getWizardContext.
  */
-import { langOf } from "../src/i18n.ts";
-import type { WizardContext } from "../src/sheets/wizardTypes.ts";
+import { langOf } from "../src/contract/i18n.ts";
+import type { WizardContext } from "../src/contract/wizard.ts";
 import type { App, Shell } from "./app.ts";
 import { h, replace, spinner } from "./dom.ts";
 import { newDraft } from "./draft.ts";

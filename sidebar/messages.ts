@@ -2,7 +2,7 @@
  * Every string the sidebar shows, in English and French. Server messages (errors from the
  * endpoints, KPI names and phrases) arrive already localized and are not repeated here.
  */
-import { defineCatalogue } from "../src/i18n.ts";
+import { defineCatalogue } from "../src/contract/i18n.ts";
 
 export const ui = defineCatalogue({
   en: {

@@ -3,14 +3,14 @@
  * structural change re-renders the step (keeping focus on the same control), while typing
  * only updates the draft and the live parts (preview, baseline help, realism check).
  */
-import type { Objective } from "../src/sheets/api.ts";
+import type { Objective } from "../src/contract/objectives.ts";
 import type {
   Preview,
   PreviewRequest,
   RealismRequest,
   RealismResult,
   WizardContext,
-} from "../src/sheets/wizardTypes.ts";
+} from "../src/contract/wizard.ts";
 import type { App } from "./app.ts";
 import { h, replace, spinner } from "./dom.ts";
 import {

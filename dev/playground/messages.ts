@@ -1,5 +1,5 @@
 /** Every string the playground shows (page chrome and server replies), in English and French. */
-import { defineCatalogue } from "../../src/i18n.ts";
+import { defineCatalogue } from "../../src/contract/i18n.ts";
 
 export const playgroundMessages = defineCatalogue({
   en: {

@@ -11,7 +11,7 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import vm from "node:vm";
-import { langOf } from "../../src/i18n.ts";
+import { langOf } from "../../src/contract/i18n.ts";
 import { createEmulator, type Emulator, type WorkbookSnapshot } from "../emulator/index.ts";
 import { type LoadedBundle, loadBundle } from "../harness/bundle.ts";
 import { currencyFormat, parseTypedInput, zonedDate } from "./cell-input.ts";

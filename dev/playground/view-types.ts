@@ -3,7 +3,7 @@
  * formatted (number formats, locale, time zone and formulas are the server's business), so the
  * page only lays things out.
  */
-import type { Lang } from "../../src/i18n.ts";
+import type { Lang } from "../../src/contract/i18n.ts";
 
 export interface CellStyle {
   bold?: boolean;

@@ -7,7 +7,7 @@
  * loops are written plainly for speed: a `typeof` test per cell, and the text rules of parse.ts
  * only for cells that are not plain numbers.
  */
-import { type CellSource, slowDuration, slowNumber } from "./parse.ts";
+import { type CellSource, slowDuration, slowNumber } from "./cells.ts";
 import type { Combine, KpiDefinition, KpiInput } from "./types.ts";
 
 /** Per-input sums over slots: Σ of the cells, how many were non-blank, how many equalled 1. */

@@ -24,7 +24,6 @@ import {
   type Slots,
   scanRange,
 } from "./aggregate.ts";
-import { dayToDate, isoDay, todayDay } from "./days.ts";
 import {
   type CellSource,
   cellDay,
@@ -36,7 +35,8 @@ import {
   parseNumberText,
   positionText,
   slowNumber,
-} from "./parse.ts";
+} from "./cells.ts";
+import { dayToDate, isoDay, todayDay } from "./days.ts";
 import { tryParsePeriod } from "./periods.ts";
 import { KPIS } from "./registry.ts";
 import { bucketRows, daysOf } from "./series.ts";

@@ -2,7 +2,7 @@
  * Every message the engine shows a user (errors in a cell, period names), in English and French.
  * French follows French typography: a space before ":" and guillemets around quoted text.
  */
-import { defineCatalogue } from "../i18n.ts";
+import { defineCatalogue } from "../contract/i18n.ts";
 
 export const KPI_MESSAGES = defineCatalogue({
   en: {

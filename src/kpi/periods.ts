@@ -3,7 +3,7 @@
  * Monday; months, quarters and years are calendar ones. Everything here is arithmetic on day
  * numbers, so it is independent of any time zone: zones only matter when an instant becomes a day.
  */
-import type { Lang } from "../i18n.ts";
+import type { Lang } from "../contract/i18n.ts";
 import { DAY_MS } from "./days.ts";
 import { KPI_MESSAGES } from "./messages.ts";
 

@@ -15,8 +15,8 @@ import {
   ratioPlan,
   type Slots,
 } from "./aggregate.ts";
+import { type CellSource, cellDay, formatNumber, idKey, kpiError } from "./cells.ts";
 import { civilDayIn, isoDay } from "./days.ts";
-import { type CellSource, cellDay, formatNumber, idKey, kpiError } from "./parse.ts";
 import { nextPeriodStart, type Period, periodStart } from "./periods.ts";
 import type { EngineContext, KpiDefinition } from "./types.ts";
 

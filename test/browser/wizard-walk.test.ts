@@ -7,12 +7,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { endOfMonthAfter, formatLongDate, formatValue, toInputText } from "../../sidebar/format.ts";
-import type { Lang } from "../../src/i18n.ts";
+import type { Lang } from "../../src/contract/i18n.ts";
 import { civilDay, isoDay, todayDay } from "../../src/kpi/days.ts";
 import { nextPeriodStart, periodStart } from "../../src/kpi/periods.ts";
 import { findKpi } from "../../src/kpi/registry.ts";
-import { messages } from "../../src/sheets/messages.ts";
-import { parseInputs } from "../../src/sheets/objectivesCodec.ts";
+import { parseInputs } from "../../src/sheets/objectives/codec.ts";
+import { messages } from "../../src/sheets/workbook/messages.ts";
 import {
   closeBrowser,
   contrastProblems,

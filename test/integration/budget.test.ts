@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { dayFromParts } from "../../src/kpi/days.ts";
-import { buildDashboardAt } from "../../src/sheets/dashboard.ts";
-import { saveObjective } from "../../src/sheets/objectives.ts";
+import { buildDashboardAt } from "../../src/sheets/dashboard/build.ts";
+import { saveObjective } from "../../src/sheets/objectives/endpoints.ts";
 import { type Emulator, installEmulator, manyObjectives, NOW, writeSampleTab } from "./helpers.ts";
 
 const END = dayFromParts(2027, 6, 10) as number;

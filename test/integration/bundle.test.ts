@@ -11,8 +11,8 @@ import { discoverEntryPoints, renderStubs } from "../../dev/bundle-stubs.ts";
 import { createEmulator } from "../../dev/emulator/index.ts";
 import { type LoadedBundle, loadBundle } from "../../dev/harness/bundle.ts";
 import { ROOT } from "../../dev/paths.ts";
+import type { Objective, ObjectiveList } from "../../src/contract/objectives.ts";
 import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions.ts";
-import type { Objective, ObjectiveList } from "../../src/sheets/api.ts";
 import { sampleObjectives } from "./helpers.ts";
 
 let code = "";

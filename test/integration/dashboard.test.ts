@@ -3,10 +3,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dayFromParts, dayToDate } from "../../src/kpi/days.ts";
-import { buildDashboard, buildDashboardAt } from "../../src/sheets/dashboard.ts";
-import { TABLE_COLUMNS } from "../../src/sheets/dashboardLayout.ts";
-import { saveObjective } from "../../src/sheets/objectives.ts";
-import { DASHBOARD_KEY } from "../../src/sheets/objectivesStore.ts";
+import { buildDashboard, buildDashboardAt } from "../../src/sheets/dashboard/build.ts";
+import { TABLE_COLUMNS } from "../../src/sheets/dashboard/layout.ts";
+import { saveObjective } from "../../src/sheets/objectives/endpoints.ts";
+import { DASHBOARD_KEY } from "../../src/sheets/objectives/tab.ts";
 import {
   dumpSheet,
   type Emulator,

@@ -4,10 +4,10 @@
  * table.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildDashboardAt } from "../../src/sheets/dashboard.ts";
-import { listObjectives, saveObjective } from "../../src/sheets/objectives.ts";
-import { DASHBOARD_KEY, OBJECTIVES_KEY } from "../../src/sheets/objectivesStore.ts";
-import { insertSampleData } from "../../src/sheets/sampleData.ts";
+import { buildDashboardAt } from "../../src/sheets/dashboard/build.ts";
+import { listObjectives, saveObjective } from "../../src/sheets/objectives/endpoints.ts";
+import { DASHBOARD_KEY, OBJECTIVES_KEY } from "../../src/sheets/objectives/tab.ts";
+import { insertSampleData } from "../../src/sheets/sample-data/sample-data.ts";
 import {
   installEmulator,
   NOW,

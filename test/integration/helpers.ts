@@ -3,11 +3,11 @@
  * set of objectives on it, and a plain-text dump of a tab for reading a dashboard.
  */
 import { createEmulator } from "../../dev/emulator/index.ts";
-import type { Lang } from "../../src/i18n.ts";
+import type { Lang } from "../../src/contract/i18n.ts";
+import type { ObjectiveInput } from "../../src/contract/objectives.ts";
 import { dayToDate } from "../../src/kpi/days.ts";
-import type { ObjectiveInput } from "../../src/sheets/api.ts";
-import { findTaggedSheet } from "../../src/sheets/objectivesStore.ts";
-import { generateSampleData } from "../../src/sheets/sampleData.ts";
+import { findTaggedSheet } from "../../src/sheets/objectives/tab.ts";
+import { generateSampleData } from "../../src/sheets/sample-data/sample-data.ts";
 import { GA4_HEADERS } from "../fixtures.ts";
 
 export type Emulator = ReturnType<typeof createEmulator>;

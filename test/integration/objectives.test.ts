@@ -2,14 +2,14 @@
  * The Objectives tab and the sidebar's endpoints, on the emulator.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Objective } from "../../src/sheets/api.ts";
+import type { Objective } from "../../src/contract/objectives.ts";
 import {
   deleteObjective,
   listObjectives,
   listObjectivesIn,
   saveObjective,
-} from "../../src/sheets/objectives.ts";
-import { OBJECTIVES_KEY } from "../../src/sheets/objectivesStore.ts";
+} from "../../src/sheets/objectives/endpoints.ts";
+import { OBJECTIVES_KEY } from "../../src/sheets/objectives/tab.ts";
 import {
   type Emulator,
   installEmulator,

@@ -3,18 +3,21 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Lang } from "../../src/i18n.ts";
+import type { Lang } from "../../src/contract/i18n.ts";
+import type { Objective } from "../../src/contract/objectives.ts";
 import { dayFromParts, isoDay } from "../../src/kpi/days.ts";
 import { getKpi } from "../../src/kpi/registry.ts";
 import type { PeriodPoint } from "../../src/kpi/series.ts";
-import type { Objective } from "../../src/sheets/api.ts";
-import { formatDayLong, formatUnitValue, periodLabel } from "../../src/sheets/dashboardFormat.ts";
-import { stakeholderSummary } from "../../src/sheets/dashboardLayout.ts";
-import { evaluatePoints } from "../../src/sheets/dashboardModel.ts";
-import { formatInputs, parseInputs } from "../../src/sheets/objectivesCodec.ts";
-import { layoutOf } from "../../src/sheets/objectivesStore.ts";
-import { validateObjectiveFields } from "../../src/sheets/objectivesValidate.ts";
-import { defaultSampleStart, generateSampleData } from "../../src/sheets/sampleData.ts";
+import { formatDayLong, formatUnitValue, periodLabel } from "../../src/sheets/dashboard/format.ts";
+import { stakeholderSummary } from "../../src/sheets/dashboard/layout.ts";
+import { formatInputs, parseInputs } from "../../src/sheets/objectives/codec.ts";
+import { validateObjectiveFields } from "../../src/sheets/objectives/rules.ts";
+import { layoutOf } from "../../src/sheets/objectives/tab.ts";
+import {
+  defaultSampleStart,
+  generateSampleData,
+} from "../../src/sheets/sample-data/sample-data.ts";
+import { evaluatePoints } from "../../src/sheets/status/evaluate.ts";
 import { OBJECTIVES_HEADER_EN } from "./helpers.ts";
 
 const day = (iso: string) => {

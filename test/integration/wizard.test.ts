@@ -7,25 +7,25 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOT } from "../../dev/paths.ts";
+import type { PreviewRequest } from "../../src/contract/wizard.ts";
 import { civilDay, dayFromParts, isoDay, todayDay } from "../../src/kpi/days.ts";
 import { getKpi, KPIS } from "../../src/kpi/registry.ts";
-import { KPI_CONVERSION } from "../../src/sheets/customFunctions.ts";
-import { saveObjective } from "../../src/sheets/objectives.ts";
-import { insertSampleData } from "../../src/sheets/sampleData.ts";
-import {
-  SIDEBAR_HTML_TAG,
-  showNewObjective,
-  showObjectives,
-  sidebarPage,
-} from "../../src/sheets/sidebar.ts";
+import { KPI_CONVERSION } from "../../src/sheets/functions/custom-functions.ts";
+import { saveObjective } from "../../src/sheets/objectives/endpoints.ts";
+import { insertSampleData } from "../../src/sheets/sample-data/sample-data.ts";
 import {
   checkRealism,
   describeTable,
   getWizardContext,
   previewFromValues,
   previewObjective,
-} from "../../src/sheets/wizard.ts";
-import type { PreviewRequest } from "../../src/sheets/wizardTypes.ts";
+} from "../../src/sheets/wizard/endpoints.ts";
+import {
+  SIDEBAR_HTML_TAG,
+  showNewObjective,
+  showObjectives,
+  sidebarPage,
+} from "../../src/sheets/wizard/sidebar.ts";
 import { GA4_HEADERS } from "../fixtures.ts";
 import {
   type Emulator,

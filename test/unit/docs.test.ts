@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { renderFunctionsMarkdown } from "../../dev/docs.ts";
 import { ROOT } from "../../dev/paths.ts";
-import { renderFunctionsMarkdown } from "../../src/kpi/docs.ts";
 import { CUSTOM_FUNCTIONS, EXAMPLE_CONTEXT } from "../../src/kpi/functions.ts";
 import { KPIS } from "../../src/kpi/registry.ts";
 

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isoDay } from "../../src/kpi/days.ts";
 import {
   type CellSource,
   cellDay,
@@ -11,7 +10,8 @@ import {
   slowDuration,
   slowNumber,
   usesDecimalComma,
-} from "../../src/kpi/parse.ts";
+} from "../../src/kpi/cells.ts";
+import { isoDay } from "../../src/kpi/days.ts";
 import { at, close, EN, errorOf, FR } from "./helpers.ts";
 
 const src = (ctx = EN, firstRow?: number): CellSource => ({

@@ -2,7 +2,7 @@
  * The playground page: Sheets' chrome around the server's workbook. The server owns the workbook
  * and the add-on; the page draws what it is sent and posts what the user does.
  */
-import { langOf } from "../../../src/i18n.ts";
+import { langOf } from "../../../src/contract/i18n.ts";
 import { type PlaygroundMessageKey, playgroundMessages } from "../messages.ts";
 import type { ActionReply, CellView, ChartView, UiEvent, WorkbookView } from "../view-types.ts";
 import { byId, columnLetters, h } from "./dom.ts";

@@ -4,12 +4,12 @@
  * documented order as the fallback for a renamed header; so reading never depends on the language
  * of whoever created the tab. Bad rows are reported and skipped, never rewritten.
  */
-import type { Lang } from "../i18n.ts";
-import { FREQUENCIES } from "../kpi/periods.ts";
-import { findKpi, KPIS } from "../kpi/registry.ts";
-import type { Unit } from "../kpi/types.ts";
-import type { Objective, RowProblem } from "./api.ts";
-import { messages } from "./messages.ts";
+import type { Lang } from "../../contract/i18n.ts";
+import type { Objective, RowProblem } from "../../contract/objectives.ts";
+import { FREQUENCIES } from "../../kpi/periods.ts";
+import { findKpi, KPIS } from "../../kpi/registry.ts";
+import type { Unit } from "../../kpi/types.ts";
+import { messages } from "../workbook/messages.ts";
 import {
   cellIsoDay,
   cellNumber,
@@ -19,7 +19,7 @@ import {
   formatInputs,
   parseInputs,
   textCell,
-} from "./objectivesCodec.ts";
+} from "./codec.ts";
 import {
   DIRECTIONS,
   fieldLabel,
@@ -27,7 +27,7 @@ import {
   ObjectiveError,
   type ObjectiveField,
   validateObjectiveFields,
-} from "./objectivesValidate.ts";
+} from "./rules.ts";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

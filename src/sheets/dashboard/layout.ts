@@ -7,10 +7,14 @@
  * per objective: its trend block (period, value, target, 3-period average) with a line chart
  * beside it.
  */
-import type { Lang } from "../i18n.ts";
-import { tryParseIsoDay } from "../kpi/days.ts";
-import type { Unit } from "../kpi/types.ts";
-import type { RowProblem, StatusCode } from "./api.ts";
+import type { Lang } from "../../contract/i18n.ts";
+import type { RowProblem, StatusCode } from "../../contract/objectives.ts";
+import { tryParseIsoDay } from "../../kpi/days.ts";
+import type { Unit } from "../../kpi/types.ts";
+import { textCell } from "../objectives/codec.ts";
+import { columnLetter } from "../objectives/tab.ts";
+import { type ObjectiveEval, SPARKLINE_PERIODS } from "../status/evaluate.ts";
+import { messages } from "../workbook/messages.ts";
 import {
   formatDayLong,
   formatDayShort,
@@ -18,11 +22,7 @@ import {
   periodLabel,
   unitCellValue,
   unitNumberFormat,
-} from "./dashboardFormat.ts";
-import { type ObjectiveEval, SPARKLINE_PERIODS } from "./dashboardModel.ts";
-import { messages } from "./messages.ts";
-import { textCell } from "./objectivesCodec.ts";
-import { columnLetter } from "./objectivesStore.ts";
+} from "./format.ts";
 
 export const UNDEFINED_MARK = "—";
 

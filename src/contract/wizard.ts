@@ -2,9 +2,10 @@
  * The wizard's own wire types, beside the shared ones in api.ts. Everything here crosses
  * `google.script.run`: plain objects, primitives and arrays, ISO calendar days for dates.
  */
-import type { Lang } from "../i18n.ts";
+
 import type { Direction } from "../kpi/types.ts";
-import type { Frequency, KpiChoice } from "./api.ts";
+import type { Lang } from "./i18n.ts";
+import type { Frequency, KpiChoice } from "./objectives.ts";
 
 /** How sure the header-name match is; "partial" must be confirmed by the user. */
 export type MatchConfidence = "exact" | "partial" | "none";

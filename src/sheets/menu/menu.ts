@@ -1,6 +1,6 @@
-import type { Lang } from "../i18n.ts";
-import { userLang } from "./locale.ts";
-import { menuMessages } from "./menuMessages.ts";
+import type { Lang } from "../../contract/i18n.ts";
+import { userLang } from "../workbook/locale.ts";
+import { menuMessages } from "./messages.ts";
 
 /**
  * The add-on menu, in order, with the top-level function each item calls. The bundle test

@@ -3,9 +3,9 @@
  * server tells it which view to open and in which language by rewriting its <html> tag, so the
  * first paint is already right and the page needs no extra round trip to know.
  */
-import type { Lang } from "../i18n.ts";
-import { userLang } from "./locale.ts";
-import { wizardMessages } from "./wizardMessages.ts";
+import type { Lang } from "../../contract/i18n.ts";
+import { userLang } from "../workbook/locale.ts";
+import { wizardMessages } from "./messages.ts";
 
 export type SidebarView = "new" | "list";
 

@@ -4,14 +4,15 @@
  * dates, numbers. Errors are thrown with a message in the user's language that names the field,
  * which google.script.run hands to the sidebar's failure handler as it is.
  */
-import type { Lang } from "../i18n.ts";
-import type { Objective, ObjectiveInput, ObjectiveList } from "./api.ts";
-import { evaluateWorkbook, readWorkbook } from "./dashboard.ts";
-import { summaryOf } from "./dashboardModel.ts";
-import { userLang } from "./locale.ts";
-import { withDocumentLock } from "./lock.ts";
-import { messages } from "./messages.ts";
-import { cellText } from "./objectivesCodec.ts";
+import type { Lang } from "../../contract/i18n.ts";
+import type { Objective, ObjectiveInput, ObjectiveList } from "../../contract/objectives.ts";
+import { evaluateWorkbook, readWorkbook } from "../dashboard/build.ts";
+import { summaryOf } from "../status/evaluate.ts";
+import { userLang } from "../workbook/locale.ts";
+import { withDocumentLock } from "../workbook/lock.ts";
+import { messages } from "../workbook/messages.ts";
+import { cellText } from "./codec.ts";
+import { fieldError, objectiveId, validateObjectiveFields } from "./rules.ts";
 import {
   createObjectivesSheet,
   findTaggedSheet,
@@ -21,8 +22,7 @@ import {
   parseObjectiveRows,
   type StoreContent,
   writeObjectiveRow,
-} from "./objectivesStore.ts";
-import { fieldError, objectiveId, validateObjectiveFields } from "./objectivesValidate.ts";
+} from "./tab.ts";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -4,31 +4,8 @@
  * client is never trusted: every argument is checked here, and errors name the wizard field in
  * the user's language.
  */
-import type { Lang } from "../i18n.ts";
-import { isoDay, todayDay, tryParseIsoDay } from "../kpi/days.ts";
-import { parseDayText } from "../kpi/parse.ts";
-import { FREQUENCIES, frequencyPeriod, periodsBetween } from "../kpi/periods.ts";
-import { findKpi, KPIS, suggestDateColumn, suggestMapping } from "../kpi/registry.ts";
-import { kpiSeries, kpiTotal, type PeriodPoint } from "../kpi/series.ts";
-import { realismCheck } from "../kpi/smart.ts";
-import { completePoints } from "../kpi/trend.ts";
-import type { EngineContext, KpiDefinition } from "../kpi/types.ts";
-import { FIELD_MAX_LENGTH, type Frequency } from "./api.ts";
-import { userLang } from "./locale.ts";
-import { isDateValue } from "./objectivesCodec.ts";
-import { ownSheetIds } from "./objectivesStore.ts";
-import {
-  DIRECTIONS,
-  kpiCanBeNegative,
-  MAX_INPUT_COLUMNS,
-  objectiveInputs,
-} from "./objectivesValidate.ts";
-import {
-  kpiPhrase,
-  suggestedName,
-  type WizardMessageKey,
-  wizardMessages,
-} from "./wizardMessages.ts";
+import type { Lang } from "../../contract/i18n.ts";
+import { FIELD_MAX_LENGTH, type Frequency } from "../../contract/objectives.ts";
 import type {
   InputSuggestion,
   Preview,
@@ -39,7 +16,25 @@ import type {
   SheetInfo,
   WizardContext,
   WizardKpi,
-} from "./wizardTypes.ts";
+} from "../../contract/wizard.ts";
+import { parseDayText } from "../../kpi/cells.ts";
+import { isoDay, todayDay, tryParseIsoDay } from "../../kpi/days.ts";
+import { FREQUENCIES, frequencyPeriod, periodsBetween } from "../../kpi/periods.ts";
+import { findKpi, KPIS, suggestDateColumn, suggestMapping } from "../../kpi/registry.ts";
+import { kpiSeries, kpiTotal, type PeriodPoint } from "../../kpi/series.ts";
+import { realismCheck } from "../../kpi/smart.ts";
+import { completePoints } from "../../kpi/trend.ts";
+import type { EngineContext, KpiDefinition } from "../../kpi/types.ts";
+import { isDateValue } from "../objectives/codec.ts";
+import {
+  DIRECTIONS,
+  kpiCanBeNegative,
+  MAX_INPUT_COLUMNS,
+  objectiveInputs,
+} from "../objectives/rules.ts";
+import { ownSheetIds } from "../objectives/tab.ts";
+import { userLang } from "../workbook/locale.ts";
+import { kpiPhrase, suggestedName, type WizardMessageKey, wizardMessages } from "./messages.ts";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -1,4 +1,4 @@
-import { type Lang, langOf } from "../i18n.ts";
+import { type Lang, langOf } from "../../contract/i18n.ts";
 
 /** The language of the person using the add-on: Session's locale, French for fr*, else English. */
 export function userLang(): Lang {

@@ -3,13 +3,13 @@
  * and for each row read back from the Objectives tab (which anyone may have edited by hand).
  * Every message names the field by its column header, in the user's language.
  */
-import type { Lang } from "../i18n.ts";
-import { tryParseIsoDay } from "../kpi/days.ts";
-import { FREQUENCIES } from "../kpi/periods.ts";
-import { findKpi, KPIS } from "../kpi/registry.ts";
-import type { KpiDefinition, KpiInput } from "../kpi/types.ts";
-import { FIELD_MAX_LENGTH, type ObjectiveInput } from "./api.ts";
-import { type MessageKey, messages } from "./messages.ts";
+import type { Lang } from "../../contract/i18n.ts";
+import { FIELD_MAX_LENGTH, type ObjectiveInput } from "../../contract/objectives.ts";
+import { tryParseIsoDay } from "../../kpi/days.ts";
+import { FREQUENCIES } from "../../kpi/periods.ts";
+import { findKpi, KPIS } from "../../kpi/registry.ts";
+import type { KpiDefinition, KpiInput } from "../../kpi/types.ts";
+import { type MessageKey, messages } from "../workbook/messages.ts";
 
 /** The columns of the Objectives tab, in their documented order. */
 export const OBJECTIVE_FIELDS = [

@@ -3,10 +3,10 @@
  * dashboard writes calendar days (integers since 1970-01-01, already in the spreadsheet's zone), so
  * no time zone is involved here, and Apps Script's formatter (English month names only) is not.
  */
-import type { Lang } from "../i18n.ts";
-import type { Unit } from "../kpi/types.ts";
-import type { Frequency } from "./api.ts";
-import { messages } from "./messages.ts";
+import type { Lang } from "../../contract/i18n.ts";
+import type { Frequency } from "../../contract/objectives.ts";
+import type { Unit } from "../../kpi/types.ts";
+import { messages } from "../workbook/messages.ts";
 
 const MONTHS: Record<Lang, readonly string[]> = {
   en: [

@@ -3,11 +3,12 @@
  * sidebar's list and the tests share one computation. Reads a table already fetched (one
  * getValues per source tab) and never touches Apps Script.
  */
-import type { Lang } from "../i18n.ts";
-import { civilDay, tryParseIsoDay } from "../kpi/days.ts";
-import { frequencyPeriod, type Period, periodStart } from "../kpi/periods.ts";
-import { getKpi } from "../kpi/registry.ts";
-import { kpiSeries, type PeriodPoint } from "../kpi/series.ts";
+import type { Lang } from "../../contract/i18n.ts";
+import type { Objective, ObjectiveSummary, StatusCode } from "../../contract/objectives.ts";
+import { civilDay, tryParseIsoDay } from "../../kpi/days.ts";
+import { frequencyPeriod, type Period, periodStart } from "../../kpi/periods.ts";
+import { getKpi } from "../../kpi/registry.ts";
+import { kpiSeries, type PeriodPoint } from "../../kpi/series.ts";
 import {
   completePoints,
   dataEndDay,
@@ -16,13 +17,12 @@ import {
   movingAverage,
   progress,
   statusOf,
-} from "../kpi/trend.ts";
-import type { EngineContext, KpiDefinition } from "../kpi/types.ts";
-import type { Objective, ObjectiveSummary, StatusCode } from "./api.ts";
-import { formatDayLong, formatUnitValue, periodLabel } from "./dashboardFormat.ts";
-import { messages } from "./messages.ts";
-import { isDateValue } from "./objectivesCodec.ts";
-import { objectiveInputs } from "./objectivesValidate.ts";
+} from "../../kpi/trend.ts";
+import type { EngineContext, KpiDefinition } from "../../kpi/types.ts";
+import { formatDayLong, formatUnitValue, periodLabel } from "../dashboard/format.ts";
+import { isDateValue } from "../objectives/codec.ts";
+import { objectiveInputs } from "../objectives/rules.ts";
+import { messages } from "../workbook/messages.ts";
 
 /** A source tab as read: its values (header row first), or null when the tab does not exist. */
 export interface SourceTable {

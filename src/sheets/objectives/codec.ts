@@ -4,7 +4,7 @@
  * `clicks=Clicks; impressions=Impressions` or `interactions=Likes + Comments + Shares`, with JSON
  * as the exact fallback when a header itself holds one of the separators.
  */
-import { civilDay, dayToDate, isoDay, tryParseIsoDay } from "../kpi/days.ts";
+import { civilDay, dayToDate, isoDay, tryParseIsoDay } from "../../kpi/days.ts";
 
 /** Text that Sheets would otherwise take for a formula (= + - @) or parse (numbers, dates, TRUE). */
 export function textCell(s: string): string {

@@ -2,10 +2,15 @@
  * docs/FUNCTIONS.md, rendered from the custom-function specs (and so from the KPI registry).
  * `npm run docs` writes it; a unit test fails when the file is stale.
  */
-import { civilDay, isoDay } from "./days.ts";
-import { CUSTOM_FUNCTIONS, type CustomFunctionSpec, type FunctionExample } from "./functions.ts";
-import { formatNumber } from "./parse.ts";
-import { findKpi } from "./registry.ts";
+
+import { formatNumber } from "../src/kpi/cells.ts";
+import { civilDay, isoDay } from "../src/kpi/days.ts";
+import {
+  CUSTOM_FUNCTIONS,
+  type CustomFunctionSpec,
+  type FunctionExample,
+} from "../src/kpi/functions.ts";
+import { findKpi } from "../src/kpi/registry.ts";
 
 const RULES = `## Rules every function follows
 

@@ -1,4 +1,4 @@
-import { defineCatalogue } from "../i18n.ts";
+import { defineCatalogue } from "../../contract/i18n.ts";
 
 export const menuMessages = defineCatalogue({
   en: {

@@ -2,8 +2,8 @@
  * Server-side messages of the wizard endpoints, in English and French. Each error names the
  * wizard field it is about and says what would fix it; the sidebar shows it as it comes.
  */
-import { defineCatalogue, type Lang } from "../i18n.ts";
-import type { Direction, KpiDefinition } from "../kpi/types.ts";
+import { defineCatalogue, type Lang } from "../../contract/i18n.ts";
+import type { Direction, KpiDefinition } from "../../kpi/types.ts";
 
 export const wizardMessages = defineCatalogue({
   en: {

@@ -3,7 +3,7 @@
  * errors), the dashboard (labels, status words, sentences) and the sample data. Messages that name
  * a field start with the field's label, so the sidebar can show them as they are.
  */
-import { defineCatalogue } from "../i18n.ts";
+import { defineCatalogue } from "../../contract/i18n.ts";
 
 export const messages = defineCatalogue({
   en: {

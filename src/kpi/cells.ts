@@ -5,7 +5,7 @@
  * The aggregation loops test `typeof v === "number"` themselves and only call in here for other
  * values, so the cost of the text rules below is paid only by cells that hold text.
  */
-import { type Lang, langOf } from "../i18n.ts";
+import { type Lang, langOf } from "../contract/i18n.ts";
 import { civilDay, DAY_MS, dayFromParts, isoDay, tryParseIsoDay, wallClockMs } from "./days.ts";
 import { KPI_MESSAGES, type KpiMessageKey } from "./messages.ts";
 import type { EngineContext } from "./types.ts";

@@ -4,27 +4,27 @@
  * of content. The number of Spreadsheet calls depends on the number of objectives, never on the
  * number of data rows. Nothing outside the dashboard tab is written.
  */
-import type { Lang } from "../i18n.ts";
-import { todayDay } from "../kpi/days.ts";
-import type { EngineContext } from "../kpi/types.ts";
-import type { Objective, RowProblem } from "./api.ts";
-import { type ChartSpec, type DashboardGrid, layoutDashboard } from "./dashboardLayout.ts";
+import type { Lang } from "../../contract/i18n.ts";
+import type { Objective, RowProblem } from "../../contract/objectives.ts";
+import { todayDay } from "../../kpi/days.ts";
+import type { EngineContext } from "../../kpi/types.ts";
+import {
+  DASHBOARD_KEY,
+  findTaggedSheet,
+  insertTaggedSheet,
+  readObjectives,
+} from "../objectives/tab.ts";
 import {
   evaluateAll,
   latestDateDay,
   type ObjectiveEval,
   SourceColumns,
   type SourceTable,
-} from "./dashboardModel.ts";
-import { userLang } from "./locale.ts";
-import { withDocumentLock } from "./lock.ts";
-import { messages } from "./messages.ts";
-import {
-  DASHBOARD_KEY,
-  findTaggedSheet,
-  insertTaggedSheet,
-  readObjectives,
-} from "./objectivesStore.ts";
+} from "../status/evaluate.ts";
+import { userLang } from "../workbook/locale.ts";
+import { withDocumentLock } from "../workbook/lock.ts";
+import { messages } from "../workbook/messages.ts";
+import { type ChartSpec, type DashboardGrid, layoutDashboard } from "./layout.ts";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
