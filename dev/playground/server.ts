@@ -5,8 +5,13 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { langOf } from "../../src/contract/i18n.ts";
 import { injectGoogleScriptShim } from "../harness/client-shim.ts";
-import { handleRun, readJsonBody, sendJson } from "../harness/run-handler.ts";
+import { handleRun, sendJson } from "../harness/run-handler.ts";
+import { checkEdit } from "./edit-request.ts";
+import { playgroundMessages } from "./messages.ts";
+import { readBody, readJsonObject } from "./request-body.ts";
 import type { PlaygroundSession } from "./session.ts";
 import type { ActionReply, UiEvent } from "./view-types.ts";
 
@@ -56,6 +61,18 @@ export function createPlaygroundServer(
     });
   });
 
+  /** A refused request: the page shows `error`; nothing changed. */
+  const refuse = (res: ServerResponse, status: number, error: string) =>
+    sendJson(res, status, { ok: false, events: [], error });
+
+  /** The request's JSON object, or undefined once the refusal (400, 413) has been sent. */
+  const jsonBody = async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readJsonObject(req);
+    if (body.ok) return body.value;
+    refuse(res, body.status, body.message);
+    return undefined;
+  };
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (!sameOrigin(req)) {
@@ -90,9 +107,15 @@ export function createPlaygroundServer(
       res.end(assets.css);
       return;
     }
+    // A GET only reads: any web page can make a browser send one (an <img>, a link), Origin-less.
     if (route === "GET /api/state") {
+      reply(res, url, { ok: true, events: [] });
+      return;
+    }
+    if (route === "POST /api/open") {
+      if ((await jsonBody(req, res)) === undefined) return;
       const events = session.open(locale);
-      broadcastIfChanged();
+      broadcastIfChanged(client);
       reply(res, url, { ok: true, events });
       return;
     }
@@ -114,40 +137,51 @@ export function createPlaygroundServer(
       return;
     }
     if (route === "POST /api/menu") {
-      const body = (await readJsonBody(req)) as { functionName?: unknown };
+      const body = await jsonBody(req, res);
+      if (body === undefined) return;
       const result = session.runMenu(locale, String(body.functionName ?? ""));
       broadcastIfChanged(client);
       reply(res, url, result);
       return;
     }
     if (route === "POST /api/edit") {
-      const body = (await readJsonBody(req)) as Record<string, unknown>;
-      const result = session.edit(
-        locale,
-        Number(body.sheetId),
-        Number(body.row),
-        Number(body.column),
-        String(body.text ?? ""),
-      );
+      const body = await jsonBody(req, res);
+      if (body === undefined) return;
+      // Checked here, before the workbook grows: Sheets' limits, in Sheets' words.
+      const checked = checkEdit(body, session.sheetGrids());
+      if (!checked.ok) {
+        refuse(res, 400, checked.error);
+        return;
+      }
+      const { sheetId, row, column, text } = checked.edit;
+      const result = session.edit(locale, sheetId, row, column, text);
       broadcastIfChanged(client);
       reply(res, url, result);
       return;
     }
     if (route === "POST /api/activate") {
-      const body = (await readJsonBody(req)) as { sheetId?: unknown };
+      const body = await jsonBody(req, res);
+      if (body === undefined) return;
       const result = session.activate(Number(body.sheetId));
       broadcastIfChanged(client);
       reply(res, url, result);
       return;
     }
     if (route === "POST /api/reset") {
+      if ((await jsonBody(req, res)) === undefined) return;
       const result = session.reset(locale);
       broadcastIfChanged(client);
       reply(res, url, result);
       return;
     }
     if (route === "POST /api/import") {
-      const bytes = await readBytes(req, MAX_UPLOAD);
+      const body = await readBody(req, MAX_UPLOAD);
+      if (!body.ok) {
+        const lang = langOf(locale);
+        refuse(res, 413, playgroundMessages.t(lang, "uploadTooLarge", { max: MAX_UPLOAD >> 20 }));
+        return;
+      }
+      const bytes = new Uint8Array(body.value);
       const name = url.searchParams.get("name") ?? "import.csv";
       const result = session.importCsv(locale, name, bytes);
       broadcastIfChanged(client);
@@ -155,8 +189,16 @@ export function createPlaygroundServer(
       return;
     }
     if (route === "POST /__gas/run") {
+      // Read and checked here, so a broken or oversized call gets its 400 or 413 like any other;
+      // the relay then reads the same bytes.
+      const body = await readJsonObject(req);
+      if (!body.ok) {
+        sendJson(res, body.status, { ok: false, error: { name: "?", message: body.message } });
+        return;
+      }
+      const replay = Readable.from([Buffer.from(JSON.stringify(body.value))]);
       await handleRun(
-        req,
+        replay as unknown as IncomingMessage,
         res,
         () => session.bundleFor(locale),
         () => {
@@ -238,17 +280,6 @@ function sameOrigin(req: IncomingMessage): boolean {
   } catch {
     return false;
   }
-}
-
-async function readBytes(req: IncomingMessage, max: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > max) throw new Error(`upload over ${max >> 20} MB`);
-    chunks.push(chunk as Buffer);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function escapeAttr(s: string): string {

@@ -16,11 +16,13 @@ import { createEmulator, type Emulator, type WorkbookSnapshot } from "../emulato
 import { type LoadedBundle, loadBundle } from "../harness/bundle.ts";
 import { currencyFormat, parseTypedInput, zonedDate } from "./cell-input.ts";
 import { type CsvError, MAX_CELLS, parseCsv, sheetNameFromFile } from "./csv.ts";
+import type { SheetGrid } from "./edit-request.ts";
 import { evaluateFormula, type FormulaResult, isFormulaError, isSparkline } from "./formula.ts";
 import { playgroundMessages } from "./messages.ts";
 import { readStateFile, STATE_FORMAT, STATE_VERSION } from "./state-file.ts";
 import { buildSheetView } from "./view.ts";
 import type { MenuItemView, UiEvent, WorkbookView } from "./view-types.ts";
+import { checkSavedWorkbook } from "./workbook-check.ts";
 
 export interface SessionOptions {
   stateFile: string;
@@ -90,11 +92,9 @@ export class PlaygroundSession {
     this.opts = opts;
     this.stateFile = opts.stateFile;
     this.customFunctions = customFunctionNames(opts.code);
-    const loaded = readStateFile<WorkbookSnapshot>(opts.stateFile, (workbook) => {
-      // A trial load: a file the emulator refuses is as unreadable as broken JSON.
-      createEmulator().load(workbook as WorkbookSnapshot);
-      return workbook as WorkbookSnapshot;
-    });
+    // Every cell checked, then a trial load: a file the emulator refuses is as unreadable as
+    // broken JSON, and is kept aside rather than failing every start the same way.
+    const loaded = readStateFile<WorkbookSnapshot>(opts.stateFile, checkSavedWorkbook);
     if (loaded.kind === "loaded") {
       this.boot(loaded.state.workbook);
       this.pristine = loaded.state.pristine;
@@ -409,6 +409,15 @@ export class PlaygroundSession {
     events.unshift(...this.drainUi());
     this.commit(events);
     return { ok, events };
+  }
+
+  /** Each sheet's grid size as the workbook is now, hidden sheets too (they count in Sheets). */
+  sheetGrids(): SheetGrid[] {
+    return this.emulator.spreadsheet.getSheets().map((s) => ({
+      sheetId: s.getSheetId(),
+      maxRows: s.getMaxRows(),
+      maxColumns: s.getMaxColumns(),
+    }));
   }
 
   private sheetById(sheetId: number): GoogleAppsScript.Spreadsheet.Sheet | undefined {

@@ -19,6 +19,7 @@ import { parseCsv } from "./csv.ts";
 import { createPlaygroundServer, listenOnFreePort, type PageAssets } from "./server.ts";
 import { csvErrorMessage, PlaygroundSession } from "./session.ts";
 import { distStaleness } from "./stale.ts";
+import { type LockHolder, lockStateFile } from "./state-lock.ts";
 
 const PAGE = join(ROOT, "dev/playground/page");
 
@@ -134,8 +135,41 @@ function openBrowser(url: string, env: NodeJS.ProcessEnv): void {
   }
 }
 
+/** Why this playground will not start on a state file another one has open. */
+function lockedMessage(stateFile: string, holder: LockHolder): string {
+  const who = [
+    `process ${holder.pid}`,
+    ...(holder.host ? [`on ${holder.host}`] : []),
+    ...(holder.url ? [`serving ${holder.url}`] : []),
+  ].join(", ");
+  return [
+    `${stateFile} is already open in another playground (${who}).`,
+    "Two playgrounds on one file would overwrite each other's saves, so this one does not start.",
+    holder.url
+      ? `Open ${holder.url} instead, or stop that playground (Ctrl-C in its terminal) and run npm start again,`
+      : "Stop that playground (Ctrl-C in its terminal) and run npm start again,",
+    "or start this one on another file: npm start -- --state other.json",
+  ].join("\n");
+}
+
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2), process.env);
+  // Before anything is built or loaded: a second playground on this file stops here.
+  const locked = lockStateFile(opts.stateFile);
+  if (!locked.ok) {
+    console.error(`playground: ${lockedMessage(opts.stateFile, locked.holder)}`);
+    process.exit(1);
+  }
+  const lock = locked.lock;
+  process.on("exit", () => lock.release());
+  if (locked.tookOverFrom) {
+    const from = locked.tookOverFrom;
+    console.warn(
+      from.pid > 0
+        ? `playground: ${lock.path} was left by process ${from.pid}, which is gone; it is this playground's now.`
+        : `playground: ${lock.path} was not a readable lock; it is this playground's now.`,
+    );
+  }
   buildIfStale(opts.build);
   let session: PlaygroundSession;
   try {
@@ -171,6 +205,7 @@ async function main(): Promise<void> {
   const playground = createPlaygroundServer(session, await pageAssets());
   const port = await listenOnFreePort(playground.server, opts.port);
   const url = `http://localhost:${port}`;
+  lock.setUrl(url);
   console.log(`Playground: ${url}`);
   openBrowser(url, process.env);
 

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -8,11 +9,13 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { distStaleness } from "../../dev/playground/stale.ts";
 import { readStateFile, writeStateFile } from "../../dev/playground/state-file.ts";
+import { lockStateFile } from "../../dev/playground/state-lock.ts";
+import { checkSavedWorkbook } from "../../dev/playground/workbook-check.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -111,5 +114,91 @@ describe("the playground's state file", () => {
     writeFileSync(file, JSON.stringify({ hello: "world" }));
     const result = readStateFile(file, check);
     expect(result.kind === "corrupt" && result.message).toBe("not a KPI Pilot playground file");
+  });
+});
+
+describe("the lock on a state file", () => {
+  const stateFile = () => join(dir, "workbook.json");
+
+  it("is taken, recorded with this process and its address, and released", () => {
+    const result = lockStateFile(stateFile());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.tookOverFrom).toBeUndefined();
+    result.lock.setUrl("http://localhost:8080");
+    expect(JSON.parse(readFileSync(`${stateFile()}.lock`, "utf8"))).toMatchObject({
+      pid: process.pid,
+      url: "http://localhost:8080",
+    });
+    result.lock.release();
+    expect(existsSync(`${stateFile()}.lock`)).toBe(false);
+    // Nothing but the lock was ever left in the folder.
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("is refused while another live process holds it, naming that process", () => {
+    // The process that started this test runner is alive and is not this one.
+    const holder = { pid: process.ppid, host: hostname(), url: "http://localhost:8081" };
+    writeFileSync(`${stateFile()}.lock`, JSON.stringify(holder));
+    expect(lockStateFile(stateFile())).toEqual({ ok: false, holder });
+    // And it is left exactly as it was.
+    expect(JSON.parse(readFileSync(`${stateFile()}.lock`, "utf8"))).toEqual(holder);
+  });
+
+  it("is taken over from a process that is gone, or when it is not a lock at all", () => {
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid as number;
+    writeFileSync(`${stateFile()}.lock`, JSON.stringify({ pid: dead, host: hostname() }));
+    const result = lockStateFile(stateFile());
+    expect(result.ok && result.tookOverFrom).toEqual({ pid: dead, host: hostname() });
+    expect(JSON.parse(readFileSync(`${stateFile()}.lock`, "utf8")).pid).toBe(process.pid);
+    if (result.ok) result.lock.release();
+
+    writeFileSync(`${stateFile()}.lock`, "");
+    const again = lockStateFile(stateFile());
+    expect(again.ok && again.tookOverFrom).toEqual({ pid: 0 });
+    if (again.ok) again.lock.release();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("does not release a lock that another playground has taken since", () => {
+    const result = lockStateFile(stateFile());
+    if (!result.ok) throw new Error("not locked");
+    writeFileSync(`${stateFile()}.lock`, JSON.stringify({ pid: process.ppid }));
+    result.lock.release();
+    expect(existsSync(`${stateFile()}.lock`)).toBe(true);
+  });
+});
+
+describe("a saved workbook, cell by cell", () => {
+  const workbook = (rows: unknown[], name = "Sheet1") => ({ sheets: [{ name, rows }] });
+  const problem = (w: unknown) => {
+    try {
+      checkSavedWorkbook(w);
+      return "accepted";
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it("names the sheet and cell of a value that cannot be a cell's", () => {
+    expect(problem(workbook([[{ value: 1 }, { value: { $date: "not a date" } }]]))).toBe(
+      'cell Sheet1!B1 holds {"$date":"not a date"}, which is not a date',
+    );
+    expect(problem(workbook([[], [null, null, { value: { a: 1 } }]], "Sample data"))).toBe(
+      "cell 'Sample data'!C2 holds {\"a\":1}, which is not a cell value (a number, text, true/false or a date)",
+    );
+    expect(problem(workbook([[{ value: [1, 2] }]]))).toMatch(/^cell Sheet1!A1 holds \[1,2\]/);
+    // What JSON.parse makes of a number too large for a double, as a hand-edited file may hold.
+    expect(problem(workbook([[JSON.parse('{"value": 1e400}')]]))).toBe(
+      "cell Sheet1!A1 holds Infinity, which is not a number",
+    );
+    expect(problem(workbook([[null, 42]]))).toBe("cell Sheet1!B1 holds 42, not a cell");
+    expect(problem(workbook([[{ formula: 3 }]]))).toBe(
+      "cell Sheet1!A1 has a formula of 3, which is not text",
+    );
+    expect(problem(workbook([[{ value: "x".repeat(100) }], "oops"]))).toBe(
+      'row 2 of sheet "Sheet1" is not a row',
+    );
+    expect(problem({ sheets: "none" })).toBe("the file holds no sheets");
   });
 });

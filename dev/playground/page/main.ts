@@ -70,9 +70,20 @@ function post(path: string, body: unknown): Promise<ActionReply> {
   return next;
 }
 
-async function refresh(): Promise<void> {
-  const reply = await request("/api/state");
-  apply(reply);
+/** Redraws from the server's state; queued behind any action, so it never shows an older one. */
+function refresh(): Promise<void> {
+  const next = queue.then(async () => apply(await request("/api/state")));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/**
+ * Says the page is open: the server may adopt this user's language for a new workbook, seed it
+ * with sample data, and has news for the first page (a saved workbook it could not read). A
+ * change, so a POST: a GET can be sent by any web page, and must not change anything.
+ */
+function openPage(): Promise<ActionReply> {
+  return post("/api/open", {});
 }
 
 function apply(reply: ActionReply): void {
@@ -86,6 +97,11 @@ function apply(reply: ActionReply): void {
 
 function listen(): void {
   const source = new EventSource(withQuery("/api/events"));
+  let connections = 0;
+  // Reconnected: the server may have restarted, on a workbook that has not met this page yet.
+  source.addEventListener("open", () => {
+    if (connections++ > 0) void openPage();
+  });
   source.addEventListener("changed", (e) => {
     const { version } = JSON.parse((e as MessageEvent<string>).data) as { version: number };
     // A restarted server counts from 1 again: any other version than ours is news.
@@ -738,5 +754,5 @@ async function onCsvChosen(e: Event): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 buildChrome();
+void openPage();
 listen();
-void refresh();
