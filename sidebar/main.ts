@@ -10,7 +10,7 @@ import { newDraft } from "./draft.ts";
 import { renderList } from "./list.ts";
 import { ui } from "./messages.ts";
 import { call, messageOf } from "./rpc.ts";
-import { renderWizard } from "./wizard.ts";
+import { renderWizard } from "./wizard/wizard.ts";
 
 function createShell(root: HTMLElement): Shell {
   const top = h("header", { class: "top" });

@@ -1,0 +1,129 @@
+/**
+ * The wizard's state: what it edits (context and draft), where the user is (step, the way back to
+ * the review), what is busy (saving, a server error to show), and the two server computations kept
+ * in step with the draft: the preview of the data and the realism check of the target.
+ *
+ * Steps read this state and change it through its functions; the whole step is rebuilt only by
+ * `render` (a structural change), while typing only calls `notify` so the live parts (preview,
+ * baseline help, realism check, review sentence) redraw without moving focus.
+ */
+import type { Lang } from "../../src/contract/i18n.ts";
+import type {
+  Preview,
+  PreviewRequest,
+  RealismRequest,
+  RealismResult,
+  WizardContext,
+} from "../../src/contract/wizard.ts";
+import type { App } from "../app.ts";
+import {
+  type Draft,
+  findKpi,
+  previewRequest,
+  REVIEW,
+  realismRequest,
+  type StepIndex,
+  validateStep,
+} from "../draft.ts";
+import { Form } from "../fields.ts";
+import { toInputText } from "../format.ts";
+import { createLoader, keyOf, type Loader } from "../loader.ts";
+import { type UiKey, ui } from "../messages.ts";
+
+export type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
+
+export class WizardState {
+  readonly lang: Lang;
+  readonly t: Translate;
+  /** An existing objective: the wizard opens on the review and Back/Cancel return to the list. */
+  readonly editing: boolean;
+  step: StepIndex;
+  /** The fields of the step on screen, so its errors show beside them; new at each render. */
+  form = new Form();
+  /** Set by a review "Change" link: Next then returns straight to the review. */
+  backToReview = false;
+  saving = false;
+  serverError: string | null = null;
+  readonly preview: Loader<PreviewRequest, Preview>;
+  readonly realism: Loader<RealismRequest, RealismResult>;
+  /** The redraw functions of the live parts of the step on screen. */
+  private live: Array<() => void> = [];
+
+  /** `render` rebuilds the step on screen; the wizard owns it, steps call it on structural changes. */
+  constructor(
+    readonly app: App,
+    readonly ctx: WizardContext,
+    readonly draft: Draft,
+    readonly render: () => void,
+  ) {
+    this.lang = ctx.lang;
+    this.t = (key, params) => ui.t(this.lang, key, params);
+    this.editing = draft.id !== null;
+    this.step = this.editing ? REVIEW : 0;
+    this.preview = createLoader<PreviewRequest, Preview>("previewObjective", () => {
+      const data = this.currentPreview();
+      const kpi = findKpi(ctx, draft.kpiId);
+      // Until the user types a baseline, it follows the value computed from the data.
+      if (data && kpi && !draft.baselineTouched) {
+        const value = data.baseline?.value;
+        draft.baselineText =
+          value === null || value === undefined ? "" : toInputText(value, kpi.unit, this.lang);
+      }
+      this.refreshRealism();
+      this.notify();
+    });
+    this.realism = createLoader<RealismRequest, RealismResult>("checkRealism", () => this.notify());
+  }
+
+  /** Forgets the fields and live parts of the previous screen, before a render builds new ones. */
+  startScreen(): void {
+    this.form = new Form();
+    this.live = [];
+  }
+
+  /** Registers a part of the step that redraws itself whenever the draft or a computation moves. */
+  addLive(redraw: () => void): void {
+    this.live.push(redraw);
+  }
+
+  notify(): void {
+    for (const redraw of this.live) redraw();
+  }
+
+  /** The preview of the current choices, once it has arrived (null while it loads or fails). */
+  currentPreview(): Preview | null {
+    const request = previewRequest(this.ctx, this.draft);
+    if (!request || this.preview.dataKey !== keyOf(request)) return null;
+    return this.preview.data;
+  }
+
+  /** The realism check of the current choices, once it has arrived. */
+  currentRealism(): RealismResult | null {
+    const request = realismRequest(this.ctx, this.draft, this.currentPreview());
+    if (!request || this.realism.dataKey !== keyOf(request)) return null;
+    return this.realism.data;
+  }
+
+  refreshRealism(delay = 0): void {
+    this.realism.request(realismRequest(this.ctx, this.draft, this.currentPreview()), delay);
+  }
+
+  /** Brings both computations in step with the draft; `delay` while the user is typing. */
+  refreshPreview(delay = 0): void {
+    if (this.step === 0) return;
+    this.preview.request(previewRequest(this.ctx, this.draft), delay);
+    this.refreshRealism(delay);
+    // What the user just typed may change what the live parts say even when nothing is asked.
+    this.notify();
+  }
+
+  /** The baseline computed from the data for the current source, mapping and frequency. */
+  computedBaseline(): number | null {
+    return this.currentPreview()?.baseline?.value ?? null;
+  }
+
+  /** Re-validates a field that already shows an error, as the user fixes it. */
+  recheck(key: string): void {
+    this.form.refresh(key, validateStep(this.ctx, this.draft, this.step, this.computedBaseline()));
+  }
+}

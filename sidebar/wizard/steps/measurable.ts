@@ -1,0 +1,228 @@
+/**
+ * Step M, Measurable: the source tab, its date column, and a column (or several) for each input of
+ * the KPI, with how sure the automatic match is; the preview of the data sits below.
+ */
+import type { WizardKpi } from "../../../src/contract/wizard.ts";
+import { h } from "../../dom.ts";
+import { findKpi, findSheet, selectSheet } from "../../draft.ts";
+import { field, selectInput } from "../../fields.ts";
+import type { WizardState } from "../state.ts";
+import { previewCard } from "./data-preview.ts";
+
+export function renderMeasurableStep(state: WizardState): DocumentFragment {
+  const { ctx, draft, form, t } = state;
+  const fragment = document.createDocumentFragment();
+  if (ctx.sheets.length === 0) {
+    fragment.append(h("div", { class: "banner warn", role: "status" }, h("p", {}, t("noSheets"))));
+    return fragment;
+  }
+  const kpi = findKpi(ctx, draft.kpiId);
+  const sheet = findSheet(ctx, draft.sourceSheet);
+  const sheetSelect = selectInput(
+    {
+      "data-testid": "wizard-sheet",
+      "data-key": "sheet",
+      onchange: (e: Event) => {
+        selectSheet(ctx, draft, (e.target as HTMLSelectElement).value);
+        state.render();
+        state.refreshPreview();
+      },
+    },
+    [
+      ...(sheet ? [] : [{ value: "", label: t("chooseColumn") }]),
+      ...ctx.sheets.map((s) => ({ value: s.name, label: s.name })),
+    ],
+    draft.sourceSheet,
+  );
+  fragment.append(field(form, "sheet", sheetSelect, { label: t("sheetLabel") }));
+  if (!sheet) return fragment;
+
+  const headers = sheet.headers;
+  const dateSelect = selectInput(
+    {
+      "data-testid": "wizard-date-column",
+      "data-key": "dateColumn",
+      onchange: (e: Event) => {
+        draft.dateColumn = (e.target as HTMLSelectElement).value;
+        state.render();
+        state.refreshPreview();
+      },
+    },
+    [
+      ...(headers.includes(draft.dateColumn) ? [] : [{ value: "", label: t("chooseColumn") }]),
+      // Detected date columns first, then the rest, each header once.
+      ...[...sheet.dateColumns, ...headers.filter((x) => !sheet.dateColumns.includes(x))].map(
+        (x) => ({ value: x, label: x }),
+      ),
+    ],
+    draft.dateColumn,
+  );
+  fragment.append(
+    field(form, "dateColumn", dateSelect, {
+      label: t("dateColumnLabel"),
+      help:
+        sheet.dateColumns.length === 0
+          ? h("span", { class: "warn-text" }, t("noDateColumn"))
+          : undefined,
+    }),
+  );
+
+  if (kpi) {
+    const mapping = h(
+      "fieldset",
+      { class: "mapping" },
+      h("legend", { class: "section-title" }, t("mappingLegend")),
+    );
+    const columns = headers.filter((x) => x !== draft.dateColumn);
+    for (const input of kpi.inputs) mapping.append(mappingField(state, input, columns));
+    fragment.append(mapping);
+  }
+  fragment.append(previewCard(state));
+  return fragment;
+}
+
+/**
+ * The column(s) of one KPI input: a select per column (with add and remove buttons for a
+ * multi-column input), and a flag saying whether the automatic match is sure, unsure or missing.
+ */
+function mappingField(
+  state: WizardState,
+  input: WizardKpi["inputs"][number],
+  columns: readonly string[],
+): HTMLElement {
+  const { ctx, draft, form, t } = state;
+  const { shell } = state.app;
+  const sheet = findSheet(ctx, draft.sourceSheet);
+  const chosen = draft.inputs[input.name] ?? (input.optional ? [] : [""]);
+  const suggestion = sheet?.suggestions[draft.kpiId]?.[input.name];
+  const options = (current: string) => [
+    { value: "", label: input.optional ? t("notUsed") : t("chooseColumn") },
+    // A stored column missing from the tab stays visible, so the user sees what to replace.
+    ...(current && !columns.includes(current) ? [{ value: current, label: current }] : []),
+    ...columns.map((c) => ({ value: c, label: c })),
+  ];
+  const setColumn = (index: number, value: string) => {
+    const list = [...(draft.inputs[input.name] ?? [])];
+    list[index] = value;
+    draft.inputs[input.name] = list;
+    draft.unsure[input.name] = false;
+    state.render();
+    state.refreshPreview();
+  };
+  const rows = (chosen.length === 0 ? [""] : chosen).map((column, index) => {
+    const select = selectInput(
+      {
+        "data-testid": `wizard-input-${input.name}${index > 0 ? `-${index + 1}` : ""}`,
+        "data-key": `input:${input.name}:${index}`,
+        "aria-label": index > 0 ? `${input.label} ${index + 1}` : null,
+        onchange: (e: Event) => setColumn(index, (e.target as HTMLSelectElement).value),
+      },
+      options(column),
+      column,
+    );
+    if (!input.multiColumn || chosen.length <= 1) return select;
+    const remove = h(
+      "button",
+      {
+        type: "button",
+        class: "icon-button",
+        "data-key": `remove:${input.name}:${index}`,
+        "aria-label": t("removeColumn", { column: column || "—", input: input.label }),
+        title: t("removeColumn", { column: column || "—", input: input.label }),
+        onclick: () => {
+          const list = [...chosen];
+          list.splice(index, 1);
+          draft.inputs[input.name] = list;
+          state.render();
+          state.refreshPreview();
+        },
+      },
+      "×",
+    );
+    return h("div", { class: "multi-row" }, select, remove);
+  });
+  const first = rows[0] as HTMLElement;
+  const control =
+    first.tagName === "SELECT" ? first : (first.querySelector("select") as HTMLElement);
+
+  let flag: HTMLElement | null = null;
+  const selected = chosen.filter((c) => c !== "");
+  if (draft.unsure[input.name] && selected.length > 0) {
+    flag = h(
+      "div",
+      { class: "match partial", "data-testid": `wizard-unsure-${input.name}` },
+      h("span", { class: "match-icon", "aria-hidden": "true" }, "?"),
+      h(
+        "div",
+        { class: "match-body" },
+        h("p", {}, t("matchPartial", { column: selected.join(", "), input: input.label })),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "link-button",
+            "data-key": `confirm:${input.name}`,
+            onclick: () => {
+              draft.unsure[input.name] = false;
+              state.render();
+              shell.content
+                .querySelector<HTMLElement>(`[data-key="input:${CSS.escape(input.name)}:0"]`)
+                ?.focus();
+              shell.announce(t("matchConfirmed"));
+            },
+          },
+          t("confirmMatch"),
+        ),
+      ),
+    );
+  } else if (
+    suggestion?.confidence === "exact" &&
+    selected.length > 0 &&
+    selected.join("\n") === suggestion.columns.join("\n")
+  ) {
+    flag = h(
+      "div",
+      { class: "match exact" },
+      h("span", { class: "match-icon", "aria-hidden": "true" }, "✓"),
+      h("span", {}, t("matchExact")),
+    );
+  } else if (!input.optional && selected.length === 0 && suggestion?.confidence !== "exact") {
+    flag = h("div", { class: "match none" }, h("span", {}, t("matchNone")));
+  }
+
+  const extra = h("div", { class: "mapping-extra" });
+  if (rows.length > 1) for (const row of rows.slice(1)) extra.append(row);
+  if (input.multiColumn && selected.length > 0) {
+    extra.append(
+      h(
+        "button",
+        {
+          type: "button",
+          class: "link-button add",
+          "data-key": `add:${input.name}`,
+          onclick: () => {
+            draft.inputs[input.name] = [...chosen, ""];
+            state.render();
+            const added = shell.content.querySelector<HTMLElement>(
+              `[data-key="input:${CSS.escape(input.name)}:${chosen.length}"]`,
+            );
+            added?.focus();
+          },
+        },
+        `+ ${t("addColumn")}`,
+      ),
+    );
+  }
+  if (flag) extra.append(flag);
+  const wrapper = field(form, `input:${input.name}`, control, {
+    label: input.label,
+    optional: input.optional ? t("optional") : undefined,
+    extra,
+  });
+  // The first select may sit in a row with its remove button: put the row where field() put it.
+  if (first !== control) {
+    control.replaceWith(first);
+    first.prepend(control);
+  }
+  return wrapper;
+}
