@@ -5,17 +5,19 @@
  */
 
 import {
-  EmuCacheService,
-  EmuCharts,
-  EmuHtmlService,
   EmuLockService,
-  EmuLogger,
-  EmuPropertiesService,
-  EmuSession,
-  EmuUtilities,
-} from "./services.ts";
+  type Execution,
+  holdDocumentLock,
+  lockState,
+  startExecution,
+} from "./services/lock.ts";
+import { EmuCharts, EmuLogger, EmuSession, EmuUtilities } from "./services/session.ts";
+import { EmuCacheService, EmuPropertiesService } from "./services/storage.ts";
+import { EmuHtmlService } from "./services/ui.ts";
 import { bookFromSnapshot, takeSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
-import { type EmuSpreadsheet, EmuSpreadsheetApp, spreadsheetFacade } from "./spreadsheet.ts";
+import { facadesOf, spreadsheetFacade } from "./spreadsheet/facades.ts";
+import type { EmuSpreadsheet } from "./spreadsheet/spreadsheet.ts";
+import { EmuSpreadsheetApp } from "./spreadsheet/spreadsheet-app.ts";
 import {
   CallCounter,
   type Ctx,
@@ -29,9 +31,11 @@ import { assertTimeZone } from "./tz.ts";
 export { columnLetters, columnNumber, formatA1, parseA1 } from "./a1.ts";
 export { formatJavaDate } from "./format-date.ts";
 export { DEFAULT_NUMBER_FORMAT, displayValue } from "./number-format.ts";
+export type { Execution } from "./services/lock.ts";
 export type { CellSnapshot, ChartSnapshot, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
 export { SNAPSHOT_FORMAT } from "./snapshot.ts";
-export type { EmuSpreadsheet } from "./spreadsheet.ts";
+export { MAX_CELLS, MAX_COLUMNS } from "./spreadsheet/limits.ts";
+export type { EmuSpreadsheet } from "./spreadsheet/spreadsheet.ts";
 export type { LockHolder, UiRecord } from "./state.ts";
 
 export interface EmulatorOptions {
@@ -101,10 +105,31 @@ export interface Emulator {
   snapshot(): WorkbookSnapshot;
   load(snapshot: WorkbookSnapshot): void;
   setUserLocale(locale: string): void;
-  /** Simulates another execution holding LockService.getDocumentLock(); returns its release. */
+  /**
+   * Another execution takes LockService.getDocumentLock() and holds it until the returned
+   * function is called. Throws when the document lock is not free.
+   */
   holdDocumentLock(): () => void;
-  /** Who holds each lock now: "free", "self" (this execution) or "other". */
+  /**
+   * Who holds each lock: "free", "self" (the execution running now: the default one, or the one
+   * whose run() is in progress) or "other".
+   */
   lockState(): { document: LockHolder; script: LockHolder; user: LockHolder };
+  /**
+   * Starts a separate execution of the add-on (another user, another click) on this workbook.
+   * Code passed to its run() gets Locks that belong to it: a lock it holds makes tryLock in any
+   * other execution return false and waitLock throw, until it releases the lock or end()s.
+   */
+  startExecution(): Execution;
+  /** Runs `fn` as a new execution, which ends (releasing the locks it still holds) when fn returns or throws. */
+  execution<T>(fn: (execution: Execution) => T): T;
+  /**
+   * While true, LockService.getDocumentLock() returns null, as Apps Script does outside a
+   * containing document (standalone script, web app).
+   */
+  setDocumentLockUnavailable(unavailable: boolean): void;
+  /** The next SpreadsheetApp.flush() throws `error` (default: an Error naming the emulator), once. */
+  failNextFlush(error?: unknown): void;
   /** The button later alerts and prompts answer with (undefined: OK, or YES for yes/no), and a prompt's text. */
   answerAlerts(button: AlertButton | undefined, promptText?: string): void;
   /**
@@ -174,7 +199,14 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     depth: 0,
     ui: { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [] },
     logs: [],
-    locks: { document: "free", script: "free", user: "free" },
+    executions: {
+      current: 0,
+      next: 1,
+      ended: new Set(),
+      locks: { document: undefined, script: undefined, user: undefined },
+    },
+    documentLockUnavailable: false,
+    flushFailure: undefined,
     cache: { document: new Map(), user: new Map(), script: new Map() },
     alertResponse: undefined,
     promptText: "",
@@ -189,6 +221,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       ctx.book.sheets.flatMap((s) => s.protections.map((p) => p.id)),
     ),
     sheetFacades: new WeakMap(),
+    facades: facadesOf(() => ctx),
   };
   const firstName = /^fr(?:[-_]|$)/i.test(ctx.opts.userLocale) ? "Feuille 1" : "Sheet1";
   const first = newSheetState(ctx.sheetIds.next(), firstName);
@@ -263,21 +296,26 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     setUserLocale(locale: string) {
       ctx.opts.userLocale = locale;
     },
-    holdDocumentLock() {
-      if (ctx.locks.document === "self") {
-        throw new Error(
-          "emulator: holdDocumentLock: this execution holds the document lock already",
-        );
+    holdDocumentLock: () => holdDocumentLock(ctx),
+    lockState: () => lockState(ctx),
+    startExecution: () => startExecution(ctx),
+    execution<T>(fn: (execution: Execution) => T): T {
+      const execution = startExecution(ctx);
+      try {
+        return execution.run(() => fn(execution));
+      } finally {
+        execution.end();
       }
-      ctx.locks.document = "other";
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        if (ctx.locks.document === "other") ctx.locks.document = "free";
+    },
+    setDocumentLockUnavailable(unavailable: boolean) {
+      ctx.documentLockUnavailable = unavailable;
+    },
+    failNextFlush(error?: unknown) {
+      ctx.flushFailure = {
+        error:
+          error ?? new Error("emulator: SpreadsheetApp.flush() failed (Emulator.failNextFlush)"),
       };
     },
-    lockState: () => ({ ...ctx.locks }),
     answerAlerts(button: AlertButton | undefined, promptText = "") {
       ctx.alertResponse = button;
       ctx.promptText = promptText;

@@ -3,7 +3,7 @@
  * Sheet, Range, …) read and write. Facades hold no state of their own beyond a pointer here, so
  * snapshot/load only deal with this module's types.
  */
-import type { Rect } from "./a1.ts";
+import type { Bounds, Rect } from "./a1.ts";
 import type { CellValue } from "./values.ts";
 
 export interface DataValidationState {
@@ -263,6 +263,46 @@ export interface UiRecord {
 
 export type LockHolder = "free" | "self" | "other";
 
+export type LockKind = "document" | "script" | "user";
+
+/**
+ * Executions of the add-on sharing this workbook (two users, two clicks, a trigger). Execution 0
+ * is the default one, the one code runs as unless a test starts another (Emulator.startExecution).
+ */
+export interface ExecutionsState {
+  /** The execution running now: LockService hands out locks that belong to it. */
+  current: number;
+  /** Ids handed out so far; the next execution gets this one. */
+  next: number;
+  /** Executions that have ended: their Lock objects refuse to be used. */
+  ended: Set<number>;
+  /** Which execution holds each lock, or undefined when it is free. */
+  locks: Record<LockKind, number | undefined>;
+}
+
+/** What a Range facade points at. */
+export interface RangeInternal {
+  ctx: Ctx;
+  sheet: SheetState;
+  rect: Rect;
+  bounds: Bounds;
+}
+
+/**
+ * How a facade reaches the facades of other classes without importing their modules (which would
+ * make an import cycle: a Range knows its Sheet, a Sheet makes Ranges). Filled in by
+ * spreadsheet/facades.ts when the emulator is created.
+ */
+export interface Facades {
+  spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** The one Sheet object of `sheet`, so getSheetByName(x) === getSheetByName(x). */
+  sheet(sheet: SheetState): GoogleAppsScript.Spreadsheet.Sheet;
+  /** A Range of `sheet` (no bounds check: the caller has one). */
+  range(sheet: SheetState, rect: Rect, bounds?: Bounds): GoogleAppsScript.Spreadsheet.Range;
+  /** The state behind a Range made by this emulator, or an error naming `where`. */
+  unwrapRange(range: unknown, where: string): RangeInternal;
+}
+
 export interface ResolvedOptions {
   timeZone: string;
   locale: string;
@@ -287,7 +327,11 @@ export interface Ctx {
   depth: number;
   ui: UiRecord;
   logs: string[];
-  locks: { document: LockHolder; script: LockHolder; user: LockHolder };
+  executions: ExecutionsState;
+  /** When true, LockService.getDocumentLock() returns null (as outside a container document). */
+  documentLockUnavailable: boolean;
+  /** What the next SpreadsheetApp.flush() throws, once (Emulator.failNextFlush). */
+  flushFailure: { error: unknown } | undefined;
   cache: {
     document: Map<string, { value: string; expires: number }>;
     user: Map<string, { value: string; expires: number }>;
@@ -303,6 +347,7 @@ export interface Ctx {
   protectionIds: IdSequence;
   /** One facade per sheet, so getSheetByName(x) === getSheetByName(x). */
   sheetFacades: WeakMap<SheetState, object>;
+  facades: Facades;
 }
 
 /** Where a facade keeps its pointer into the state; a symbol so `keyof` checks ignore it. */

@@ -5,6 +5,29 @@
  * runtime part checks the counting and the "not emulated" trap reach every class.
  */
 import { describe, expect, it } from "vitest";
+import { createEmulator } from "../../dev/emulator/index.ts";
+import type { EmuLock, EmuLockService } from "../../dev/emulator/services/lock.ts";
+import type {
+  EmuCharts,
+  EmuLogger,
+  EmuSession,
+  EmuUser,
+  EmuUtilities,
+} from "../../dev/emulator/services/session.ts";
+import type {
+  EmuCache,
+  EmuCacheService,
+  EmuProperties,
+  EmuPropertiesService,
+} from "../../dev/emulator/services/storage.ts";
+import type {
+  EmuHtmlOutput,
+  EmuHtmlService,
+  EmuMenu,
+  EmuUi,
+  HtmlOutputMethods,
+  UiMembers,
+} from "../../dev/emulator/services/ui.ts";
 import type {
   EmbeddedChartBuilderMethods,
   EmbeddedChartMethods,
@@ -12,56 +35,43 @@ import type {
   EmuContainerInfo,
   EmuEmbeddedChart,
   EmuEmbeddedChartBuilder,
-} from "../../dev/emulator/charts.ts";
+} from "../../dev/emulator/spreadsheet/charts.ts";
 import type {
   BooleanConditionMethods,
   ConditionalFormatRuleBuilderMethods,
   ConditionalFormatRuleMethods,
-  DataValidationBuilderMethods,
-  DataValidationMethods,
-  DeveloperMetadataFinderMethods,
-  DeveloperMetadataLocationMethods,
-  DeveloperMetadataMethods,
   EmuBooleanCondition,
   EmuConditionalFormatRule,
   EmuConditionalFormatRuleBuilder,
-  EmuDataValidation,
-  EmuDataValidationBuilder,
+} from "../../dev/emulator/spreadsheet/conditional-format.ts";
+import type {
+  DeveloperMetadataFinderMethods,
+  DeveloperMetadataLocationMethods,
+  DeveloperMetadataMethods,
   EmuDeveloperMetadata,
   EmuDeveloperMetadataFinder,
   EmuDeveloperMetadataLocation,
+} from "../../dev/emulator/spreadsheet/metadata.ts";
+import type {
   EmuProtection,
   ProtectionMethods,
-} from "../../dev/emulator/features.ts";
-import { createEmulator } from "../../dev/emulator/index.ts";
-import type { EmuRange, RangeMethods } from "../../dev/emulator/range.ts";
+} from "../../dev/emulator/spreadsheet/protection.ts";
+import type { EmuRange, RangeMethods } from "../../dev/emulator/spreadsheet/range.ts";
+import type { EmuSheet, SheetMethods } from "../../dev/emulator/spreadsheet/sheet.ts";
 import type {
-  EmuCache,
-  EmuCacheService,
-  EmuCharts,
-  EmuHtmlOutput,
-  EmuHtmlService,
-  EmuLock,
-  EmuLockService,
-  EmuLogger,
-  EmuMenu,
-  EmuProperties,
-  EmuPropertiesService,
-  EmuSession,
-  EmuUi,
-  EmuUser,
-  EmuUtilities,
-  HtmlOutputMethods,
-  UiMembers,
-} from "../../dev/emulator/services.ts";
-import type {
-  EmuSheet,
   EmuSpreadsheet,
-  EmuSpreadsheetApp,
-  SheetMethods,
-  SpreadsheetAppMembers,
   SpreadsheetMethods,
-} from "../../dev/emulator/spreadsheet.ts";
+} from "../../dev/emulator/spreadsheet/spreadsheet.ts";
+import type {
+  EmuSpreadsheetApp,
+  SpreadsheetAppMembers,
+} from "../../dev/emulator/spreadsheet/spreadsheet-app.ts";
+import type {
+  DataValidationBuilderMethods,
+  DataValidationMethods,
+  EmuDataValidation,
+  EmuDataValidationBuilder,
+} from "../../dev/emulator/spreadsheet/validation.ts";
 import type { INTERNAL } from "../../dev/emulator/state.ts";
 
 /** Public members of C that its Pick list does not cover; must be never. */

@@ -5,10 +5,9 @@ import {
   ChartType,
   enumName,
   member,
-} from "./enums.ts";
-import { EmuRange, unwrapRange } from "./range.ts";
-import { type ChartState, type Ctx, INTERNAL, instrument } from "./state.ts";
-import { decodeJson, encodeJson } from "./values.ts";
+} from "../enums.ts";
+import { type ChartState, type Ctx, INTERNAL, instrument } from "../state.ts";
+import { decodeJson, encodeJson } from "../values.ts";
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type ECB = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
@@ -70,12 +69,12 @@ export class EmuEmbeddedChartBuilder implements Pick<ECB, EmbeddedChartBuilderMe
     this[INTERNAL] = { ctx, draft: cloneChart(draft) };
   }
   addRange(range: GRange): ECB {
-    const r = unwrapRange(range, "EmbeddedChartBuilder.addRange");
+    const r = this[INTERNAL].ctx.facades.unwrapRange(range, "EmbeddedChartBuilder.addRange");
     this[INTERNAL].draft.ranges.push({ sheetId: r.sheet.id, rect: { ...r.rect } });
     return this.self();
   }
   removeRange(range: GRange): ECB {
-    const r = unwrapRange(range, "EmbeddedChartBuilder.removeRange");
+    const r = this[INTERNAL].ctx.facades.unwrapRange(range, "EmbeddedChartBuilder.removeRange");
     const d = this[INTERNAL].draft;
     d.ranges = d.ranges.filter(
       (x) =>
@@ -172,7 +171,7 @@ instrument(EmuEmbeddedChartBuilder, "EmbeddedChartBuilder");
 function chartRanges(ctx: Ctx, draft: ChartDraft | ChartState): GRange[] {
   return draft.ranges.flatMap((r) => {
     const sheet = ctx.book.sheets.find((s) => s.id === r.sheetId);
-    return sheet ? [new EmuRange(ctx, sheet, { ...r.rect }) as unknown as GRange] : [];
+    return sheet ? [ctx.facades.range(sheet, r.rect)] : [];
   });
 }
 
