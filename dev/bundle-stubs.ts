@@ -5,7 +5,7 @@
  * so the JSDoc is generated here, never recovered from the source.
  */
 import vm from "node:vm";
-import type { CustomFunctionSpec } from "../src/kpi/functions.ts";
+import type { CustomFunctionSpec } from "../src/kpi/functions/spec.ts";
 
 export const BUNDLE_GLOBAL = "KpiPilot";
 

@@ -5,11 +5,8 @@
 
 import { formatNumber } from "../src/kpi/cells.ts";
 import { civilDay, isoDay } from "../src/kpi/days.ts";
-import {
-  CUSTOM_FUNCTIONS,
-  type CustomFunctionSpec,
-  type FunctionExample,
-} from "../src/kpi/functions.ts";
+import type { CustomFunctionSpec, FunctionExample } from "../src/kpi/functions/spec.ts";
+import { CUSTOM_FUNCTIONS } from "../src/kpi/functions.ts";
 import { findKpi } from "../src/kpi/registry.ts";
 
 const RULES = `## Rules every function follows
@@ -135,7 +132,7 @@ export function renderFunctionsMarkdown(): string {
   const parts = [
     "# KPI Pilot custom functions",
     "",
-    "<!-- Generated from src/kpi/registry.ts and src/kpi/functions.ts by `npm run docs`. Do not edit. -->",
+    "<!-- Generated from src/kpi/registry.ts, src/kpi/registry/*.ts and src/kpi/functions/*.ts by `npm run docs`. Do not edit. -->",
     "",
     "Type these in any cell once KPI Pilot is installed. Sheets shows each function's help as you type.",
     "",

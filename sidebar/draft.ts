@@ -1,14 +1,21 @@
 /**
  * The objective being edited, as the wizard holds it (text as typed, plus what the user has
- * touched), and the rules that turn it into an ObjectiveInput. Validation here is for quick
- * inline feedback only: the server validates everything again.
+ * touched), and how it becomes an ObjectiveInput. Its checks are the shared objective rules
+ * (src/contract/objective-rules.ts), the very ones the server applies again on save.
  */
 import type { Lang } from "../src/contract/i18n.ts";
 import {
-  FIELD_MAX_LENGTH,
-  type Frequency,
-  type Objective,
-  type ObjectiveInput,
+  checkObjective,
+  issueText,
+  type ObjectiveField,
+  type RuleEnv,
+} from "../src/contract/objective-rules.ts";
+import type {
+  Direction,
+  Frequency,
+  Objective,
+  ObjectiveInput,
+  Unit,
 } from "../src/contract/objectives.ts";
 import type {
   Preview,
@@ -18,7 +25,7 @@ import type {
   WizardContext,
   WizardKpi,
 } from "../src/contract/wizard.ts";
-import type { Direction, Unit } from "../src/kpi/types.ts";
+import { isoDay } from "../src/kpi/days.ts";
 import {
   endOfMonthAfter,
   exampleInput,
@@ -30,11 +37,11 @@ import {
 } from "./format.ts";
 import { ui } from "./messages.ts";
 
-/** The store's limits (objectivesValidate.ts), checked here first for quick feedback. */
-
 export interface Draft {
   /** Set when editing an existing objective. */
   id: string | null;
+  /** The edited objective's Updated timestamp as loaded: the version the save must still match. */
+  version: string | null;
   kpiId: string;
   name: string;
   /** Once the user types a name, KPI or direction changes no longer rewrite it. */
@@ -84,6 +91,7 @@ export function findSheet(ctx: WizardContext, name: string): SheetInfo | undefin
 export function newDraft(ctx: WizardContext): Draft {
   const draft: Draft = {
     id: null,
+    version: null,
     kpiId: "",
     name: "",
     nameTouched: false,
@@ -114,6 +122,7 @@ export function draftFromObjective(ctx: WizardContext, o: Objective): Draft {
   const unit = kpi?.unit ?? "count";
   return {
     id: o.id,
+    version: o.updated,
     kpiId: o.kpiId,
     name: o.name,
     nameTouched: true,
@@ -220,6 +229,7 @@ export function realismRequest(
   if (!isIsoDay(draft.startDate) || !isIsoDay(draft.deadline)) return null;
   if (draft.deadline <= draft.startDate) return null;
   return {
+    kpiId: kpi.id,
     values: preview.history,
     baseline,
     target,
@@ -256,6 +266,50 @@ function typedValue(text: string, exact: number | null, unit: Unit, lang: Lang):
   return parseInUnit(text, unit, lang);
 }
 
+/** The objective fields each step asks for, checked by the shared rules when leaving it. */
+const STEP_FIELDS: Record<StepIndex, readonly ObjectiveField[]> = {
+  0: ["kpiId", "name", "channel"],
+  1: ["kpiId", "sourceSheet", "dateColumn", "inputs"],
+  2: ["kpiId", "baseline", "target", "direction"],
+  3: ["owner", "businessGoal"],
+  4: ["startDate", "deadline", "frequency"],
+  5: [],
+};
+
+/** Where each objective field is shown in the wizard (its data-key). */
+const FIELD_KEYS: Partial<Record<ObjectiveField, string>> = {
+  kpiId: "kpi",
+  name: "name",
+  channel: "channel",
+  sourceSheet: "sheet",
+  dateColumn: "dateColumn",
+  baseline: "baseline",
+  target: "target",
+  direction: "direction",
+  owner: "owner",
+  businessGoal: "goal",
+  startDate: "start",
+  deadline: "deadline",
+  frequency: "frequency",
+};
+
+/** The shared objective rules, told about the KPIs as the wizard lists them. */
+function ruleEnv(ctx: WizardContext): RuleEnv {
+  return {
+    lang: ctx.lang,
+    kpi: (id) => findKpi(ctx, id),
+    kpiIds: ctx.kpis.map((k) => k.id),
+    formatValue: (value, kpi) =>
+      formatValue(value, findKpi(ctx, kpi.id)?.unit ?? "ratio", ctx.lang),
+    formatDay: (day) => formatLongDate(isoDay(day), ctx.lang),
+  };
+}
+
+/**
+ * What is wrong in a step: the shared objective rules on the step's fields (the server applies
+ * the same ones on save), plus what only the wizard knows: text that is not a number yet, a tab or
+ * column no longer there, a column match still to confirm.
+ */
 export function validateStep(
   ctx: WizardContext,
   draft: Draft,
@@ -265,89 +319,54 @@ export function validateStep(
   const t = (key: Parameters<typeof ui.t>[1], params?: Record<string, string | number>) =>
     ui.t(ctx.lang, key, params);
   const errors: FieldError[] = [];
-  const checkLength = (field: string, text: string, max: number) => {
-    if (text.length > max) errors.push({ field, message: t("errTooLong", { max }) });
+  const shown = new Set<string>();
+  const add = (field: string, message: string) => {
+    if (shown.has(field)) return;
+    shown.add(field);
+    errors.push({ field, message });
   };
   const kpi = findKpi(ctx, draft.kpiId);
-  switch (step) {
-    case 0:
-      if (!kpi) errors.push({ field: "kpi", message: t("errChooseKpi") });
-      if (draft.name.trim() === "") errors.push({ field: "name", message: t("errName") });
-      else checkLength("name", draft.name, FIELD_MAX_LENGTH.name);
-      checkLength("channel", draft.channel, FIELD_MAX_LENGTH.channel);
-      break;
-    case 1: {
-      const sheet = findSheet(ctx, draft.sourceSheet);
-      if (!sheet) {
-        errors.push({ field: "sheet", message: t("errChooseSheet") });
-        break;
-      }
-      if (!sheet.headers.includes(draft.dateColumn)) {
-        errors.push({ field: "dateColumn", message: t("errDateColumn") });
-      }
-      for (const input of kpi?.inputs ?? []) {
-        const columns = draft.inputs[input.name] ?? [];
-        const chosen = columns.filter((c) => c !== "");
-        if (!input.optional && chosen.length === 0) {
-          errors.push({
-            field: `input:${input.name}`,
-            message: t("errInputColumn", { input: input.label }),
-          });
-        } else if (draft.unsure[input.name]) {
-          errors.push({ field: `input:${input.name}`, message: t("errConfirm") });
-        }
-      }
-      break;
+  if (step === 1) {
+    const sheet = findSheet(ctx, draft.sourceSheet);
+    if (draft.sourceSheet !== "" && !sheet) add("sheet", t("errChooseSheet"));
+    else if (sheet && draft.dateColumn !== "" && !sheet.headers.includes(draft.dateColumn)) {
+      add("dateColumn", t("errDateColumn"));
     }
-    case 2: {
-      if (!kpi) break;
-      const unitError = (text: string) => {
-        const v = parseInUnit(text, kpi.unit, ctx.lang);
-        if (v === null) {
-          return kpi.unit === "seconds"
-            ? t("errDuration")
-            : t("errNumber", { example: exampleInput(kpi.unit, ctx.lang) });
-        }
-        if (v < 0 && !kpi.canBeNegative) return t("errNegative");
-        return null;
-      };
-      const baseline = baselineValue(ctx, draft, computedBaseline);
-      const baselineError =
-        draft.baselineTouched || computedBaseline === null ? unitError(draft.baselineText) : null;
-      if (baselineError) errors.push({ field: "baseline", message: baselineError });
-      const targetError = unitError(draft.targetText);
-      if (targetError) {
-        errors.push({ field: "target", message: targetError });
-      } else if (baseline !== null && !baselineError) {
-        const target = targetValue(ctx, draft) as number;
-        const shown = formatValue(baseline, kpi.unit, ctx.lang);
-        if (target === baseline) {
-          errors.push({ field: "target", message: t("errSameAsBaseline") });
-        } else if (draft.direction === "higher" && target < baseline) {
-          errors.push({ field: "target", message: t("errHigher", { baseline: shown }) });
-        } else if (draft.direction === "lower" && target > baseline) {
-          errors.push({ field: "target", message: t("errLower", { baseline: shown }) });
-        }
-      }
-      break;
+    for (const input of kpi?.inputs ?? []) {
+      if (draft.unsure[input.name]) add(`input:${input.name}`, t("errConfirm"));
     }
-    case 3:
-      if (draft.owner.trim() === "") errors.push({ field: "owner", message: t("errOwner") });
-      else checkLength("owner", draft.owner, FIELD_MAX_LENGTH.owner);
-      checkLength("goal", draft.goal, FIELD_MAX_LENGTH.businessGoal);
-      break;
-    case 4:
-      if (!isIsoDay(draft.startDate)) errors.push({ field: "start", message: t("errDate") });
-      if (!isIsoDay(draft.deadline)) errors.push({ field: "deadline", message: t("errDate") });
-      else if (isIsoDay(draft.startDate) && draft.deadline <= draft.startDate) {
-        errors.push({
-          field: "deadline",
-          message: t("errDeadline", { start: formatLongDate(draft.startDate, ctx.lang) }),
-        });
-      }
-      break;
-    case 5:
-      break;
+  }
+  if (step === 2 && kpi) {
+    const unreadable = (text: string) =>
+      parseInUnit(text, kpi.unit, ctx.lang) === null
+        ? kpi.unit === "seconds"
+          ? t("errDuration")
+          : t("errNumber", { example: exampleInput(kpi.unit, ctx.lang) })
+        : null;
+    const typedBaseline = draft.baselineTouched || computedBaseline === null;
+    const baselineError =
+      typedBaseline && draft.baselineText.trim() !== "" ? unreadable(draft.baselineText) : null;
+    if (baselineError) add("baseline", baselineError);
+    const targetError = draft.targetText.trim() !== "" ? unreadable(draft.targetText) : null;
+    if (targetError) add("target", targetError);
+  }
+  const fields = new Set(STEP_FIELDS[step]);
+  const input = toObjectiveInput(ctx, draft, computedBaseline);
+  const blankNumber = (v: number) => (Number.isNaN(v) ? "" : v);
+  const raw = {
+    ...input,
+    baseline: blankNumber(input.baseline),
+    target: blankNumber(input.target),
+  };
+  for (const issue of checkObjective(raw, ruleEnv(ctx), fields).issues) {
+    if (!issue.field || !fields.has(issue.field)) continue;
+    // The KPI is chosen on the first step: later steps need it but do not show its field.
+    if (issue.field === "kpiId" && step !== 0) continue;
+    const key =
+      issue.field === "inputs"
+        ? `input:${issue.input ?? kpi?.inputs[0]?.name ?? ""}`
+        : (FIELD_KEYS[issue.field] ?? issue.field);
+    add(key, issueText(issue, ctx.lang));
   }
   return errors;
 }
@@ -387,6 +406,7 @@ export function toObjectiveInput(
     notes: draft.notes,
   };
   if (draft.id) input.id = draft.id;
+  if (draft.version) input.updated = draft.version;
   return input;
 }
 

@@ -3,71 +3,22 @@
  * stored in the KPI's own unit (fractions for rates, seconds for durations); the user sees and
  * types percents ("5" means 5%) and m:ss.
  */
+import {
+  formatDayLong,
+  formatDayShort,
+  formatDuration,
+  formatUnitValue,
+  periodLabel,
+  periodLabelShort,
+} from "../src/contract/format.ts";
 import type { Lang } from "../src/contract/i18n.ts";
-import type { Frequency } from "../src/contract/objectives.ts";
-import type { Unit } from "../src/kpi/types.ts";
-import { ui } from "./messages.ts";
+import type { Frequency, Unit } from "../src/contract/objectives.ts";
 
-const LOCALE: Record<Lang, string> = { en: "en-GB", fr: "fr-FR" };
+export { formatDelta } from "../src/contract/format.ts";
 
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return new Intl.NumberFormat(LOCALE[lang], options);
-}
-
-/** 95 → "1:35", 3725 → "1:02:05". */
-export function formatDuration(seconds: number): string {
-  const sign = seconds < 0 ? "-" : "";
-  const total = Math.round(Math.abs(seconds));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, "0");
-  return h > 0 ? `${sign}${h}:${String(m).padStart(2, "0")}:${s}` : `${sign}${m}:${s}`;
-}
-
-/** A value in the KPI's unit as the user reads it: "2.1%", "2,1 %", "1:35", "12.50". */
+/** A value in the KPI's unit as the user reads it: "2.1%", « 2,1 % », "1:35", "12.50". */
 export function formatValue(value: number | null | undefined, unit: Unit, lang: Lang): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  switch (unit) {
-    case "percent":
-      return numberFormat(lang, {
-        style: "percent",
-        maximumFractionDigits: Math.abs(value) < 0.01 && value !== 0 ? 2 : 1,
-      }).format(value);
-    case "seconds":
-      return formatDuration(value);
-    case "currency":
-      return numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-        value,
-      );
-    case "ratio":
-      return numberFormat(lang, { maximumFractionDigits: 2 }).format(value);
-    case "count":
-      return numberFormat(lang, { maximumFractionDigits: 1 }).format(value);
-  }
-}
-
-/** A change per period, signed: "+0.15 pts" for rates (percentage points), "+12 s", "+1.20". */
-export function formatDelta(delta: number, unit: Unit, lang: Lang): string {
-  const signed = (n: number, digits: number) =>
-    numberFormat(lang, { maximumFractionDigits: digits, signDisplay: "exceptZero" }).format(n);
-  switch (unit) {
-    case "percent": {
-      const points = delta * 100;
-      const digits = Math.abs(points) < 1 ? 2 : 1;
-      const word = ui.t(lang, Math.abs(points) === 1 ? "pointOne" : "pointMany");
-      return `${signed(points, digits)}\u00a0${word}`;
-    }
-    case "seconds":
-      return Math.abs(delta) < 60
-        ? `${signed(Math.round(delta), 0)}\u00a0s`
-        : `${delta > 0 ? "+" : ""}${formatDuration(delta)}`;
-    case "currency":
-      return signed(delta, 2);
-    case "ratio":
-      return signed(delta, 2);
-    case "count":
-      return signed(delta, 1);
-  }
+  return formatUnitValue(value, unit, lang);
 }
 
 /**
@@ -166,50 +117,24 @@ export function endOfMonthAfter(iso: string, months: number): string {
 
 /** "30 June 2027", « 30 juin 2027 », « 1er juin 2027 ». */
 export function formatLongDate(iso: string, lang: Lang): string {
-  const date = dayToUtc(iso);
-  const text = new Intl.DateTimeFormat(LOCALE[lang], {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(date);
-  return lang === "fr" && date.getUTCDate() === 1 ? text.replace(/^1 /, "1er ") : text;
+  return formatDayLong(isoToDay(iso), lang);
 }
 
 /** "30 Jun 2027", « 30 juin 2027 ». */
 export function formatShortDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(dayToUtc(iso));
+  return formatDayShort(isoToDay(iso), lang);
 }
 
 /** A period as a person names it: "May 2026", "week of 4 May 2026", "Q2 2026". */
 export function formatPeriod(start: string, frequency: Frequency, lang: Lang): string {
-  const date = dayToUtc(start);
-  if (frequency === "weekly") return ui.t(lang, "weekOf", { date: formatShortDate(start, lang) });
-  if (frequency === "quarterly") {
-    const q = Math.floor(date.getUTCMonth() / 3) + 1;
-    return ui.t(lang, "quarterLabel", { q, year: date.getUTCFullYear() });
-  }
-  return new Intl.DateTimeFormat(LOCALE[lang], {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(date);
+  return periodLabel(isoToDay(start), frequency, lang, true);
 }
 
 /** Short axis label for a period: "May", "4 May", "Q2". */
 export function formatPeriodShort(start: string, frequency: Frequency, lang: Lang): string {
-  const date = dayToUtc(start);
-  if (frequency === "quarterly") {
-    return ui.t(lang, "quarterShort", { q: Math.floor(date.getUTCMonth() / 3) + 1 });
-  }
-  const options: Intl.DateTimeFormatOptions =
-    frequency === "weekly"
-      ? { day: "numeric", month: "short", timeZone: "UTC" }
-      : { month: "short", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(LOCALE[lang], options).format(date);
+  return periodLabelShort(isoToDay(start), frequency, lang);
+}
+
+function isoToDay(iso: string): number {
+  return Math.round(dayToUtc(iso).getTime() / 86_400_000);
 }

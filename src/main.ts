@@ -12,7 +12,8 @@ export { buildDashboard } from "./sheets/dashboard/build.ts";
 export * from "./sheets/functions/custom-functions.ts";
 export { deleteObjective, listObjectives, saveObjective } from "./sheets/objectives/endpoints.ts";
 export { insertSampleData } from "./sheets/sample-data/sample-data.ts";
-export { checkRealism, getWizardContext, previewObjective } from "./sheets/wizard/endpoints.ts";
+export { getWizardContext } from "./sheets/wizard/describe.ts";
+export { checkRealism, previewObjective } from "./sheets/wizard/endpoints.ts";
 export { showNewObjective, showObjectives } from "./sheets/wizard/sidebar.ts";
 
 /** Simple trigger; may run in AuthMode.NONE. */

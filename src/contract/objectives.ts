@@ -3,12 +3,13 @@
  * and arrays only. Dates travel as ISO calendar days ("2027-06-30"), timestamps as ISO strings.
  */
 
-import type { Frequency } from "../kpi/periods.ts";
 import type { Direction, Unit } from "../kpi/types.ts";
 
-export type { Frequency };
+export type { Direction, Unit };
 
-/** What the wizard sends to `saveObjective`. Absent `id` creates; a known `id` updates. */
+/** How often an objective is reviewed. */
+export type Frequency = "weekly" | "monthly" | "quarterly";
+
 /**
  * Longest text each field accepts, checked by the server and, for inline messages, by the
  * sidebar. Sheet names are capped at 100 characters by Sheets itself.
@@ -25,8 +26,14 @@ export const FIELD_MAX_LENGTH = {
   notes: 2000,
 } as const;
 
+/** What the wizard sends to `saveObjective`. Absent `id` creates; a known `id` updates. */
 export interface ObjectiveInput {
   id?: string;
+  /**
+   * For an update: the Updated timestamp of the objective as the client loaded it, its version. A
+   * save whose version is no longer the row's is refused, so no one overwrites a change unseen.
+   */
+  updated?: string;
   name: string;
   kpiId: string;
   /** Channel or campaign, optional. */
@@ -52,6 +59,9 @@ export interface Objective extends ObjectiveInput {
   id: string;
   channel: string;
   notes: string;
+  /** The start date and deadline as calendar days (days since 1970-01-01), as validated. */
+  startDay: number;
+  deadlineDay: number;
   /** ISO timestamps. */
   created: string;
   updated: string;

@@ -3,12 +3,12 @@
  * `google.script.run`: plain objects, primitives and arrays, ISO calendar days for dates.
  */
 
+import type { MatchConfidence } from "../kpi/mapping.ts";
 import type { Direction } from "../kpi/types.ts";
 import type { Lang } from "./i18n.ts";
 import type { Frequency, KpiChoice } from "./objectives.ts";
 
-/** How sure the header-name match is; "partial" must be confirmed by the user. */
-export type MatchConfidence = "exact" | "partial" | "none";
+export type { MatchConfidence } from "../kpi/mapping.ts";
 
 /** A KPI as the wizard shows it: the registry's choice plus the phrases the review sentence needs. */
 export interface WizardKpi extends KpiChoice {
@@ -64,6 +64,8 @@ export interface PreviewRequest {
  * itself reads no sheet, so typing a target costs no read of the data.
  */
 export interface RealismRequest {
+  /** The KPI, whose unit the messages use and whose sign rule applies. */
+  kpiId: string;
   /** Values of the complete periods, oldest first (Preview.history). */
   values: number[];
   /** In the KPI's stored unit (fractions for rates). */

@@ -53,7 +53,7 @@ export function describeValue(v: unknown, lang: Lang, timeZone?: () => string): 
     return KPI_MESSAGES.t(lang, "quoted", { text });
   }
   if (typeof v === "boolean") return KPI_MESSAGES.t(lang, v ? "trueValue" : "falseValue");
-  if (v instanceof Date) {
+  if (isDateValue(v)) {
     if (Number.isNaN(v.getTime())) return KPI_MESSAGES.t(lang, "quoted", { text: "Invalid Date" });
     let day: number;
     try {
@@ -235,7 +235,7 @@ export function durationOfDate(d: Date, timeZone: string): number {
  */
 export function slowDuration(v: unknown, src: CellSource, index: number): number | null {
   let x: number | undefined;
-  if (v instanceof Date) {
+  if (isDateValue(v)) {
     const ms = v.getTime();
     if (!Number.isNaN(ms)) {
       x = durationOfDate(v, src.ctx.timeZone);
@@ -313,21 +313,71 @@ export function parseDayText(text: string, locale: () => string): number | undef
   return tryParseIsoDay(s);
 }
 
+/** True for a Date from any realm (the bundle runs in node:vm in tests, as in Apps Script). */
+export function isDateValue(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === "[object Date]";
+}
+
 /**
- * A date cell as a calendar day in the spreadsheet's zone: a Date, a date serial number
- * (days since 1899-12-30, as Sheets stores dates), or text. Null when blank; throws otherwise.
+ * The one reading of a calendar day from a cell, in the spreadsheet's zone: a Date, a date serial
+ * number (days since 1899-12-30, as Sheets stores dates), or date text. Null when blank, undefined
+ * when the cell is not a day.
  */
-export function cellDay(v: unknown, src: CellSource, index: number): number | null {
-  let day: number | undefined;
-  if (v instanceof Date) {
-    const d = civilDay(v, src.ctx.timeZone);
-    if (!Number.isNaN(d)) day = d;
-  } else if (typeof v === "number") {
-    if (Number.isFinite(v)) day = Math.floor(v) - SHEETS_EPOCH_DAYS;
-  } else if (typeof v === "string") {
+export function readDay(v: unknown, ctx: EngineContext): number | null | undefined {
+  if (isDateValue(v)) {
+    const d = civilDay(v, ctx.timeZone);
+    return Number.isNaN(d) ? undefined : d;
+  }
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? Math.floor(v) - SHEETS_EPOCH_DAYS : undefined;
+  }
+  if (typeof v === "string") {
     if (v.trim() === "") return null;
-    day = parseDayText(v, () => src.ctx.locale);
-  } else if (v === null || v === undefined) return null;
+    return parseDayText(v, () => ctx.locale);
+  }
+  if (v === null || v === undefined) return null;
+  return undefined;
+}
+
+/**
+ * Whether a cell looks like what a date column holds: a Date or date text. A bare number is not:
+ * Sheets hands a date-formatted cell over as a Date, so a number is a count, not a day, and a
+ * column of them taken for dates would be read as days of 1900.
+ */
+export function looksLikeDate(v: unknown, ctx: EngineContext): boolean {
+  if (typeof v === "number") return false;
+  const day = readDay(v, ctx);
+  return day !== null && day !== undefined;
+}
+
+/** Share of a date column's filled cells that must be dates: room for a note or a total row. */
+export const DATE_COLUMN_SHARE = 0.8;
+
+/**
+ * Whether cells (a column below its header) hold dates: at least DATE_COLUMN_SHARE of the filled
+ * ones look like dates. `firstOther` is the index of the first filled cell that does not, or -1,
+ * so a refusal can name it.
+ */
+export function dateColumnCheck(
+  cells: readonly unknown[],
+  ctx: EngineContext,
+): { isDates: boolean; firstOther: number } {
+  let filled = 0;
+  let dates = 0;
+  let firstOther = -1;
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (v === "" || v === null || v === undefined) continue;
+    filled++;
+    if (looksLikeDate(v, ctx)) dates++;
+    else if (firstOther < 0) firstOther = i;
+  }
+  return { isDates: filled > 0 && dates >= filled * DATE_COLUMN_SHARE, firstOther };
+}
+
+/** A date cell as a calendar day (readDay); null when blank; throws naming the cell otherwise. */
+export function cellDay(v: unknown, src: CellSource, index: number): number | null {
+  const day = readDay(v, src.ctx);
   if (day === undefined) throw cellError("notDate", src, index, v);
   return day;
 }
@@ -346,6 +396,6 @@ export function idKey(v: unknown): string | null {
   }
   if (typeof v === "number") return String(v);
   if (v === null || v === undefined) return null;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "invalid date" : v.toISOString();
+  if (isDateValue(v)) return Number.isNaN(v.getTime()) ? "invalid date" : v.toISOString();
   return String(v).trim().toLowerCase();
 }

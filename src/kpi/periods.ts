@@ -4,14 +4,12 @@
  * numbers, so it is independent of any time zone: zones only matter when an instant becomes a day.
  */
 import type { Lang } from "../contract/i18n.ts";
+import type { Frequency } from "../contract/objectives.ts";
 import { DAY_MS } from "./days.ts";
 import { KPI_MESSAGES } from "./messages.ts";
 
 export type Period = "day" | "week" | "month" | "quarter" | "year";
 export const PERIODS: readonly Period[] = ["day", "week", "month", "quarter", "year"];
-
-export type Frequency = "weekly" | "monthly" | "quarterly";
-export const FREQUENCIES: readonly Frequency[] = ["weekly", "monthly", "quarterly"];
 
 // A Map, so that a typed word such as "constructor" can never hit an Object prototype key.
 const PERIOD_WORDS: ReadonlyMap<string, Period> = new Map(

@@ -6,6 +6,8 @@
 
 export type Lang = "en" | "fr";
 export type Localized = Readonly<Record<Lang, string>>;
+/** Header texts per language, best first: when several columns match, the earlier alias wins. */
+export type Aliases = Readonly<Record<Lang, readonly string[]>>;
 
 /** What a cell of an input holds; decides parsing and the sign rule. */
 export type InputKind = "count" | "amount" | "duration" | "id" | "date";
@@ -28,14 +30,14 @@ export interface KpiInput {
   /** One-line help shown in Sheets' argument help and in the wizard. */
   readonly help: Localized;
   /** Header texts that auto-map a column to this input, compared case- and accent-insensitively. */
-  readonly aliases: Readonly<Record<Lang, readonly string[]>>;
+  readonly aliases: Aliases;
   /**
    * Headers of columns that already combine this input with others (Delivered = sent − bounced;
    * Average engagement time = durations ÷ visits). They auto-map after `aliases`, and when one is
    * chosen the inputs named in `leavesUnmapped` are left unmapped, so nothing is counted twice.
    */
   readonly combinedAliases?: {
-    readonly aliases: Readonly<Record<Lang, readonly string[]>>;
+    readonly aliases: Aliases;
     readonly leavesUnmapped: readonly string[];
   };
   /**
@@ -43,7 +45,7 @@ export interface KpiInput {
    * are used only when no column matches `aliases` (a total such as Interactions), and then every
    * matching column is mapped.
    */
-  readonly partAliases?: Readonly<Record<Lang, readonly string[]>>;
+  readonly partAliases?: Aliases;
 }
 
 /** A consistency rule between inputs: Σinput must not exceed Σ`atMost` (bounced ≤ sent). */
@@ -82,6 +84,16 @@ export interface KpiDefinition {
   /** Custom function name, KPI_… */
   readonly functionName: string;
   readonly name: Localized;
+  /**
+   * The KPI inside a sentence, with its article: "the conversion rate", « le taux de conversion ».
+   * French needs the article's gender, which nothing else in the entry carries.
+   */
+  readonly phrase: Localized;
+  /**
+   * The KPI after the verb of a suggested objective name: "Raise conversion rate", « Augmenter le
+   * taux de conversion » (English titles drop the article, French keeps it).
+   */
+  readonly phraseInName: Localized;
   /** One-line definition. */
   readonly definition: Localized;
   /** The formula in words, e.g. "conversions ÷ visitors". */

@@ -4,15 +4,16 @@
  * ending with the row the Objectives tab holds. Screenshots of each step go to
  * test-results/screenshots/walk-en and walk-fr.
  */
+
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { endOfMonthAfter, formatLongDate, formatValue, toInputText } from "../../sidebar/format.ts";
 import type { Lang } from "../../src/contract/i18n.ts";
+import { fieldLabel, type ObjectiveField } from "../../src/contract/objective-rules.ts";
 import { civilDay, isoDay, todayDay } from "../../src/kpi/days.ts";
 import { nextPeriodStart, periodStart } from "../../src/kpi/periods.ts";
 import { findKpi } from "../../src/kpi/registry.ts";
 import { parseInputs } from "../../src/sheets/objectives/codec.ts";
-import { messages } from "../../src/sheets/workbook/messages.ts";
 import {
   closeBrowser,
   contrastProblems,
@@ -56,8 +57,8 @@ const WORDS = {
 } as const;
 
 /** The header of an Objectives column in `lang`, as the store writes it. */
-function objectivesHeader(lang: Lang, field: string): string {
-  return messages.t(lang, `field_${field}` as Parameters<typeof messages.t>[1]);
+function objectivesHeader(lang: Lang, field: ObjectiveField): string {
+  return fieldLabel(field, lang);
 }
 
 /**
@@ -213,7 +214,7 @@ async function walk(
 
   // The row, as the Objectives tab holds it.
   const row = rowByHeader(h.emu, w.objectives, 1);
-  const cell = (field: string) => row[objectivesHeader(lang, field)];
+  const cell = (field: ObjectiveField) => row[objectivesHeader(lang, field)];
   expect(cell("name")).toBe(w.name);
   expect(cell("kpiId")).toBe("conversion");
   expect(cell("channel")).toBe("Newsletter");

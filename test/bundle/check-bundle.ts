@@ -6,7 +6,7 @@
 import vm from "node:vm";
 import { BUNDLE_GLOBAL, throwingAppsScriptGlobals } from "../../dev/bundle-stubs.ts";
 import { topLevelFunctionNames } from "../../dev/harness/bundle.ts";
-import type { CustomFunctionSpec } from "../../src/kpi/functions.ts";
+import type { CustomFunctionSpec } from "../../src/kpi/functions/spec.ts";
 
 function stubParams(code: string, name: string): string[] | null {
   const m = new RegExp(`^function ${name}\\(([^)]*)\\)`, "m").exec(code);

@@ -6,10 +6,11 @@ import { dayFromParts, dayToDate } from "../../src/kpi/days.ts";
 import { buildDashboard, buildDashboardAt } from "../../src/sheets/dashboard/build.ts";
 import { TABLE_COLUMNS } from "../../src/sheets/dashboard/layout.ts";
 import { saveObjective } from "../../src/sheets/objectives/endpoints.ts";
-import { DASHBOARD_KEY } from "../../src/sheets/objectives/tab.ts";
+import { DASHBOARD_KEY } from "../../src/sheets/workbook/tabs.ts";
 import {
   dumpSheet,
   type Emulator,
+  holdLockAs,
   installEmulator,
   NOW,
   sampleObjectives,
@@ -257,14 +258,18 @@ describe("dashboard (English)", () => {
     expect(dashboard().getRange(3, 1).getValue()).toBe("Latest data: Sample data tab not found.");
   });
 
-  it("says a build is already running when the lock is held, and writes nothing", () => {
+  it("says what holds the lock when a build must wait, and writes nothing", () => {
     const before = JSON.stringify(emu.snapshot());
-    const release = emu.holdDocumentLock();
-    buildDashboard();
-    release();
-    expect(emu.ui.toasts.at(-1)?.message).toBe(
-      "A dashboard build is already running in this spreadsheet. Wait for it to finish, then try again.",
-    );
+    for (const [task, message] of [
+      ["build", "A dashboard build is running in this spreadsheet right now."],
+      ["save", "Someone is saving an objective in this spreadsheet right now."],
+      [undefined, "KPI Pilot is busy in this spreadsheet (another save or build)."],
+    ] as const) {
+      const release = holdLockAs(emu, task);
+      buildDashboard();
+      release();
+      expect(emu.ui.toasts.at(-1)?.message).toContain(message);
+    }
     expect(JSON.stringify(emu.snapshot())).toBe(before);
   });
 

@@ -6,8 +6,8 @@ import { createEmulator } from "../../dev/emulator/index.ts";
 import type { Lang } from "../../src/contract/i18n.ts";
 import type { ObjectiveInput } from "../../src/contract/objectives.ts";
 import { dayToDate } from "../../src/kpi/days.ts";
-import { findTaggedSheet } from "../../src/sheets/objectives/tab.ts";
 import { generateSampleData } from "../../src/sheets/sample-data/sample-data.ts";
+import { findTaggedSheet } from "../../src/sheets/workbook/tabs.ts";
 import { GA4_HEADERS } from "../fixtures.ts";
 
 export type Emulator = ReturnType<typeof createEmulator>;
@@ -281,4 +281,17 @@ export function manyObjectives(n: number, lang: Lang, sheets: readonly string[])
       businessGoal: "",
     };
   });
+}
+
+/**
+ * Another execution holds the document lock, having noted what it does as KPI Pilot's holders do
+ * (src/sheets/workbook/lock.ts); without `task` it left no note.
+ */
+export function holdLockAs(emu: Emulator, task?: "save" | "delete" | "build"): () => void {
+  if (task) CacheService.getDocumentCache()?.put("kpiPilot.lockHolder", task, 400);
+  const release = emu.holdDocumentLock();
+  return () => {
+    CacheService.getDocumentCache()?.remove("kpiPilot.lockHolder");
+    release();
+  };
 }

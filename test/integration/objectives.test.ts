@@ -9,9 +9,10 @@ import {
   listObjectivesIn,
   saveObjective,
 } from "../../src/sheets/objectives/endpoints.ts";
-import { OBJECTIVES_KEY } from "../../src/sheets/objectives/tab.ts";
+import { OBJECTIVES_KEY } from "../../src/sheets/workbook/tabs.ts";
 import {
   type Emulator,
+  holdLockAs,
   installEmulator,
   NOW,
   OBJECTIVES_HEADER_EN,
@@ -165,7 +166,7 @@ describe("objectives store (English user)", () => {
       'Date column: row 1 of "Sample data" has no column headed "Day".',
     );
     expect(() => saveObjective({ ...good, deadline: "2026-06-30" })).toThrow(
-      "Deadline: must be after the start date (2027-01-01).",
+      "Deadline: must be after the start date (1 January 2027).",
     );
     expect(() => saveObjective({ ...good, id: "obj-unknown1" })).toThrow(
       'No objective with the id "obj-unknown1"',
@@ -272,14 +273,14 @@ describe("objectives store (English user)", () => {
       "Fréquence de revue : doit être l'une des valeurs weekly, monthly, quarterly (reçu : « daily »).",
     );
     expect(() => saveObjective({ ...good, baseline: 0.03 })).toThrow(
-      "Cible : doit être supérieure à la valeur de départ (0,03) pour un objectif à la hausse.",
+      "Cible : doit être supérieure à la valeur de départ (3,0\u00a0%) pour un objectif à la hausse.",
     );
   });
 
   it("gives way when the document lock is held", () => {
-    const release = emu.holdDocumentLock();
+    const release = holdLockAs(emu, "build");
     expect(() => saveObjective(sampleObjectives("en", "Sample data")[0])).toThrow(
-      /Someone is saving objectives or building the dashboard right now/,
+      /^A dashboard build is running in this spreadsheet right now/,
     );
     release();
     expect(saveObjective(sampleObjectives("en", "Sample data")[0]).id).toMatch(/^obj-/);

@@ -3,15 +3,15 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { formatDayLong, formatUnitValue, periodLabel } from "../../src/contract/format.ts";
 import type { Lang } from "../../src/contract/i18n.ts";
 import type { Objective } from "../../src/contract/objectives.ts";
 import { dayFromParts, isoDay } from "../../src/kpi/days.ts";
 import { getKpi } from "../../src/kpi/registry.ts";
 import type { PeriodPoint } from "../../src/kpi/series.ts";
-import { formatDayLong, formatUnitValue, periodLabel } from "../../src/sheets/dashboard/format.ts";
 import { stakeholderSummary } from "../../src/sheets/dashboard/layout.ts";
 import { formatInputs, parseInputs } from "../../src/sheets/objectives/codec.ts";
-import { validateObjectiveFields } from "../../src/sheets/objectives/rules.ts";
+import { validateObjective } from "../../src/sheets/objectives/rules.ts";
 import { layoutOf } from "../../src/sheets/objectives/tab.ts";
 import {
   defaultSampleStart,
@@ -60,7 +60,7 @@ describe("inputs cell", () => {
       const parsed = parseInputs(cell) as Record<string, string[]>;
       expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
       expect(Object.keys(parsed)).toEqual(["__proto__"]);
-      expect(() => validateObjectiveFields({ ...VALID, inputs: parsed }, "en")).toThrow(
+      expect(() => validateObjective({ ...VALID, inputs: parsed }, "en")).toThrow(
         /no input named "__proto__"/,
       );
     }
@@ -92,7 +92,7 @@ const VALID = {
 
 describe("validateObjectiveFields", () => {
   it("accepts a valid objective and trims it", () => {
-    const o = validateObjectiveFields({ ...VALID, name: "  Newsletter open rate " }, "en");
+    const o = validateObjective({ ...VALID, name: "  Newsletter open rate " }, "en");
     expect(o.name).toBe("Newsletter open rate");
     expect(o.inputs).toEqual(VALID.inputs);
   });
@@ -150,12 +150,12 @@ describe("validateObjectiveFields", () => {
   for (const [what, patch, lang, message] of cases) {
     it(`refuses ${what}`, () => {
       const raw = Array.isArray(patch) ? patch : { ...VALID, ...patch };
-      expect(() => validateObjectiveFields(raw, lang)).toThrow(message);
+      expect(() => validateObjective(raw, lang)).toThrow(message);
     });
   }
 
   it("lets ROI be negative", () => {
-    const o = validateObjectiveFields(
+    const o = validateObjective(
       {
         ...VALID,
         kpiId: "roi",
@@ -206,8 +206,8 @@ describe("dashboard formats", () => {
     expect(periodLabel(day("2027-04-01"), "quarterly", "en")).toBe("Q2 2027");
     expect(periodLabel(day("2027-04-01"), "quarterly", "fr")).toBe("T2 2027");
     expect(periodLabel(day("2027-03-01"), "weekly", "en")).toBe("1 Mar 2027");
-    expect(periodLabel(day("2027-03-01"), "weekly", "en", true)).toBe("Week of 1 Mar 2027");
-    expect(periodLabel(day("2027-03-08"), "weekly", "fr", true)).toBe("Semaine du 8 mars 2027");
+    expect(periodLabel(day("2027-03-01"), "weekly", "en", true)).toBe("week of 1 Mar 2027");
+    expect(periodLabel(day("2027-03-08"), "weekly", "fr", true)).toBe("semaine du 8 mars 2027");
   });
 
   it("writes values the English and French way", () => {
@@ -250,6 +250,8 @@ const OBJECTIVE: Objective = {
   updated: "",
   startDate: "2027-01-01",
   deadline: "2027-12-31",
+  startDay: day("2027-01-01"),
+  deadlineDay: day("2027-12-31"),
   target: 0.35,
 };
 

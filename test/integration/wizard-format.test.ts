@@ -63,7 +63,7 @@ describe("what the user reads", () => {
 
   it("gives changes of rates in percentage points, signed", () => {
     expect(formatDelta(0.0015, "percent", "en")).toBe("+0.15\u00a0pts");
-    expect(formatDelta(-0.02, "percent", "en")).toBe("-2\u00a0pts");
+    expect(formatDelta(-0.02, "percent", "en")).toBe("\u22122\u00a0pts");
     expect(formatDelta(0.0015, "percent", "fr")).toBe("+0,15\u00a0pt");
     expect(formatDelta(12, "seconds", "en")).toBe("+12\u00a0s");
   });

@@ -13,10 +13,9 @@ import { getKpi, KPIS } from "../../src/kpi/registry.ts";
 import { KPI_CONVERSION } from "../../src/sheets/functions/custom-functions.ts";
 import { saveObjective } from "../../src/sheets/objectives/endpoints.ts";
 import { insertSampleData } from "../../src/sheets/sample-data/sample-data.ts";
+import { describeTable, getWizardContext } from "../../src/sheets/wizard/describe.ts";
 import {
   checkRealism,
-  describeTable,
-  getWizardContext,
   previewFromValues,
   previewObjective,
 } from "../../src/sheets/wizard/endpoints.ts";
@@ -267,42 +266,42 @@ describe("previewObjective", () => {
     start();
     insertSampleData();
     const bad = (request: unknown) => () => previewObjective(request as PreviewRequest);
-    expect(bad(null)).toThrow(/no objective draft/);
+    expect(bad(null)).toThrow(/^The objective received is not an object/);
     expect(bad(conversionRequest("Sample data", { kpiId: "nps" }))).toThrow(
-      /^KPI: “nps” is not a KPI of KPI Pilot/,
+      /^KPI id: "nps" is not a KPI of KPI Pilot/,
     );
     expect(bad(conversionRequest("Gone"))).toThrow(
-      /^Source tab: there is no tab named “Gone” any more/,
+      /^Source tab: there is no tab named "Gone" in this spreadsheet/,
     );
     expect(bad(conversionRequest("Sample data", { dateColumn: "Day" }))).toThrow(
-      /^Date column: the tab “Sample data” has no column headed “Day”/,
+      /^Date column: row 1 of "Sample data" has no column headed "Day"/,
     );
     expect(
       bad(conversionRequest("Sample data", { inputs: { conversions: ["Conversions"] } })),
-    ).toThrow(/^Columns: choose the column for Visitors/);
+    ).toThrow(/^Input columns: the input "Visitors" of Conversion rate needs a column/);
     expect(
       bad(
         conversionRequest("Sample data", {
           inputs: { conversions: ["Conversions", "Revenue"], visitors: ["Visitors"] },
         }),
       ),
-    ).toThrow(/^Columns: Conversions takes one column, not 2/);
+    ).toThrow(/^Input columns: the input "Conversions" takes a single column \(got 2\)/);
     expect(
       bad(
         conversionRequest("Sample data", {
           inputs: { conversions: ["Nope"], visitors: ["Visitors"] },
         }),
       ),
-    ).toThrow(/^Columns: the tab “Sample data” has no column headed “Nope”/);
+    ).toThrow(/^Input columns: row 1 of "Sample data" has no column headed "Nope"/);
     expect(
       bad(
         conversionRequest("Sample data", {
           inputs: { clicks: ["Clicks"], visitors: ["Visitors"] },
         }),
       ),
-    ).toThrow(/^Columns: Conversion rate has no input “clicks”/);
+    ).toThrow(/^Input columns: Conversion rate has no input named "clicks"/);
     expect(bad(conversionRequest("Sample data", { frequency: "daily" as "weekly" }))).toThrow(
-      /^Review frequency: expected one of weekly, monthly, quarterly/,
+      /^Review frequency: must be one of weekly, monthly, quarterly/,
     );
   });
 
@@ -321,16 +320,18 @@ describe("previewObjective", () => {
       });
     // A client could send a million headers; each would cost a pass over the tab.
     expect(engagement(new Array<string>(1_000_000).fill("Likes"))).toThrow(
-      /^Columns: Interactions adds up at most 10 columns/,
+      /^Input columns: the input "Interactions" takes at most 10 columns/,
     );
     // The same column twice would count every like twice.
     expect(engagement(["Likes", "Comments", " Likes"])).toThrow(
-      /^Columns: the column “ Likes” is chosen twice for Interactions/,
+      /^Input columns: the column "Likes" is given twice for the input "Interactions"/,
     );
-    expect(engagement(["x".repeat(201)])).toThrow(/^Columns: at most 200 characters, got 201/);
+    expect(engagement(["x".repeat(201)])).toThrow(
+      /^Input columns: at most 200 characters \(this one has 201\)/,
+    );
     expect(() =>
       previewObjective(conversionRequest("Sample data", { dateColumn: "D".repeat(100_000) })),
-    ).toThrow(/^Date column: at most 200 characters, got 100000/);
+    ).toThrow(/^Date column: at most 200 characters \(this one has 100000\)/);
     expect(reads()).toBe(before);
     expect(engagement(["Likes", "Comments", "Shares"])().total).toBeGreaterThan(0);
   });
@@ -339,7 +340,7 @@ describe("previewObjective", () => {
     start("fr", "fr_FR");
     insertSampleData();
     expect(() => previewObjective(conversionRequest("Disparu"))).toThrow(
-      "Onglet source\u00a0: il n'y a plus d'onglet nommé «\u00a0Disparu\u00a0». Choisissez un autre onglet.",
+      "Onglet source : aucun onglet ne s'appelle « Disparu » dans ce classeur.",
     );
   });
 
@@ -414,6 +415,7 @@ describe("checkRealism", () => {
     deadline: "2027-03-31",
     frequency: "monthly" as const,
     direction: "higher" as const,
+    kpiId: "conversion",
   };
 
   it("counts the review periods from the start to the deadline, and reads no sheet", () => {
@@ -436,19 +438,21 @@ describe("checkRealism", () => {
     start();
     const bad = (patch: Record<string, unknown>) => () =>
       checkRealism({ ...request, ...patch } as typeof request);
-    expect(bad({ target: Number.NaN })).toThrow(/^Target: expected a number/);
-    expect(bad({ baseline: "2%" })).toThrow(/^Baseline: expected a number, got “2%”/);
-    expect(bad({ values: [0.1, null] })).toThrow(/^Data history: expected a number/);
+    expect(bad({ target: Number.NaN })).toThrow(/^Target: must be a number \(got NaN\)/);
+    expect(bad({ baseline: "2%" })).toThrow(/^Baseline: must be a number \(got "2%"\)/);
+    expect(bad({ values: [0.1, null] })).toThrow(/^Data history: expected at most 120 numbers/);
     expect(bad({ values: new Array(121).fill(0.1) })).toThrow(/^Data history/);
     expect(bad({ deadline: "2027-01-15" })).toThrow(
-      /^Deadline: the deadline must come after the start date \(2027-01-15\)/,
+      /^Deadline: must be after the start date \(15 January 2027\)/,
     );
     expect(bad({ deadline: "30/06/2027" })).toThrow(
-      /^Deadline: “30\/06\/2027” is not a date written YYYY-MM-DD/,
+      /^Deadline: "30\/06\/2027" is not a date written YYYY-MM-DD/,
     );
-    expect(bad({ direction: "up" })).toThrow(/^Direction: expected one of higher, lower/);
-    expect(bad({ frequency: "daily" })).toThrow(/^Review frequency: expected one of/);
-    expect(() => checkRealism(null as unknown as typeof request)).toThrow(/no objective draft/);
+    expect(bad({ direction: "up" })).toThrow(/^Direction: must be one of higher, lower/);
+    expect(bad({ frequency: "daily" })).toThrow(/^Review frequency: must be one of/);
+    expect(() => checkRealism(null as unknown as typeof request)).toThrow(
+      /^The objective received is not an object/,
+    );
   });
 });
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { FREQUENCIES } from "../../src/contract/objective-rules.ts";
 import { isoDay, parseIsoDay } from "../../src/kpi/days.ts";
 import {
-  FREQUENCIES,
   frequencyPeriod,
   nextPeriodStart,
   PERIODS,

@@ -4,79 +4,18 @@
  * of content. The number of Spreadsheet calls depends on the number of objectives, never on the
  * number of data rows. Nothing outside the dashboard tab is written.
  */
-import type { Lang } from "../../contract/i18n.ts";
-import type { Objective, RowProblem } from "../../contract/objectives.ts";
-import { todayDay } from "../../kpi/days.ts";
-import type { EngineContext } from "../../kpi/types.ts";
-import {
-  DASHBOARD_KEY,
-  findTaggedSheet,
-  insertTaggedSheet,
-  readObjectives,
-} from "../objectives/tab.ts";
-import {
-  evaluateAll,
-  latestDateDay,
-  type ObjectiveEval,
-  SourceColumns,
-  type SourceTable,
-} from "../status/evaluate.ts";
+import { latestDateDay, SourceColumns } from "../status/evaluate.ts";
+import { evaluateWorkbook, readWorkbook, type Workbook } from "../status/read.ts";
 import { userLang } from "../workbook/locale.ts";
 import { withDocumentLock } from "../workbook/lock.ts";
 import { messages } from "../workbook/messages.ts";
+import { DASHBOARD_KEY, findTaggedSheet, insertTaggedSheet } from "../workbook/tabs.ts";
 import { type ChartSpec, type DashboardGrid, layoutDashboard } from "./layout.ts";
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** How long a build waits for a save in progress before saying another build is running. */
 const LOCK_WAIT_MS = 3000;
-
-export interface Workbook {
-  timeZone: string;
-  ctx: EngineContext;
-  today: number;
-  objectives: Objective[];
-  problems: RowProblem[];
-  sources: Map<string, SourceTable>;
-}
-
-/** Everything a build or the sidebar's list needs: the objectives, and each source tab read once. */
-export function readWorkbook(ss: Spreadsheet, lang: Lang, now: Date): Workbook {
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const store = readObjectives(ss, timeZone, lang);
-  const objectives = store.objectives.map((s) => s.objective);
-  const sources = new Map<string, SourceTable>();
-  for (const o of objectives) {
-    if (sources.has(o.sourceSheet)) continue;
-    const sheet = ss.getSheetByName(o.sourceSheet);
-    sources.set(o.sourceSheet, {
-      name: o.sourceSheet,
-      values: sheet ? sheet.getDataRange().getValues() : null,
-    });
-  }
-  // The locale only settles ambiguous text such as "1,234": fetched if the engine asks for it.
-  let locale: string | undefined;
-  const ctx: EngineContext = {
-    timeZone,
-    get locale() {
-      locale ??= ss.getSpreadsheetLocale();
-      return locale;
-    },
-  };
-  return {
-    timeZone,
-    ctx,
-    today: todayDay(timeZone, now),
-    objectives,
-    problems: store.problems,
-    sources,
-  };
-}
-
-export function evaluateWorkbook(wb: Workbook, lang: Lang): ObjectiveEval[] {
-  return evaluateAll(wb.objectives, wb.sources, wb.ctx, wb.today, lang);
-}
 
 /** Latest dated row of each source, over the date columns its objectives use. */
 function sourceDates(wb: Workbook): { name: string; latest: number | null | "missing" }[] {
@@ -86,7 +25,7 @@ function sourceDates(wb: Workbook): { name: string; latest: number | null | "mis
       out.push({ name: source.name, latest: "missing" });
       continue;
     }
-    const table = new SourceColumns(source.values);
+    const table = new SourceColumns(source.values, wb.timeZone);
     let latest: number | null = null;
     const seen = new Set<number>();
     for (const o of wb.objectives) {
@@ -94,7 +33,7 @@ function sourceDates(wb: Workbook): { name: string; latest: number | null | "mis
       const col = table.find(o.dateColumn);
       if (col === undefined || seen.has(col)) continue;
       seen.add(col);
-      const day = latestDateDay(table.column(col), wb.timeZone);
+      const day = latestDateDay(table.column(col), wb.ctx);
       if (day !== null && (latest === null || day > latest)) latest = day;
     }
     out.push({ name: source.name, latest });
@@ -154,8 +93,9 @@ export function buildDashboardAt(now: Date): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = userLang();
   withDocumentLock(
+    "build",
     LOCK_WAIT_MS,
-    () => ss.toast(messages.t(lang, "busyBuild"), messages.t(lang, "toastTitle"), 10),
+    (why) => ss.toast(messages.t(lang, `busy_${why}`), messages.t(lang, "toastTitle"), 10),
     () => {
       const wb = readWorkbook(ss, lang, now);
       const evals = evaluateWorkbook(wb, lang);

@@ -7,6 +7,14 @@
  * per objective: its trend block (period, value, target, 3-period average) with a line chart
  * beside it.
  */
+
+import {
+  formatDayLong,
+  formatDayShort,
+  formatUnitValue,
+  periodLabel,
+  UNDEFINED_MARK,
+} from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { RowProblem, StatusCode } from "../../contract/objectives.ts";
 import { tryParseIsoDay } from "../../kpi/days.ts";
@@ -15,16 +23,7 @@ import { textCell } from "../objectives/codec.ts";
 import { columnLetter } from "../objectives/tab.ts";
 import { type ObjectiveEval, SPARKLINE_PERIODS } from "../status/evaluate.ts";
 import { messages } from "../workbook/messages.ts";
-import {
-  formatDayLong,
-  formatDayShort,
-  formatUnitValue,
-  periodLabel,
-  unitCellValue,
-  unitNumberFormat,
-} from "./format.ts";
-
-export const UNDEFINED_MARK = "—";
+import { unitCellValue, unitNumberFormat } from "./format.ts";
 
 /** The summary table's columns, in order. */
 export const TABLE_COLUMNS = [

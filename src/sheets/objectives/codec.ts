@@ -4,6 +4,7 @@
  * `clicks=Clicks; impressions=Impressions` or `interactions=Likes + Comments + Shares`, with JSON
  * as the exact fallback when a header itself holds one of the separators.
  */
+import { isDateValue } from "../../kpi/cells.ts";
 import { civilDay, dayToDate, isoDay, tryParseIsoDay } from "../../kpi/days.ts";
 
 /** Text that Sheets would otherwise take for a formula (= + - @) or parse (numbers, dates, TRUE). */
@@ -66,19 +67,6 @@ export function parseInputs(cell: string): Record<string, string[]> | undefined 
  */
 function ownRecord(map: ReadonlyMap<string, string[]>): Record<string, string[]> {
   return Object.fromEntries(map);
-}
-
-/** True for a Date from any realm (the bundle test runs the code in node:vm). */
-export function isDateValue(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === "[object Date]";
-}
-
-/** A cell read as text: what a person typed, whatever Sheets made of it. */
-export function cellText(v: unknown, timeZone: string): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v;
-  if (isDateValue(v)) return isoDay(civilDay(v, timeZone));
-  return String(v);
 }
 
 /** A date cell as "YYYY-MM-DD" in the spreadsheet's zone; text is passed on for validation. */

@@ -1,57 +1,70 @@
 /**
  * The sidebar's endpoints for objectives (exported by src/main.ts). Whatever the client sends is
- * validated here again: types, lengths, the KPI and its inputs, the source tab and its headers,
- * dates, numbers. Errors are thrown with a message in the user's language that names the field,
- * which google.script.run hands to the sidebar's failure handler as it is.
+ * checked again here by the one rule set (rules.ts), then against the spreadsheet: the source tab,
+ * its headers and its date column. Errors are thrown with a message in the user's language that
+ * names the field, which google.script.run hands to the sidebar's failure handler as it is.
  */
+import { formatDayLong } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
-import type { Objective, ObjectiveInput, ObjectiveList } from "../../contract/objectives.ts";
-import { evaluateWorkbook, readWorkbook } from "../dashboard/build.ts";
+import { OBJECTIVE_FIELDS } from "../../contract/objective-rules.ts";
+import type { Objective, ObjectiveList } from "../../contract/objectives.ts";
+import { dateColumnCheck, describeValue } from "../../kpi/cells.ts";
+import { civilDay } from "../../kpi/days.ts";
+import type { EngineContext } from "../../kpi/types.ts";
 import { summaryOf } from "../status/evaluate.ts";
+import { evaluateWorkbook, readWorkbook } from "../status/read.ts";
+import { cellText, HeaderRow } from "../workbook/cells.ts";
 import { userLang } from "../workbook/locale.ts";
-import { withDocumentLock } from "../workbook/lock.ts";
+import { type LockTask, withDocumentLock } from "../workbook/lock.ts";
 import { messages } from "../workbook/messages.ts";
-import { cellText } from "./codec.ts";
-import { fieldError, objectiveId, validateObjectiveFields } from "./rules.ts";
+import { findTaggedSheet, OBJECTIVES_KEY, ownSheetIds } from "../workbook/tabs.ts";
+import { textCell } from "./codec.ts";
+import { fieldError, objectiveId, validateObjective } from "./rules.ts";
 import {
   createObjectivesSheet,
-  findTaggedSheet,
   type Layout,
-  OBJECTIVES_KEY,
-  ownSheetIds,
   parseObjectiveRows,
   type StoreContent,
+  writeHeaderRow,
   writeObjectiveRow,
 } from "./tab.ts";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const SAVE_LOCK_WAIT_MS = 10_000;
+/** Rows of the date column read at save to tell dates from other values; enough to be sure. */
+const DATE_SAMPLE_ROWS = 200;
 
-/** Runs `body` under the document lock, or says another save or build is holding it. */
-function underSaveLock<T>(lang: Lang, body: () => T): T {
+/** Runs `body` under the document lock, or says what else holds it. */
+function underLock<T>(task: LockTask, lang: Lang, body: () => T): T {
   return withDocumentLock(
+    task,
     SAVE_LOCK_WAIT_MS,
-    () => {
-      throw new Error(messages.t(lang, "busySave"));
+    (why) => {
+      throw new Error(messages.t(lang, `busy_${why}`));
     },
     body,
   );
 }
 
-/** The tab's column layout from its header row; throws the header's problem if it has one. */
+/** The tab's column layout; throws when the header row is missing or out of place. */
 function layoutOrThrow(parsed: StoreContent): Layout {
-  const headerProblem = parsed.problems.find((p) => p.row === 1);
-  if (headerProblem) throw new Error(headerProblem.message);
+  if (parsed.headerProblem) throw new Error(parsed.headerProblem);
   return parsed.layout;
 }
 
 /**
- * Checks the objective against the spreadsheet: the source tab exists and is not one of ours, and
- * every header it names is in its row 1. Returns the objective with headers spelled as the tab
- * spells them (a case-insensitive match is accepted and corrected).
+ * Checks the objective against the spreadsheet: the source tab exists and is not one of ours, every
+ * header it names is in the tab's header row (HeaderRow's rule: a header in another case is
+ * accepted and stored as the tab spells it), and its date column holds dates. Two reads: the
+ * header row, and a sample of the date column.
  */
-function checkAgainstSheet(ss: Spreadsheet, input: ObjectiveInput, lang: Lang): ObjectiveInput {
+function checkAgainstSheet<T extends Objective | ReturnType<typeof validateObjective>>(
+  ss: Spreadsheet,
+  input: T,
+  lang: Lang,
+): T {
   const source = ss.getSheetByName(input.sourceSheet);
   if (!source) fieldError(lang, "sourceSheet", "noSuchSheet", { value: input.sourceSheet });
   if (ownSheetIds(ss).has(source.getSheetId())) {
@@ -60,20 +73,34 @@ function checkAgainstSheet(ss: Spreadsheet, input: ObjectiveInput, lang: Lang): 
   const lastColumn = source.getLastColumn();
   if (lastColumn < 1) fieldError(lang, "sourceSheet", "sheetEmpty", { value: input.sourceSheet });
   const timeZone = ss.getSpreadsheetTimeZone();
-  const headers = (source.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []).map((h) =>
-    cellText(h, timeZone).trim(),
-  );
-  const canonical = (field: "dateColumn" | "inputs", header: string): string => {
-    if (headers.includes(header)) return header;
-    const folded = headers.find((h) => h !== "" && h.toLowerCase() === header.toLowerCase());
-    if (folded !== undefined) return folded;
-    return fieldError(lang, field, "noSuchColumn", { value: header, sheet: input.sourceSheet });
-  };
+  const header = new HeaderRow(source.getRange(1, 1, 1, lastColumn).getValues()[0] ?? [], timeZone);
+  const spelled = (field: "dateColumn" | "inputs", name: string): string =>
+    header.spelling(name) ??
+    fieldError(lang, field, "noSuchColumn", { value: name, sheet: input.sourceSheet });
   const inputs: Record<string, string[]> = {};
   for (const [name, list] of Object.entries(input.inputs)) {
-    inputs[name] = list.map((h) => canonical("inputs", h));
+    inputs[name] = list.map((h) => spelled("inputs", h));
   }
-  return { ...input, dateColumn: canonical("dateColumn", input.dateColumn), inputs };
+  const dateColumn = spelled("dateColumn", input.dateColumn);
+  const rows = Math.min(DATE_SAMPLE_ROWS, source.getLastRow() - 1);
+  if (rows > 0) {
+    const col = (header.find(dateColumn) as number) + 1;
+    const cells = source
+      .getRange(2, col, rows, 1)
+      .getValues()
+      .map((r) => r[0]);
+    const ctx: EngineContext = { timeZone, locale: ss.getSpreadsheetLocale() };
+    const check = dateColumnCheck(cells, ctx);
+    if (!check.isDates) {
+      fieldError(lang, "dateColumn", "dateColumnNotDates", {
+        value: dateColumn,
+        sheet: input.sourceSheet,
+        row: check.firstOther + 2,
+        cell: describeValue(cells[check.firstOther], lang),
+      });
+    }
+  }
+  return { ...input, dateColumn, inputs };
 }
 
 function newId(taken: ReadonlySet<string>): string {
@@ -90,52 +117,119 @@ function timestamp(now: Date): string {
   return new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
 }
 
+/** Row of each id in the tab's values (the first, when an id is repeated). */
+function rowsById(values: readonly (readonly unknown[])[], layout: Layout, timeZone: string) {
+  const rowOfId = new Map<string, number>();
+  values.forEach((cells, i) => {
+    if (i === 0) return; // the header
+    const id = cellText(cells[layout.id], timeZone).trim();
+    if (id !== "" && !rowOfId.has(id)) rowOfId.set(id, i + 1);
+  });
+  return rowOfId;
+}
+
+/** The version the client loaded must still be the row's: else someone changed it meanwhile. */
+function checkVersion(raw: unknown, stored: Objective | undefined, lang: Lang, tz: string): void {
+  const version = (raw as { updated?: unknown }).updated;
+  if (typeof version !== "string" || version === "") {
+    throw new Error(messages.t(lang, "versionMissing"));
+  }
+  if (!stored || stored.updated === version) return;
+  const at = new Date(stored.updated);
+  throw new Error(
+    messages.t(lang, "staleSave", {
+      time: Utilities.formatDate(at, tz, "HH:mm"),
+      date: formatDayLong(civilDay(at, tz), lang),
+    }),
+  );
+}
+
+/** Grows the tab so that `row` exists: a tab with no spare row must not block a save. */
+function ensureRow(sheet: Sheet, row: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (row > maxRows) sheet.insertRowsAfter(maxRows, row - maxRows);
+}
+
 /** saveObjective with an injectable clock and spreadsheet, for tests. */
 export function saveObjectiveIn(ss: Spreadsheet, raw: unknown, lang: Lang, now: Date): Objective {
-  const input = checkAgainstSheet(ss, validateObjectiveFields(raw, lang), lang);
-  return underSaveLock(lang, () => {
+  const input = checkAgainstSheet(ss, validateObjective(raw, lang), lang);
+  return underLock("save", lang, () => {
     const timeZone = ss.getSpreadsheetTimeZone();
     const found = findTaggedSheet(ss, OBJECTIVES_KEY);
     if (!found && input.id) throw new Error(messages.t(lang, "notFound", { value: input.id }));
     const sheet = found ?? createObjectivesSheet(ss, lang);
     // Re-read under the lock: rows may have moved or been deleted since the sidebar loaded.
     const values = sheet.getDataRange().getValues();
-    const parsed = parseObjectiveRows(values, timeZone, lang);
-    const layout = layoutOrThrow(parsed);
-    const idColumn = layout.id;
-    const rowOfId = new Map<string, number>();
-    values.forEach((cells, i) => {
-      const id = i === 0 ? "" : cellText(cells[idColumn], timeZone).trim();
-      if (id !== "" && !rowOfId.has(id)) rowOfId.set(id, i + 1);
-    });
+    const parsed = parseObjectiveRows(values, timeZone, lang, sheet.getName());
+    const empty = values.every((r) => r.every((v) => v === "" || v === null));
+    // A tab someone emptied holds nothing to lose: its header is written again.
+    if (empty) writeHeaderRow(sheet, lang);
+    const layout = empty ? parsed.layout : layoutOrThrow(parsed);
+    const rowOfId = rowsById(values, layout, timeZone);
     const stamp = timestamp(now);
     let row: number;
     let id: string;
     let created = stamp;
     if (input.id) {
-      const existingRow = rowOfId.get(input.id);
-      if (existingRow === undefined) {
-        throw new Error(messages.t(lang, "notFound", { value: input.id }));
-      }
-      row = existingRow;
+      const at = rowOfId.get(input.id);
+      if (at === undefined) throw new Error(messages.t(lang, "notFound", { value: input.id }));
+      row = at;
       id = input.id;
-      const existing = parsed.objectives.find((s) => s.row === existingRow);
-      if (existing?.objective.created) created = existing.objective.created;
+      const existing = parsed.objectives.find((s) => s.row === row)?.objective;
+      checkVersion(raw, existing, lang, timeZone);
+      if (existing?.created) created = existing.created;
     } else {
       id = newId(new Set(rowOfId.keys()));
       row = Math.max(values.length, sheet.getLastRow()) + 1;
+      ensureRow(sheet, row);
     }
-    const objective: Objective = {
-      ...input,
-      id,
-      channel: input.channel ?? "",
-      notes: input.notes ?? "",
-      created,
-      updated: stamp,
-    };
+    const objective: Objective = { ...input, id, created, updated: stamp };
     writeObjectiveRow(sheet, layout, row, objective, timeZone);
     return objective;
   });
+}
+
+/**
+ * Removes the objective's row from KPI Pilot's columns only: the rows below move up within those
+ * columns (values and number formats), and the columns the team added beside the table keep every
+ * cell where it is.
+ */
+function removeObjectiveRow(
+  sheet: Sheet,
+  layout: Layout,
+  values: readonly (readonly unknown[])[],
+  row: number,
+): void {
+  const last = values.length;
+  const ours = [...new Set(OBJECTIVE_FIELDS.map((f) => layout[f]))].sort((a, b) => a - b);
+  // Runs of adjacent columns: one read and one write of each kind per run.
+  const runs: { first: number; width: number }[] = [];
+  for (const col of ours) {
+    const run = runs[runs.length - 1];
+    if (run && col === run.first + run.width) run.width++;
+    else runs.push({ first: col, width: 1 });
+  }
+  const height = last - row + 1;
+  for (const { first, width } of runs) {
+    const block = sheet.getRange(row, first + 1, height, width);
+    const formats = block.getNumberFormats();
+    const shifted: unknown[][] = [];
+    const shiftedFormats: string[][] = [];
+    for (let r = 1; r < height; r++) {
+      // Text goes back as text: a name such as "=1+1" or "007" must stay what it was.
+      shifted.push(
+        (values[row + r - 1] ?? []).slice(first, first + width).map((v) => {
+          if (typeof v === "string") return textCell(v);
+          return v ?? "";
+        }),
+      );
+      shiftedFormats.push(formats[r] ?? []);
+    }
+    shifted.push(new Array<unknown>(width).fill(""));
+    shiftedFormats.push(formats[0]?.map(() => "General") ?? []);
+    block.setValues(shifted);
+    block.setNumberFormats(shiftedFormats);
+  }
 }
 
 /** deleteObjective with an injectable spreadsheet, for tests. */
@@ -145,18 +239,18 @@ export function deleteObjectiveIn(
   lang: Lang,
 ): { deleted: string } {
   const id = objectiveId(rawId, lang);
-  return underSaveLock(lang, () => {
+  return underLock("delete", lang, () => {
     const sheet = findTaggedSheet(ss, OBJECTIVES_KEY);
     if (!sheet) throw new Error(messages.t(lang, "notFound", { value: id }));
     const timeZone = ss.getSpreadsheetTimeZone();
     // The row is looked up now, under the lock: the id, not a row number from the client, decides.
     const values = sheet.getDataRange().getValues();
-    const layout = layoutOrThrow(parseObjectiveRows(values.slice(0, 1), timeZone, lang));
+    const layout = layoutOrThrow(parseObjectiveRows(values, timeZone, lang, sheet.getName()));
     const index = values.findIndex(
       (cells, i) => i > 0 && cellText(cells[layout.id], timeZone).trim() === id,
     );
     if (index < 0) throw new Error(messages.t(lang, "notFound", { value: id }));
-    sheet.deleteRow(index + 1);
+    removeObjectiveRow(sheet, layout, values, index + 1);
     return { deleted: id };
   });
 }

@@ -5,115 +5,33 @@
  * of whoever created the tab. Bad rows are reported and skipped, never rewritten.
  */
 import type { Lang } from "../../contract/i18n.ts";
+import {
+  DIRECTIONS,
+  FREQUENCIES,
+  fieldLabel,
+  OBJECTIVE_FIELDS,
+  ObjectiveError,
+  type ObjectiveField,
+} from "../../contract/objective-rules.ts";
 import type { Objective, RowProblem } from "../../contract/objectives.ts";
-import { FREQUENCIES } from "../../kpi/periods.ts";
 import { findKpi, KPIS } from "../../kpi/registry.ts";
 import type { Unit } from "../../kpi/types.ts";
+import { cellText } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
+import { findTaggedSheet, insertTaggedSheet, OBJECTIVES_KEY } from "../workbook/tabs.ts";
 import {
   cellIsoDay,
   cellNumber,
-  cellText,
   cellTimestamp,
   dateCell,
   formatInputs,
   parseInputs,
   textCell,
 } from "./codec.ts";
-import {
-  DIRECTIONS,
-  fieldLabel,
-  OBJECTIVE_FIELDS,
-  ObjectiveError,
-  type ObjectiveField,
-  validateObjectiveFields,
-} from "./rules.ts";
+import { validateObjective } from "./rules.ts";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Developer-metadata keys of the tabs KPI Pilot owns. */
-export const OBJECTIVES_KEY = "kpiPilot.objectives";
-export const DASHBOARD_KEY = "kpiPilot.dashboard";
-
-/**
- * The tab tagged with `key`. The tag's value is the tab's own sheet id, so that when a tagged tab
- * has been duplicated (copies may carry the tag), the original is the one found.
- *
- * With `exact`, only that original counts: a copy left alone after the original was deleted is
- * the user's tab now (a snapshot of last month's dashboard, say), which a rebuild must not clear.
- * The original is looked up by the id the tag names, which costs no more calls than locating it.
- */
-export function findTaggedSheet(
-  ss: Spreadsheet,
-  key: string,
-  options: { exact?: boolean } = {},
-): Sheet | null {
-  // Our keys are only ever put on sheets, so no location filter (one call fewer per lookup).
-  const found = ss.createDeveloperMetadataFinder().withKey(key).find();
-  if (found.length === 0) return null;
-  if (options.exact) {
-    for (const md of found) {
-      const id = Number(md.getValue());
-      const sheet = Number.isSafeInteger(id) ? ss.getSheetById(id) : null;
-      if (sheet) return sheet;
-    }
-    return null;
-  }
-  const sheets: { sheet: Sheet; value: string | null }[] = [];
-  for (const md of found) {
-    const sheet = md.getLocation().getSheet();
-    if (sheet) sheets.push({ sheet, value: found.length > 1 ? md.getValue() : null });
-  }
-  if (sheets.length <= 1) return sheets[0]?.sheet ?? null;
-  const original = sheets.find((s) => s.value === String(s.sheet.getSheetId()));
-  return (original ?? sheets[0])?.sheet ?? null;
-}
-
-/** The ids of KPI Pilot's own tabs (Objectives, dashboard): never a source of data. */
-export function ownSheetIds(ss: Spreadsheet): Set<number> {
-  const ids = new Set<number>();
-  for (const key of [OBJECTIVES_KEY, DASHBOARD_KEY]) {
-    const sheet = findTaggedSheet(ss, key);
-    if (sheet) ids.add(sheet.getSheetId());
-  }
-  return ids;
-}
-
-/** `base`, or `base (2)`, `base (3)`…: the first name that getSheetByName finds no tab for. */
-export function uniqueSheetName(ss: Spreadsheet, base: string): string {
-  let name = base;
-  for (let n = 2; ss.getSheetByName(name); n++) name = `${base} (${n})`;
-  return name;
-}
-
-/**
- * A new tab named `base` or a free variant, at `index`. Sheets refuses a name that differs from an
- * existing tab's only by case ("kpi dashboard"), which a lookup by name may not see; then the
- * name is chosen again among all the tabs' names, ignoring case. The usual case costs one lookup.
- */
-export function insertSheetNamed(ss: Spreadsheet, base: string, index: number): Sheet {
-  try {
-    return ss.insertSheet(uniqueSheetName(ss, base), index);
-  } catch {
-    const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
-    let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
-    return ss.insertSheet(name, index);
-  }
-}
-
-/** A new tab named `base` (or a free variant), tagged with `key`, at `index` (default: last). */
-export function insertTaggedSheet(
-  ss: Spreadsheet,
-  base: string,
-  key: string,
-  index?: number,
-): Sheet {
-  const sheet = insertSheetNamed(ss, base, index ?? ss.getNumSheets());
-  sheet.addDeveloperMetadata(key, String(sheet.getSheetId()));
-  return sheet;
-}
 
 // --- Column layout -------------------------------------------------------------------------
 
@@ -170,6 +88,21 @@ export function layoutOf(header: readonly unknown[], lang: Lang): Layout {
   return layout as Layout;
 }
 
+/** Fields a row must name to be the header: most of them, so no objective row ever passes. */
+const HEADER_MIN_FIELDS = Math.ceil(OBJECTIVE_FIELDS.length / 2);
+
+/** Index of the header row among `values`: the first naming most fields; -1 when none does. */
+export function headerRowIndex(values: readonly (readonly unknown[])[]): number {
+  return values.findIndex((row) => {
+    const named = new Set<ObjectiveField>();
+    for (const cell of row) {
+      const field = HEADER_WORDS.get(normalizeHeader(cell));
+      if (field) named.add(field);
+    }
+    return named.size >= HEADER_MIN_FIELDS;
+  });
+}
+
 export function columnLetter(col0: number): string {
   let n = col0 + 1;
   let s = "";
@@ -203,6 +136,11 @@ export interface StoredObjective {
 
 /** The Objectives tab as read: where its columns are, its valid rows, and its bad ones. */
 export interface StoreContent {
+  /**
+   * Set when the header is not in row 1 (deleted, or sorted into the rows): what to do about it.
+   * The rows are still read, but nothing is written to the tab until it is mended.
+   */
+  headerProblem: string | null;
   layout: Layout;
   objectives: StoredObjective[];
   problems: RowProblem[];
@@ -249,24 +187,36 @@ export function parseObjectiveRows(
   values: readonly (readonly unknown[])[],
   timeZone: string,
   lang: Lang,
+  sheetName: string,
 ): StoreContent {
+  const problems: RowProblem[] = [];
+  const headerAt = headerRowIndex(values);
+  let headerProblem: string | null = null;
+  if (headerAt > 0) {
+    headerProblem = messages.t(lang, "headerDisplaced", { sheet: sheetName, row: headerAt + 1 });
+  } else if (headerAt < 0 && values.some((row) => row.some((v) => v !== "" && v !== null))) {
+    headerProblem = messages.t(lang, "headerMissing", { sheet: sheetName });
+  }
+  if (headerProblem) problems.push({ row: Math.max(1, headerAt + 1), message: headerProblem });
   let layout: Layout;
   try {
-    layout = layoutOf(values[0] ?? [], lang);
+    layout = headerAt < 0 ? DEFAULT_LAYOUT : layoutOf(values[headerAt] ?? [], lang);
   } catch (e) {
     return {
+      headerProblem: errorText(e),
       layout: DEFAULT_LAYOUT,
       objectives: [],
-      problems: [{ row: 1, message: errorText(e) }],
+      problems: [...problems, { row: headerAt + 1, message: errorText(e) }],
     };
   }
   const objectives: StoredObjective[] = [];
-  const problems: RowProblem[] = [];
   const rowOfId = new Map<string, number>();
   // A row is an objective when one of our columns holds something: a note in a column the team
   // added beside the table is theirs, not a broken objective.
   const ours = OBJECTIVE_FIELDS.map((f) => layout[f]);
-  for (let i = 1; i < values.length; i++) {
+  for (let i = 0; i < values.length; i++) {
+    // Without a header, row 1 holds an objective: it is read like the others, never as a header.
+    if (i === headerAt) continue;
     const cells = values[i] ?? [];
     if (ours.every((col) => cells[col] === "" || cells[col] === null || cells[col] === undefined)) {
       continue;
@@ -291,7 +241,7 @@ export function parseObjectiveRows(
           "id",
         );
       }
-      const valid = validateObjectiveFields(raw, lang);
+      const valid = validateObjective(raw, lang);
       rowOfId.set(raw.id, row);
       objectives.push({
         row,
@@ -308,7 +258,7 @@ export function parseObjectiveRows(
       problems.push({ row, message: errorText(e) });
     }
   }
-  return { layout, objectives, problems };
+  return { headerProblem, layout, objectives, problems };
 }
 
 function errorText(e: unknown): string {
@@ -318,8 +268,8 @@ function errorText(e: unknown): string {
 /** Reads the Objectives tab once (one getValues). An absent tab reads as empty. */
 export function readObjectives(ss: Spreadsheet, timeZone: string, lang: Lang): StoreContent {
   const sheet = findTaggedSheet(ss, OBJECTIVES_KEY);
-  if (!sheet) return { layout: DEFAULT_LAYOUT, objectives: [], problems: [] };
-  return parseObjectiveRows(sheet.getDataRange().getValues(), timeZone, lang);
+  if (!sheet) return { headerProblem: null, layout: DEFAULT_LAYOUT, objectives: [], problems: [] };
+  return parseObjectiveRows(sheet.getDataRange().getValues(), timeZone, lang, sheet.getName());
 }
 
 // --- Writing -------------------------------------------------------------------------------
@@ -411,6 +361,17 @@ export function writeObjectiveRow(
   }
 }
 
+/** Writes the header row in `lang`, bold and frozen; returns its range. */
+export function writeHeaderRow(sheet: Sheet, lang: Lang): GoogleAppsScript.Spreadsheet.Range {
+  const header = sheet.getRange(1, 1, 1, OBJECTIVE_FIELDS.length);
+  header
+    .setValues([OBJECTIVE_FIELDS.map((f) => fieldLabel(f, lang))])
+    .setFontWeight("bold")
+    .setBackground("#f1f3f4");
+  sheet.setFrozenRows(1);
+  return header;
+}
+
 /**
  * Creates the Objectives tab: header in the creator's language, bold and frozen, protected with a
  * warning; date columns formatted; drop-downs (warning only) on the coded columns. The active tab
@@ -420,12 +381,7 @@ export function createObjectivesSheet(ss: Spreadsheet, lang: Lang): Sheet {
   const previous = ss.getActiveSheet();
   const sheet = insertTaggedSheet(ss, messages.t(lang, "objectivesTab"), OBJECTIVES_KEY);
   const width = OBJECTIVE_FIELDS.length;
-  const header = sheet.getRange(1, 1, 1, width);
-  header
-    .setValues([OBJECTIVE_FIELDS.map((f) => fieldLabel(f, lang))])
-    .setFontWeight("bold")
-    .setBackground("#f1f3f4");
-  sheet.setFrozenRows(1);
+  const header = writeHeaderRow(sheet, lang);
   header.protect().setDescription(messages.t(lang, "objectivesTab")).setWarningOnly(true);
   // Drop-downs for the first rows only: enough for any team's objectives, and a rule per cell
   // for the whole tab would weigh on every copy of the workbook's state.

@@ -6,9 +6,9 @@
  */
 import type { Lang } from "../../contract/i18n.ts";
 import { dayFromParts, dayParts, dayToDate, todayDay } from "../../kpi/days.ts";
-import { insertSheetNamed } from "../objectives/tab.ts";
 import { userLang } from "../workbook/locale.ts";
 import { messages } from "../workbook/messages.ts";
+import { insertSheetNamed } from "../workbook/tabs.ts";
 
 export interface SampleData {
   headers: string[];

@@ -3,12 +3,15 @@
  * sidebar's list and the tests share one computation. Reads a table already fetched (one
  * getValues per source tab) and never touches Apps Script.
  */
+
+import { formatDayLong, formatUnitValue, periodLabel, upperFirst } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Objective, ObjectiveSummary, StatusCode } from "../../contract/objectives.ts";
-import { civilDay, tryParseIsoDay } from "../../kpi/days.ts";
+import { dateColumnCheck, describeValue, readDay } from "../../kpi/cells.ts";
 import { frequencyPeriod, type Period, periodStart } from "../../kpi/periods.ts";
 import { getKpi } from "../../kpi/registry.ts";
 import { kpiSeries, type PeriodPoint } from "../../kpi/series.ts";
+import { objectiveInputs } from "../../kpi/traits.ts";
 import {
   completePoints,
   dataEndDay,
@@ -19,9 +22,7 @@ import {
   statusOf,
 } from "../../kpi/trend.ts";
 import type { EngineContext, KpiDefinition } from "../../kpi/types.ts";
-import { formatDayLong, formatUnitValue, periodLabel } from "../dashboard/format.ts";
-import { isDateValue } from "../objectives/codec.ts";
-import { objectiveInputs } from "../objectives/rules.ts";
+import { HeaderRow } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
 
 /** A source tab as read: its values (header row first), or null when the tab does not exist. */
@@ -67,31 +68,21 @@ export interface ObjectiveEval {
   notes: string[];
 }
 
-/** A header cell as text, as the objective stores it. */
-function headerKey(v: unknown): string {
-  return String(v ?? "").trim();
-}
-
-/** Columns of a table, by header; built once per source tab, shared by its objectives. */
+/** Columns of a table, by header (HeaderRow's rule); built once per source tab, shared by its objectives. */
 export class SourceColumns {
-  private readonly index = new Map<string, number>();
-  private readonly folded = new Map<string, number>();
+  private readonly header: HeaderRow;
   private readonly cache = new Map<number, unknown[]>();
 
-  constructor(private readonly values: readonly (readonly unknown[])[]) {
-    (values[0] ?? []).forEach((cell, col) => {
-      const key = headerKey(cell);
-      if (key === "") return;
-      if (!this.index.has(key)) this.index.set(key, col);
-      const fold = key.toLowerCase();
-      if (!this.folded.has(fold)) this.folded.set(fold, col);
-    });
+  constructor(
+    private readonly values: readonly (readonly unknown[])[],
+    timeZone: string,
+  ) {
+    this.header = new HeaderRow(values[0] ?? [], timeZone);
   }
 
-  /** 0-based column of a header: exact text first, then ignoring case. */
+  /** 0-based column of a header. */
   find(header: string): number | undefined {
-    const key = header.trim();
-    return this.index.get(key) ?? this.folded.get(key.toLowerCase());
+    return this.header.find(header);
   }
 
   /** The cells below the header of column `col`. */
@@ -131,14 +122,12 @@ function emptyEval(objective: Objective, kpi: KpiDefinition, error: string | nul
   };
 }
 
-/** Last day with a date in the column: what "latest data" means for a source. */
-export function latestDateDay(dates: readonly unknown[], timeZone: string): number | null {
+/** Last day in the column (read as the engine reads a day): what "latest data" means for a source. */
+export function latestDateDay(dates: readonly unknown[], ctx: EngineContext): number | null {
   let latest: number | null = null;
   for (const d of dates) {
-    let day: number | undefined;
-    if (isDateValue(d)) day = civilDay(d, timeZone);
-    else if (typeof d === "string") day = tryParseIsoDay(d.trim());
-    if (day !== undefined && !Number.isNaN(day) && (latest === null || day > latest)) latest = day;
+    const day = readDay(d, ctx);
+    if (day !== null && day !== undefined && (latest === null || day > latest)) latest = day;
   }
   return latest;
 }
@@ -197,6 +186,19 @@ export function evaluateObjective(
   }
   const period = frequencyPeriod(objective.frequency);
   const dates = table.column(dateCol);
+  const dateCheck = dateColumnCheck(dates, ctx);
+  if (!dateCheck.isDates) {
+    return emptyEval(
+      objective,
+      kpi,
+      messages.t(lang, "notDateColumn", {
+        column: objective.dateColumn,
+        sheet: objective.sourceSheet,
+        row: dateCheck.firstOther + 2,
+        value: describeValue(dates[dateCheck.firstOther], lang),
+      }),
+    );
+  }
   let points: PeriodPoint[];
   try {
     const inputs: Record<string, unknown[][]> = {};
@@ -250,8 +252,7 @@ export function evaluatePoints(
 
   const current = complete[complete.length - 1] ?? null;
   result.current = current;
-  const startDay = tryParseIsoDay(objective.startDate) as number;
-  const deadlineDay = tryParseIsoDay(objective.deadline) as number;
+  const { startDay, deadlineDay } = objective;
 
   if (current) {
     const previousStart = periodStart(current.start - 1, period);
@@ -299,7 +300,7 @@ export function evaluatePoints(
     const p = result.partial;
     const total = p.end - p.start;
     const days = Math.min(total, dataEnd - p.start + 1);
-    const label = periodLabel(p.start, objective.frequency, lang, true);
+    const label = upperFirst(periodLabel(p.start, objective.frequency, lang, true));
     const value = numberOrNull(p.value);
     result.partialNote =
       value === null || days <= 0
@@ -345,7 +346,7 @@ export function evaluateAll(
 ): ObjectiveEval[] {
   const tables = new Map<string, SourceColumns | null>();
   for (const [name, source] of sources) {
-    tables.set(name, source.values ? new SourceColumns(source.values) : null);
+    tables.set(name, source.values ? new SourceColumns(source.values, ctx.timeZone) : null);
   }
   return objectives.map((o) =>
     evaluateObjective(o, tables.get(o.sourceSheet) ?? null, ctx, today, lang),

@@ -42,31 +42,6 @@ export const wizardMessages = defineCatalogue({
     deadlineNotAfterStart: "{field}: the deadline must come after the start date ({start}).",
     nameHigher: "Raise {kpi}",
     nameLower: "Lower {kpi}",
-    phraseFallback: "the {kpi}",
-    "phrase.conversion": "the conversion rate",
-    "phrase.open_rate": "the open rate",
-    "phrase.ctr": "the click-through rate",
-    "phrase.unique_visitors": "the number of unique visitors",
-    "phrase.avg_visit_duration": "the average visit duration",
-    "phrase.bounce_rate": "the bounce rate",
-    "phrase.engagement": "the engagement per post",
-    "phrase.roi": "the ROI",
-    "phrase.roas": "the ROAS",
-    "phrase.cpa": "the CPA",
-    "phrase.cpc": "the CPC",
-    "phrase.cpm": "the CPM",
-    "short.conversion": "conversion rate",
-    "short.open_rate": "open rate",
-    "short.ctr": "click-through rate",
-    "short.unique_visitors": "unique visitors",
-    "short.avg_visit_duration": "average visit duration",
-    "short.bounce_rate": "bounce rate",
-    "short.engagement": "engagement per post",
-    "short.roi": "ROI",
-    "short.roas": "ROAS",
-    "short.cpa": "CPA",
-    "short.cpc": "CPC",
-    "short.cpm": "CPM",
   },
   fr: {
     titleNew: "Nouvel objectif",
@@ -107,68 +82,19 @@ export const wizardMessages = defineCatalogue({
     deadlineNotAfterStart: "{field}\u00a0: l'échéance doit suivre la date de début ({start}).",
     nameHigher: "Augmenter {kpi}",
     nameLower: "Réduire {kpi}",
-    phraseFallback: "l'indicateur «\u00a0{kpi}\u00a0»",
-    "phrase.conversion": "le taux de conversion",
-    "phrase.open_rate": "le taux d'ouverture",
-    "phrase.ctr": "le taux de clics",
-    "phrase.unique_visitors": "le nombre de visiteurs uniques",
-    "phrase.avg_visit_duration": "la durée moyenne des visites",
-    "phrase.bounce_rate": "le taux de rebond",
-    "phrase.engagement": "l'engagement par publication",
-    "phrase.roi": "le ROI",
-    "phrase.roas": "le ROAS",
-    "phrase.cpa": "le CPA",
-    "phrase.cpc": "le CPC",
-    "phrase.cpm": "le CPM",
-    "short.conversion": "le taux de conversion",
-    "short.open_rate": "le taux d'ouverture",
-    "short.ctr": "le taux de clics",
-    "short.unique_visitors": "les visiteurs uniques",
-    "short.avg_visit_duration": "la durée moyenne des visites",
-    "short.bounce_rate": "le taux de rebond",
-    "short.engagement": "l'engagement par publication",
-    "short.roi": "le ROI",
-    "short.roas": "le ROAS",
-    "short.cpa": "le CPA",
-    "short.cpc": "le CPC",
-    "short.cpm": "le CPM",
   },
 });
 
 export type WizardMessageKey = keyof typeof wizardMessages.en;
 
-const KEYS: ReadonlySet<string> = new Set(Object.keys(wizardMessages.en));
-
-function has(key: string): key is WizardMessageKey {
-  return KEYS.has(key);
-}
-
-/**
- * The KPI inside a sentence ("the conversion rate", « le taux de conversion »). French needs the
- * article's gender, which the registry does not carry, hence this table; a KPI added to the
- * registry without an entry here still reads correctly through the neutral fallback.
- */
+/** The KPI inside a sentence ("the conversion rate", « le taux de conversion »). */
 export function kpiPhrase(kpi: KpiDefinition, lang: Lang): string {
-  const key = `phrase.${kpi.id}`;
-  return has(key)
-    ? wizardMessages.t(lang, key)
-    : wizardMessages.t(lang, "phraseFallback", { kpi: lowerFirst(kpi.name[lang]) });
+  return kpi.phrase[lang];
 }
 
 /** A prefilled objective name: "Raise conversion rate", « Augmenter le taux de conversion ». */
 export function suggestedName(kpi: KpiDefinition, direction: Direction, lang: Lang): string {
-  const key = `short.${kpi.id}`;
-  const what = has(key)
-    ? wizardMessages.t(lang, key)
-    : lang === "fr"
-      ? kpiPhrase(kpi, lang)
-      : lowerFirst(kpi.name[lang]);
-  return wizardMessages.t(lang, direction === "lower" ? "nameLower" : "nameHigher", { kpi: what });
-}
-
-/** "Conversion rate" → "conversion rate"; an initialism such as "CPA" stays as it is. */
-export function lowerFirst(text: string): string {
-  const [first, second] = text;
-  if (first === undefined || (second !== undefined && second !== second.toLowerCase())) return text;
-  return first.toLowerCase() + text.slice(1);
+  return wizardMessages.t(lang, direction === "lower" ? "nameLower" : "nameHigher", {
+    kpi: kpi.phraseInName[lang],
+  });
 }

@@ -9,66 +9,40 @@ export const messages = defineCatalogue({
   en: {
     // Objectives tab: name and column headers.
     objectivesTab: "Objectives",
-    field_id: "ID",
-    field_name: "Name",
-    field_kpiId: "KPI id",
-    field_channel: "Channel",
-    field_sourceSheet: "Source tab",
-    field_dateColumn: "Date column",
-    field_inputs: "Input columns",
-    field_direction: "Direction",
-    field_baseline: "Baseline",
-    field_target: "Target",
-    field_startDate: "Start date",
-    field_deadline: "Deadline",
-    field_frequency: "Review frequency",
-    field_owner: "Owner",
-    field_businessGoal: "Business goal",
-    field_notes: "Notes",
-    field_created: "Created",
-    field_updated: "Updated",
 
     // Validation: each starts with the field label.
-    notAnObject: "The objective received is not an object: reload the sidebar and try again.",
-    required: "{field}: required.",
-    notText: "{field}: must be text.",
-    tooLong: "{field}: at most {max} characters (this one has {length}).",
-    controlChars: "{field}: contains invisible control characters; retype it.",
-    unknownKpi: '{field}: "{value}" is not a KPI of KPI Pilot. Known ids: {list}.',
-    notNumber: "{field}: must be a number (got {value}).",
-    tooLarge: "{field}: {value} is too large to be a KPI value.",
-    negative: "{field}: {kpi} cannot be negative (got {value}).",
-    targetEqualsBaseline:
-      "{field}: must differ from the baseline ({baseline}), since progress runs from the baseline to the target.",
-    targetNotAbove:
-      "{field}: must be above the baseline ({baseline}) for a higher-is-better objective.",
-    targetNotBelow:
-      "{field}: must be below the baseline ({baseline}) for a lower-is-better objective.",
-    badDate: '{field}: "{value}" is not a date written YYYY-MM-DD, such as 2027-03-31.',
-    dateOutOfRange: "{field}: {value} is outside the years 1990 to 2100.",
-    deadlineNotAfterStart: "{field}: must be after the start date ({start}).",
-    badChoice: '{field}: must be one of {list} (got "{value}").',
-    inputsNotObject: "{field}: must map each input of the KPI to its column header.",
-    inputMissing: '{field}: the input "{label}" of {kpi} needs a column.',
-    inputUnknown: '{field}: {kpi} has no input named "{input}". Its inputs: {list}.',
-    inputOneColumn: '{field}: the input "{label}" takes a single column (got {count}).',
-    inputTooMany: '{field}: the input "{label}" takes at most {max} columns.',
-    inputDuplicate: '{field}: the column "{value}" is given twice for the input "{label}".',
     inputsUnreadable:
       '{field}: cannot read "{value}". Write input=Header; other_input=Header A + Header B.',
     noSuchSheet: '{field}: there is no tab named "{value}" in this spreadsheet.',
     ownSheet: '{field}: "{value}" is a tab KPI Pilot writes itself; choose the tab of your data.',
     noSuchColumn: '{field}: row 1 of "{sheet}" has no column headed "{value}".',
     sheetEmpty: '{field}: "{value}" has no header row (row 1 is empty).',
-    badId: '{field}: "{value}" is not an objective id.',
     notFound: 'No objective with the id "{value}": it may have been deleted. Reload the list.',
     idMissing:
       "{field}: empty. Create objectives with New objective…, or give a hand-made row a unique id.",
     idDuplicate: '{field}: "{value}" is also the id of row {row}; ids must be unique.',
     headerMoved:
       'The Objectives tab has no column "{label}" where KPI Pilot expects it (column {column}). Restore the header row, or undo the change to its columns.',
-    busySave:
-      "Someone is saving objectives or building the dashboard right now. Try again in a few seconds.",
+    busy_save:
+      "Someone is saving an objective in this spreadsheet right now. Try again in a few seconds.",
+    busy_delete:
+      "Someone is deleting an objective in this spreadsheet right now. Try again in a few seconds.",
+    busy_build:
+      "A dashboard build is running in this spreadsheet right now. Wait for it to finish, then try again.",
+    busy_unknown:
+      "KPI Pilot is busy in this spreadsheet (another save or build). Try again in a few seconds.",
+    busy_unavailable:
+      "KPI Pilot cannot lock this spreadsheet here, so it will not write to it: open it in Google Sheets and use the Extensions ▸ KPI Pilot menu.",
+    badHistory:
+      "Data history: expected at most {max} numbers, one per complete period. Reload the sidebar and try again.",
+    headerMissing:
+      'The tab "{sheet}" has lost its header row: row 1 holds an objective. Insert a row above it and restore the headers (Edit ▸ Undo works too); KPI Pilot will not write to the tab until then.',
+    headerDisplaced:
+      'The header row of "{sheet}" is at row {row}, not row 1: the tab was probably sorted with its header. Undo the sort, or move that row back to the top; KPI Pilot will not write to the tab until then.',
+    staleSave:
+      "This objective was changed by someone else at {time} ({date}). Reload the list to see their version, then make your change again.",
+    versionMissing:
+      "This save does not say which version of the objective it changes: reload the sidebar and try again.",
 
     // Review frequencies, as words.
     frequency_weekly: "Weekly",
@@ -123,8 +97,6 @@ export const messages = defineCatalogue({
     chartTitle: "{name}: {kpi}",
     footnote:
       "Period: the last complete period, whose value is Current. Change: against the period before, in percentage points for rates, in % otherwise. Trend: the last 12 complete periods. Progress: (current − baseline) ÷ (target − baseline). Expected: the share of the time from start to deadline elapsed at the end of the period. Status: Achieved at 100% progress; On track within 10 points of expected; At risk within 25; Off track beyond; Missed once the deadline has passed. Forecast: the value expected at the deadline on the linear trend of the last 12 complete periods (for rates, numerator and denominator each projected, then divided).",
-    quarterLabel: "Q{q} {year}",
-    weekOf: "Week of {day}",
     pp: "pp",
     partial: "{period} in progress: {value} so far ({days} of {total} days).",
     partialNoValue: "{period} in progress ({days} of {total} days).",
@@ -136,6 +108,10 @@ export const messages = defineCatalogue({
       'Column {columns} not found in row 1 of "{sheet}": restore the header, or edit the objective.',
     missingColumnsMany:
       'Columns {columns} not found in row 1 of "{sheet}": restore the headers, or edit the objective.',
+    notDateColumn:
+      'Column "{column}" of "{sheet}" holds no dates (row {row}: {value}): edit the objective to choose its date column.',
+    dateColumnNotDates:
+      '{field}: column "{value}" of "{sheet}" holds no dates (row {row}: {cell}). Choose the column of dates.',
     engineError: "Cannot compute: {message}",
     previousMissing: "No data for the previous period.",
 
@@ -152,8 +128,6 @@ export const messages = defineCatalogue({
     sumLate: "{name} {status}: {current} against {target} by {deadline}",
 
     // Messages to the user.
-    busyBuild:
-      "A dashboard build is already running in this spreadsheet. Wait for it to finish, then try again.",
     toastTitle: "KPI Pilot",
 
     // Sample data.
@@ -166,52 +140,7 @@ export const messages = defineCatalogue({
   },
   fr: {
     objectivesTab: "Objectifs",
-    field_id: "ID",
-    field_name: "Nom",
-    field_kpiId: "Identifiant KPI",
-    field_channel: "Canal",
-    field_sourceSheet: "Onglet source",
-    field_dateColumn: "Colonne de date",
-    field_inputs: "Colonnes d'entrée",
-    field_direction: "Sens",
-    field_baseline: "Valeur de départ",
-    field_target: "Cible",
-    field_startDate: "Date de début",
-    field_deadline: "Échéance",
-    field_frequency: "Fréquence de revue",
-    field_owner: "Responsable",
-    field_businessGoal: "Objectif métier",
-    field_notes: "Notes",
-    field_created: "Créé le",
-    field_updated: "Modifié le",
 
-    notAnObject: "L'objectif reçu n'est pas un objet : rechargez le panneau latéral et réessayez.",
-    required: "{field} : obligatoire.",
-    notText: "{field} : doit être du texte.",
-    tooLong: "{field} : {max} caractères au plus (celui-ci en a {length}).",
-    controlChars: "{field} : contient des caractères de contrôle invisibles ; retapez-le.",
-    unknownKpi:
-      "{field} : « {value} » n'est pas un KPI de KPI Pilot. Identifiants connus : {list}.",
-    notNumber: "{field} : doit être un nombre (reçu : {value}).",
-    tooLarge: "{field} : {value} est trop grand pour une valeur de KPI.",
-    negative: "{field} : {kpi} ne peut pas être négatif (reçu : {value}).",
-    targetEqualsBaseline:
-      "{field} : doit différer de la valeur de départ ({baseline}), car la progression va de la valeur de départ à la cible.",
-    targetNotAbove:
-      "{field} : doit être supérieure à la valeur de départ ({baseline}) pour un objectif à la hausse.",
-    targetNotBelow:
-      "{field} : doit être inférieure à la valeur de départ ({baseline}) pour un objectif à la baisse.",
-    badDate: "{field} : « {value} » n'est pas une date au format AAAA-MM-JJ, comme 2027-03-31.",
-    dateOutOfRange: "{field} : {value} est hors des années 1990 à 2100.",
-    deadlineNotAfterStart: "{field} : doit être postérieure à la date de début ({start}).",
-    badChoice: "{field} : doit être l'une des valeurs {list} (reçu : « {value} »).",
-    inputsNotObject: "{field} : doit associer chaque entrée du KPI à l'en-tête de sa colonne.",
-    inputMissing: "{field} : l'entrée « {label} » de {kpi} a besoin d'une colonne.",
-    inputUnknown: "{field} : {kpi} n'a pas d'entrée nommée « {input} ». Ses entrées : {list}.",
-    inputOneColumn: "{field} : l'entrée « {label} » prend une seule colonne (reçu : {count}).",
-    inputTooMany: "{field} : l'entrée « {label} » prend au plus {max} colonnes.",
-    inputDuplicate:
-      "{field} : la colonne « {value} » est donnée deux fois pour l'entrée « {label} ».",
     inputsUnreadable:
       "{field} : impossible de lire « {value} ». Écrivez entrée=En-tête; autre_entrée=En-tête A + En-tête B.",
     noSuchSheet: "{field} : aucun onglet ne s'appelle « {value} » dans ce classeur.",
@@ -219,7 +148,6 @@ export const messages = defineCatalogue({
       "{field} : « {value} » est un onglet écrit par KPI Pilot ; choisissez l'onglet de vos données.",
     noSuchColumn: "{field} : la ligne 1 de « {sheet} » n'a pas de colonne intitulée « {value} ».",
     sheetEmpty: "{field} : « {value} » n'a pas de ligne d'en-tête (la ligne 1 est vide).",
-    badId: "{field} : « {value} » n'est pas un identifiant d'objectif.",
     notFound:
       "Aucun objectif n'a l'identifiant « {value} » : il a peut-être été supprimé. Rechargez la liste.",
     idMissing:
@@ -228,8 +156,26 @@ export const messages = defineCatalogue({
       "{field} : « {value} » est aussi l'identifiant de la ligne {row} ; il doit être unique.",
     headerMoved:
       "L'onglet Objectifs n'a pas de colonne « {label} » là où KPI Pilot l'attend (colonne {column}). Rétablissez la ligne d'en-tête, ou annulez la modification de ses colonnes.",
-    busySave:
-      "Quelqu'un enregistre des objectifs ou crée le tableau de bord en ce moment. Réessayez dans quelques secondes.",
+    busy_save:
+      "Quelqu'un enregistre un objectif dans ce classeur en ce moment. Réessayez dans quelques secondes.",
+    busy_delete:
+      "Quelqu'un supprime un objectif dans ce classeur en ce moment. Réessayez dans quelques secondes.",
+    busy_build:
+      "Une création du tableau de bord est en cours dans ce classeur. Attendez qu'elle se termine, puis réessayez.",
+    busy_unknown:
+      "KPI Pilot est occupé dans ce classeur (un autre enregistrement ou une création). Réessayez dans quelques secondes.",
+    busy_unavailable:
+      "KPI Pilot ne peut pas verrouiller ce classeur ici, il n'y écrira donc pas : ouvrez-le dans Google Sheets et passez par le menu Extensions ▸ KPI Pilot.",
+    badHistory:
+      "Historique des données : au plus {max} nombres attendus, un par période complète. Rechargez le panneau latéral et réessayez.",
+    headerMissing:
+      "L'onglet « {sheet} » a perdu sa ligne d'en-tête : la ligne 1 contient un objectif. Insérez une ligne au-dessus et rétablissez les en-têtes (Édition ▸ Annuler fonctionne aussi) ; KPI Pilot n'écrira pas dans l'onglet d'ici là.",
+    headerDisplaced:
+      "La ligne d'en-tête de « {sheet} » est à la ligne {row}, pas à la ligne 1 : l'onglet a sans doute été trié avec son en-tête. Annulez le tri, ou remettez cette ligne en haut ; KPI Pilot n'écrira pas dans l'onglet d'ici là.",
+    staleSave:
+      "Cet objectif a été modifié par quelqu'un d'autre à {time} ({date}). Rechargez la liste pour voir sa version, puis refaites votre modification.",
+    versionMissing:
+      "Cet enregistrement ne dit pas quelle version de l'objectif il modifie : rechargez le panneau latéral et réessayez.",
 
     frequency_weekly: "Hebdomadaire",
     frequency_monthly: "Mensuelle",
@@ -281,8 +227,6 @@ export const messages = defineCatalogue({
     chartTitle: "{name} : {kpi}",
     footnote:
       "Période : la dernière période complète, dont la valeur est Actuel. Évolution : par rapport à la période précédente, en points de pourcentage pour les taux, en % sinon. Tendance : les 12 dernières périodes complètes. Progression : (actuel − départ) ÷ (cible − départ). Attendu : la part du temps écoulé entre le début et l'échéance à la fin de la période. Statut : Atteint à 100 % de progression ; En bonne voie à moins de 10 points de l'attendu ; À risque à moins de 25 ; En retard au-delà ; Manqué une fois l'échéance passée. Prévision : la valeur attendue à l'échéance sur la tendance linéaire des 12 dernières périodes complètes (pour les taux, numérateur et dénominateur projetés chacun, puis divisés).",
-    quarterLabel: "T{q} {year}",
-    weekOf: "Semaine du {day}",
     pp: "pts",
     partial: "{period} en cours : {value} pour l'instant ({days} jours sur {total}).",
     partialNoValue: "{period} en cours ({days} jours sur {total}).",
@@ -295,6 +239,10 @@ export const messages = defineCatalogue({
       "Colonne {columns} introuvable en ligne 1 de « {sheet} » : rétablissez l'en-tête, ou modifiez l'objectif.",
     missingColumnsMany:
       "Colonnes {columns} introuvables en ligne 1 de « {sheet} » : rétablissez les en-têtes, ou modifiez l'objectif.",
+    notDateColumn:
+      "La colonne « {column} » de « {sheet} » ne contient pas de dates (ligne {row} : {value}) : modifiez l'objectif pour choisir la colonne des dates.",
+    dateColumnNotDates:
+      "{field} : la colonne « {value} » de « {sheet} » ne contient pas de dates (ligne {row} : {cell}). Choisissez la colonne des dates.",
     engineError: "Calcul impossible : {message}",
     previousMissing: "Pas de données pour la période précédente.",
 
@@ -309,8 +257,6 @@ export const messages = defineCatalogue({
     sumNone: "Aucun objectif n'a encore de période complète de données",
     sumLate: "{name} {status} : {current} pour une cible de {target} au {deadline}",
 
-    busyBuild:
-      "Une création du tableau de bord est déjà en cours dans ce classeur. Attendez qu'elle se termine, puis réessayez.",
     toastTitle: "KPI Pilot",
 
     sampleTab: "Données d'exemple",

@@ -1,0 +1,463 @@
+/**
+ * What makes an objective valid: the one rule set, used by the save endpoint, by every row read
+ * back from the Objectives tab (which anyone may edit by hand), by the wizard's preview and
+ * realism endpoints, and by the sidebar as the user types. It is pure and knows nothing of Apps
+ * Script or of the KPI registry: the caller says what each KPI accepts (a RuleKpi), so the sidebar
+ * bundle carries no registry.
+ *
+ * A check returns the values it parsed (calendar days for dates, numbers for targets), so nothing
+ * downstream parses the same text again.
+ */
+import { tryParseIsoDay } from "../kpi/days.ts";
+import type { Lang } from "./i18n.ts";
+import type { Direction, Frequency, ObjectiveInput } from "./objectives.ts";
+import { FIELD_MAX_LENGTH } from "./objectives.ts";
+import { type RuleMessageKey, ruleMessages } from "./rule-messages.ts";
+
+/** The columns of the Objectives tab, in their documented order. */
+export const OBJECTIVE_FIELDS = [
+  "id",
+  "name",
+  "kpiId",
+  "channel",
+  "sourceSheet",
+  "dateColumn",
+  "inputs",
+  "direction",
+  "baseline",
+  "target",
+  "startDate",
+  "deadline",
+  "frequency",
+  "owner",
+  "businessGoal",
+  "notes",
+  "created",
+  "updated",
+] as const;
+
+export type ObjectiveField = (typeof OBJECTIVE_FIELDS)[number];
+
+export const DIRECTIONS: readonly Direction[] = ["higher", "lower"];
+export const FREQUENCIES: readonly Frequency[] = ["weekly", "monthly", "quarterly"];
+
+/** Most columns a multi-column input may sum (likes + comments + shares + …). */
+export const MAX_INPUT_COLUMNS = 10;
+/** Beyond this, a baseline or target is a typo, not a KPI value. */
+const MAX_MAGNITUDE = 1e12;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const FIRST_YEAR = 1990;
+const LAST_YEAR = 2100;
+
+/**
+ * The words a person may type in the Objectives tab for a coded value, in either language, any
+ * case, accents optional. The codes themselves are what the wizard writes.
+ */
+const CHOICE_WORDS: Readonly<Record<"direction" | "frequency", ReadonlyMap<string, string>>> = {
+  direction: new Map([
+    ["higher", "higher"],
+    ["plus haut", "higher"],
+    ["hausse", "higher"],
+    ["lower", "lower"],
+    ["plus bas", "lower"],
+    ["baisse", "lower"],
+  ]),
+  frequency: new Map([
+    ["weekly", "weekly"],
+    ["hebdomadaire", "weekly"],
+    ["monthly", "monthly"],
+    ["mensuel", "monthly"],
+    ["mensuelle", "monthly"],
+    ["quarterly", "quarterly"],
+    ["trimestriel", "quarterly"],
+    ["trimestrielle", "quarterly"],
+  ]),
+};
+
+/** What the rules need to know of a KPI, with its words already in the user's language. */
+export interface RuleKpi {
+  readonly id: string;
+  readonly name: string;
+  readonly canBeNegative: boolean;
+  readonly inputs: readonly {
+    readonly name: string;
+    readonly label: string;
+    readonly optional: boolean;
+    readonly multiColumn: boolean;
+  }[];
+}
+
+export interface RuleEnv {
+  readonly lang: Lang;
+  /** The KPI of an id, or undefined when there is none. */
+  kpi(id: string): RuleKpi | undefined;
+  /** Every KPI id, for the message that lists them. */
+  readonly kpiIds: readonly string[];
+  /** A value in the KPI's unit as the user reads it, for messages ("2.1%", « 2,1 % »). */
+  formatValue(value: number, kpi: RuleKpi): string;
+  /** A calendar day as the user reads it, for messages. */
+  formatDay(day: number): string;
+}
+
+/** One thing wrong with one field. `input` names the KPI input when the field is `inputs`. */
+export interface RuleIssue {
+  readonly field: ObjectiveField | null;
+  readonly key: RuleMessageKey;
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly input?: string;
+}
+
+/** A valid objective, with the dates it was given as calendar days. */
+export interface ValidObjective extends ObjectiveInput {
+  channel: string;
+  notes: string;
+  startDay: number;
+  deadlineDay: number;
+}
+
+export function fieldLabel(field: ObjectiveField, lang: Lang): string {
+  return ruleMessages.t(lang, `field_${field}`);
+}
+
+/** The issue as the user reads it, starting with the field's label. */
+export function issueText(issue: RuleIssue, lang: Lang): string {
+  const params = issue.field
+    ? { field: fieldLabel(issue.field, lang), ...issue.params }
+    : issue.params;
+  return ruleMessages.t(lang, issue.key, params);
+}
+
+/** A rule broken where the caller cannot go on; carries the issue so it can name the field. */
+export class ObjectiveError extends Error {
+  constructor(
+    message: string,
+    readonly field: ObjectiveField | null,
+  ) {
+    super(message);
+    this.name = "ObjectiveError";
+  }
+}
+
+/** Throws the first issue as an ObjectiveError. */
+export function throwIssue(issue: RuleIssue, lang: Lang): never {
+  throw new ObjectiveError(issueText(issue, lang), issue.field);
+}
+
+/**
+ * Control characters (C0, DEL, C1, line and paragraph separators) hide text or break rows in the
+ * tab. Multi-line fields may keep newline and tab; single-line ones refuse them too.
+ */
+export function hasControlChars(s: string, multiline: boolean): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (multiline && (c === 0x0a || c === 0x09)) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+/** Text inside a message, cut short. */
+function clip(value: unknown): string {
+  const s = String(value);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** A value shown inside a message: short, and quoted when it is text. */
+function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(clip(value));
+  if (value === null || value === undefined) return "nothing";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "[…]";
+  return typeof value;
+}
+
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || v === "";
+}
+
+function foldWord(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/** A rule run: collects the first issue of each field, and what parsed. */
+class Check {
+  readonly issues: RuleIssue[] = [];
+  private readonly failed = new Set<ObjectiveField | null>();
+
+  constructor(
+    readonly env: RuleEnv,
+    readonly raw: Readonly<Record<string, unknown>>,
+  ) {}
+
+  fail(
+    field: ObjectiveField | null,
+    key: RuleMessageKey,
+    params: Record<string, string | number> = {},
+    input?: string,
+  ): undefined {
+    if (!this.failed.has(field)) {
+      this.failed.add(field);
+      this.issues.push(
+        input === undefined ? { field, key, params } : { field, key, params, input },
+      );
+    }
+    return undefined;
+  }
+
+  ok(field: ObjectiveField): boolean {
+    return !this.failed.has(field);
+  }
+
+  text(
+    field: ObjectiveField,
+    opts: { required?: boolean; multiline?: boolean; max: number },
+  ): string | undefined {
+    const value = this.raw[field];
+    if (value === undefined || value === null) {
+      return opts.required ? this.fail(field, "required") : "";
+    }
+    if (typeof value !== "string") return this.fail(field, "notText");
+    const s = opts.multiline ? value.replace(/\r\n?/g, "\n").trim() : value.trim();
+    if (opts.required && s === "") return this.fail(field, "required");
+    if (s.length > opts.max)
+      return this.fail(field, "tooLong", { max: opts.max, length: s.length });
+    if (hasControlChars(s, opts.multiline === true)) return this.fail(field, "controlChars");
+    return s;
+  }
+
+  choice<T extends string>(field: "direction" | "frequency", allowed: readonly T[]): T | undefined {
+    const value = this.raw[field];
+    if (isBlank(value)) return this.fail(field, "required");
+    const code = typeof value === "string" ? CHOICE_WORDS[field].get(foldWord(value)) : undefined;
+    if (code === undefined) {
+      return this.fail(field, "badChoice", { list: allowed.join(", "), value: clip(value) });
+    }
+    return code as T;
+  }
+
+  number(field: "baseline" | "target"): number | undefined {
+    const value = this.raw[field];
+    if (isBlank(value)) return this.fail(field, "required");
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      return this.fail(field, "notNumber", { value: shown(value) });
+    }
+    if (Math.abs(value) > MAX_MAGNITUDE) {
+      return this.fail(field, "tooLarge", { value: String(value) });
+    }
+    return value;
+  }
+
+  day(field: "startDate" | "deadline"): number | undefined {
+    const value = this.raw[field];
+    if (isBlank(value)) return this.fail(field, "required");
+    const text = typeof value === "string" ? value.trim() : "";
+    const day = tryParseIsoDay(text);
+    if (day === undefined) return this.fail(field, "badDate", { value: clip(value) });
+    const year = Number(text.slice(0, 4));
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      return this.fail(field, "dateOutOfRange", { value: text });
+    }
+    return day;
+  }
+
+  header(value: unknown, input: string): string | undefined {
+    if (typeof value !== "string") return this.fail("inputs", "notText", {}, input);
+    const s = value.trim();
+    if (s === "") return this.fail("inputs", "required", {}, input);
+    const max = FIELD_MAX_LENGTH.header;
+    if (s.length > max) return this.fail("inputs", "tooLong", { max, length: s.length }, input);
+    if (hasControlChars(s, false)) return this.fail("inputs", "controlChars", {}, input);
+    return s;
+  }
+
+  /** The column mapping, checked against the KPI's inputs: all required ones, nothing unknown. */
+  inputs(kpi: RuleKpi): Record<string, string[]> | undefined {
+    const value = this.raw.inputs;
+    if (value === undefined || value === null) return this.fail("inputs", "required");
+    if (typeof value !== "object" || Array.isArray(value)) {
+      return this.fail("inputs", "inputsNotObject");
+    }
+    const given = value as Record<string, unknown>;
+    for (const name of Object.keys(given)) {
+      if (!kpi.inputs.some((i) => i.name === name)) {
+        return this.fail("inputs", "inputUnknown", {
+          kpi: kpi.name,
+          input: name.slice(0, 40),
+          list: kpi.inputs.map((i) => i.name).join(", "),
+        });
+      }
+    }
+    const out: Record<string, string[]> = {};
+    for (const input of kpi.inputs) {
+      const v = given[input.name];
+      const list = isBlank(v) ? [] : Array.isArray(v) ? v.filter((h) => !isBlank(h)) : [v];
+      const label = input.label;
+      // Bounded before anything is done per column: each one costs a pass over the whole tab.
+      if (list.length > MAX_INPUT_COLUMNS) {
+        return this.fail("inputs", "inputTooMany", { label, max: MAX_INPUT_COLUMNS }, input.name);
+      }
+      if (list.length === 0) {
+        if (input.optional) continue;
+        return this.fail("inputs", "inputMissing", { label, kpi: kpi.name }, input.name);
+      }
+      if (list.length > 1 && !input.multiColumn) {
+        return this.fail("inputs", "inputOneColumn", { label, count: list.length }, input.name);
+      }
+      const headers: string[] = [];
+      for (const h of list) {
+        const header = this.header(h, input.name);
+        if (header === undefined) return undefined;
+        // The same column twice would count its cells twice.
+        if (headers.includes(header)) {
+          return this.fail("inputs", "inputDuplicate", { value: header, label }, input.name);
+        }
+        headers.push(header);
+      }
+      out[input.name] = headers;
+    }
+    return out;
+  }
+}
+
+/** An objective id as the client or a cell gives it, checked for shape; undefined if bad. */
+export function checkObjectiveId(value: unknown): RuleIssue | null {
+  if (typeof value === "string" && ID_PATTERN.test(value)) return null;
+  return { field: "id", key: "badId", params: { value: clip(value) } };
+}
+
+export interface RuleResult<T> {
+  /** Present when no field in scope has an issue. */
+  value?: T;
+  /** The first issue of each field, in the order of OBJECTIVE_FIELDS. */
+  issues: RuleIssue[];
+}
+
+/**
+ * Checks every field of an objective (or only those in `only`: the wizard's preview checks its
+ * data fields, the realism check its target and dates) and returns it cleaned: trimmed, coded
+ * values canonical, dates also as calendar days. Rules between two fields (target against
+ * baseline, deadline against start) apply when both are in scope. `id` is checked for shape only;
+ * whether it exists is the store's business.
+ */
+export function checkObjective(
+  raw: unknown,
+  env: RuleEnv,
+  only?: ReadonlySet<ObjectiveField>,
+): RuleResult<ValidObjective> {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return { issues: [{ field: null, key: "notAnObject", params: {} }] };
+  }
+  const c = new Check(env, raw as Record<string, unknown>);
+  const r = c.raw;
+  const wants = (f: ObjectiveField) => only === undefined || only.has(f);
+  const M = FIELD_MAX_LENGTH;
+
+  let id: string | undefined;
+  if (wants("id") && !isBlank(r.id)) {
+    const issue = checkObjectiveId(r.id);
+    if (issue) c.fail("id", issue.key, { ...issue.params });
+    else id = r.id as string;
+  }
+  const name = wants("name") ? c.text("name", { required: true, max: M.name }) : "";
+
+  let kpi: RuleKpi | undefined;
+  if (wants("kpiId") || wants("inputs") || wants("baseline") || wants("target")) {
+    const kpiId = r.kpiId;
+    if (isBlank(kpiId)) c.fail("kpiId", "required");
+    else {
+      kpi = typeof kpiId === "string" ? env.kpi(kpiId.trim()) : undefined;
+      if (!kpi) {
+        c.fail("kpiId", "unknownKpi", { value: clip(kpiId), list: env.kpiIds.join(", ") });
+      }
+    }
+  }
+  const channel = wants("channel") ? c.text("channel", { max: M.channel }) : "";
+  const sourceSheet = wants("sourceSheet")
+    ? c.text("sourceSheet", { required: true, max: M.sourceSheet })
+    : "";
+  const dateColumn = wants("dateColumn")
+    ? c.text("dateColumn", { required: true, max: M.dateColumn })
+    : "";
+  const inputs = wants("inputs") && kpi ? c.inputs(kpi) : {};
+  const direction = wants("direction") ? c.choice("direction", DIRECTIONS) : "higher";
+  const baseline = wants("baseline") ? c.number("baseline") : 0;
+  const target = wants("target") ? c.number("target") : 0;
+  if (kpi && !kpi.canBeNegative) {
+    for (const [field, v] of [
+      ["baseline", baseline],
+      ["target", target],
+    ] as const) {
+      if (wants(field) && v !== undefined && v < 0) {
+        c.fail(field, "negative", { kpi: kpi.name, value: env.formatValue(v, kpi) });
+      }
+    }
+  }
+  if (
+    wants("baseline") &&
+    wants("target") &&
+    wants("direction") &&
+    kpi &&
+    c.ok("baseline") &&
+    c.ok("target") &&
+    baseline !== undefined &&
+    target !== undefined &&
+    direction !== undefined
+  ) {
+    const b = env.formatValue(baseline, kpi);
+    if (target === baseline) c.fail("target", "targetEqualsBaseline", { baseline: b });
+    else if (direction === "higher" && target < baseline) {
+      c.fail("target", "targetNotAbove", { baseline: b });
+    } else if (direction === "lower" && target > baseline) {
+      c.fail("target", "targetNotBelow", { baseline: b });
+    }
+  }
+  const startDay = wants("startDate") ? c.day("startDate") : 0;
+  const deadlineDay = wants("deadline") ? c.day("deadline") : 0;
+  if (
+    wants("startDate") &&
+    wants("deadline") &&
+    startDay !== undefined &&
+    deadlineDay !== undefined &&
+    deadlineDay <= startDay
+  ) {
+    c.fail("deadline", "deadlineNotAfterStart", { start: env.formatDay(startDay) });
+  }
+  const frequency = wants("frequency") ? c.choice("frequency", FREQUENCIES) : "monthly";
+  const owner = wants("owner") ? c.text("owner", { required: true, max: M.owner }) : "";
+  const businessGoal = wants("businessGoal")
+    ? c.text("businessGoal", { multiline: true, max: M.businessGoal })
+    : "";
+  const notes = wants("notes") ? c.text("notes", { multiline: true, max: M.notes }) : "";
+
+  const order = (i: RuleIssue) => (i.field === null ? -1 : OBJECTIVE_FIELDS.indexOf(i.field));
+  const issues = c.issues.sort((a, b) => order(a) - order(b));
+  if (issues.length > 0) return { issues };
+  return {
+    issues,
+    value: {
+      ...(id === undefined ? {} : { id }),
+      name: name as string,
+      kpiId: kpi?.id ?? "",
+      channel: channel as string,
+      sourceSheet: sourceSheet as string,
+      dateColumn: dateColumn as string,
+      inputs: inputs as Record<string, string[]>,
+      direction: direction as Direction,
+      baseline: baseline as number,
+      target: target as number,
+      startDate: String(r.startDate ?? "").trim(),
+      deadline: String(r.deadline ?? "").trim(),
+      startDay: startDay as number,
+      deadlineDay: deadlineDay as number,
+      frequency: frequency as Frequency,
+      owner: owner as string,
+      businessGoal: businessGoal as string,
+      notes: notes as string,
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * What several families of KPIs share: the builders of a count or an amount input, the
+ * conversions input (a rate's numerator on a site, a cost's denominator in ads) and the
+ * aliases of a date column.
+ */
+import type { Aliases, KpiInput, Localized } from "../types.ts";
+
+const CONVERSIONS: Aliases = {
+  en: [
+    "Conversions",
+    "Key events",
+    "All conversions",
+    "Goal completions",
+    "Transactions",
+    "Purchases",
+    "Orders",
+    "Leads",
+    "Results",
+  ],
+  fr: [
+    "Conversions",
+    "Événements clés",
+    "Toutes les conversions",
+    "Objectifs réalisés",
+    "Transactions",
+    "Achats",
+    "Commandes",
+    "Prospects",
+    "Résultats",
+  ],
+};
+
+/** Aliases of a date column, for the wizard's choice of the dates of a table. */
+export const DATE_ALIASES: Aliases = {
+  en: ["Date", "Day", "Visit date", "Week", "Month", "Period", "Timestamp"],
+  fr: ["Date", "Jour", "Date de visite", "Semaine", "Mois", "Période", "Horodatage"],
+};
+
+export function count(
+  name: string,
+  label: Localized,
+  help: Localized,
+  aliases: Aliases,
+  extra: Partial<KpiInput> = {},
+): KpiInput {
+  return { name, kind: "count", label, help, aliases, ...extra };
+}
+
+export function amount(
+  name: string,
+  label: Localized,
+  help: Localized,
+  aliases: Aliases,
+  extra: Partial<KpiInput> = {},
+): KpiInput {
+  return { name, kind: "amount", label, help, aliases, ...extra };
+}
+
+export const conversionsInput = count(
+  "conversions",
+  { en: "Conversions", fr: "Conversions" },
+  {
+    en: "Number of conversions (purchases, sign-ups, key events).",
+    fr: "Nombre de conversions (achats, inscriptions, événements clés).",
+  },
+  CONVERSIONS,
+);

@@ -1,0 +1,133 @@
+/**
+ * What the wizard shows before the user picks anything: the KPIs in the user's language, and each
+ * data tab's headers, date columns and column suggestions, from one read of its first rows.
+ */
+import type { Lang } from "../../contract/i18n.ts";
+import type {
+  InputSuggestion,
+  SheetInfo,
+  WizardContext,
+  WizardKpi,
+} from "../../contract/wizard.ts";
+import { dateColumnCheck } from "../../kpi/cells.ts";
+import { isoDay, todayDay } from "../../kpi/days.ts";
+import { suggestDateColumn, suggestMapping } from "../../kpi/mapping.ts";
+import { KPIS } from "../../kpi/registry.ts";
+import { kpiCanBeNegative, objectiveInputs } from "../../kpi/traits.ts";
+import type { EngineContext, KpiDefinition } from "../../kpi/types.ts";
+import { HeaderRow } from "../workbook/cells.ts";
+import { userLang } from "../workbook/locale.ts";
+import { ownSheetIds } from "../workbook/tabs.ts";
+import { kpiPhrase, suggestedName } from "./messages.ts";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Rows below the header looked at to tell a date column from others. */
+const SAMPLE_ROWS = 20;
+
+/** Everything the wizard shows before the user picks anything; one read per data tab. */
+export function getWizardContext(): WizardContext {
+  const lang = userLang();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const ctx: EngineContext = { timeZone, locale: ss.getSpreadsheetLocale() };
+  const own = ownSheetIds(ss);
+  const sheets: SheetInfo[] = [];
+  for (const sheet of ss.getSheets()) {
+    if (own.has(sheet.getSheetId())) continue;
+    const info = describeSheet(sheet, ctx);
+    if (info) sheets.push(info);
+  }
+  const active = ss.getActiveSheet()?.getName();
+  const withDates = sheets.filter((s) => s.dateColumns.length > 0);
+  const defaultSheet = withDates.find((s) => s.name === active)?.name ?? withDates[0]?.name ?? null;
+  return {
+    lang,
+    today: isoDay(todayDay(timeZone)),
+    timeZone,
+    kpis: KPIS.map((k) => wizardKpi(k, lang)),
+    sheets,
+    defaultSheet,
+  };
+}
+
+export function wizardKpi(kpi: KpiDefinition, lang: Lang): WizardKpi {
+  return {
+    id: kpi.id,
+    name: kpi.name[lang],
+    definition: kpi.definition[lang],
+    formula: kpi.formula[lang],
+    unit: kpi.unit,
+    direction: kpi.direction,
+    canBeNegative: kpiCanBeNegative(kpi),
+    inputs: objectiveInputs(kpi).map((i) => ({
+      name: i.name,
+      label: i.label[lang],
+      optional: i.optional === true,
+      multiColumn: i.multiColumn === true,
+    })),
+    suggestedName: suggestedName(kpi, kpi.direction, lang),
+    suggestedNames: {
+      higher: suggestedName(kpi, "higher", lang),
+      lower: suggestedName(kpi, "lower", lang),
+    },
+    phrase: kpiPhrase(kpi, lang),
+  };
+}
+
+/** A tab's headers, date columns and column suggestions, from its first rows (one read). */
+export function describeSheet(sheet: Sheet, ctx: EngineContext): SheetInfo | null {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < 1) return null;
+  const values = sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS + 1), lastColumn).getValues();
+  return describeTable(sheet.getName(), values, lastRow - 1, ctx);
+}
+
+/** The pure part of describeSheet, on the values of the header row and a sample of rows. */
+export function describeTable(
+  name: string,
+  values: readonly (readonly unknown[])[],
+  rows: number,
+  ctx: EngineContext,
+): SheetInfo | null {
+  const header = new HeaderRow(values[0] ?? [], ctx.timeZone);
+  const headers = header.headers;
+  if (headers.length === 0) return null;
+  const headerRow = header.byColumn;
+  const sample = values.slice(1);
+  const dateColumns = headers.filter(
+    (h) =>
+      dateColumnCheck(
+        sample.map((row) => row[header.find(h) as number]),
+        ctx,
+      ).isDates,
+  );
+  // The column whose header says "Date" comes first among the columns that hold dates.
+  const named = suggestDateColumn(headerRow).candidates.map((c) => headerRow[c] ?? "");
+  dateColumns.sort((a, b) => rank(named, a) - rank(named, b));
+
+  const suggestions: Record<string, Record<string, InputSuggestion>> = {};
+  const dateSet = new Set(dateColumns);
+  for (const kpi of KPIS) {
+    const mapping = suggestMapping(kpi, headerRow);
+    const perInput: Record<string, InputSuggestion> = {};
+    for (const input of objectiveInputs(kpi)) {
+      const s = mapping[input.name];
+      const columns = (s?.columns ?? [])
+        .map((c) => headerRow[c] ?? "")
+        .filter((h) => h !== "" && !dateSet.has(h));
+      perInput[input.name] = {
+        columns,
+        confidence: columns.length === 0 ? "none" : (s?.confidence ?? "none"),
+      };
+    }
+    suggestions[kpi.id] = perInput;
+  }
+  return { name, headers: [...headers], dateColumns, rows, suggestions };
+}
+
+function rank(list: readonly string[], item: string): number {
+  const i = list.indexOf(item);
+  return i < 0 ? list.length : i;
+}
