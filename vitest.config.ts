@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config";
 
-// Two machine zones on purpose: the engine's unit tests run with the machine in Europe/Paris,
-// everything on the emulator with the machine in UTC, and both use spreadsheet zones that differ
-// from the machine's, so no code can lean on the machine's zone unnoticed.
+// The projects follow the testing ladder: unit (pure code), sheets (src/sheets on the emulator),
+// dev (the emulator and the playground themselves), bundle (dist/ in node:vm), browser (Chromium).
+// Two machine zones on purpose: the pure tests run with the machine in Europe/Paris, everything
+// on the emulator with the machine in UTC, and both use spreadsheet zones that differ from the
+// machine's, so no code can lean on the machine's zone unnoticed.
 export default defineConfig({
   test: {
     projects: [
@@ -15,9 +17,19 @@ export default defineConfig({
       },
       {
         test: {
-          name: "emulator",
-          include: ["test/emulator/**/*.test.ts", "test/integration/**/*.test.ts"],
+          name: "sheets",
+          include: ["test/sheets/**/*.test.ts"],
           env: { TZ: "UTC" },
+        },
+      },
+      {
+        test: {
+          name: "dev",
+          include: ["test/dev/**/*.test.ts"],
+          // The playground server's tests start the built bundle.
+          globalSetup: ["test/build-once.ts"],
+          env: { TZ: "UTC" },
+          testTimeout: 30_000,
         },
       },
       {

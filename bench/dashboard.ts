@@ -8,12 +8,7 @@ import { performance } from "node:perf_hooks";
 import { dayFromParts } from "../src/kpi/days.ts";
 import { buildDashboardAt } from "../src/sheets/dashboard/build.ts";
 import { saveObjective } from "../src/sheets/objectives/endpoints.ts";
-import {
-  installEmulator,
-  manyObjectives,
-  NOW,
-  writeSampleTab,
-} from "../test/integration/helpers.ts";
+import { installEmulator, manyObjectives, NOW, writeSampleTab } from "../test/sheets/helpers.ts";
 
 const OBJECTIVES = 20;
 const RUNS = 5;

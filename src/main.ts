@@ -3,15 +3,15 @@
  * into a top-level function of dist/Code.js; anything exported here is callable from the sidebar
  * through google.script.run, so helpers stay in their modules.
  */
-import { buildMenu, showHelpDialog } from "./sheets/menu/menu.ts";
+import { buildMenu, showHelpDialog } from "./sheets/menu.ts";
 
-export { buildDashboard } from "./sheets/dashboard/build.ts";
 // Custom functions (=KPI_CONVERSION(…) and the rest, JSDoc generated from the registry); menu
 // items (see MENU_ITEMS in ./sheets/menu.ts): buildDashboard, insertSampleData, showNewObjective,
 // showObjectives; sidebar endpoints, each validating its arguments since the client is untrusted.
-export * from "./sheets/functions/custom-functions.ts";
+export * from "./sheets/custom-functions.ts";
+export { buildDashboard } from "./sheets/dashboard/build.ts";
 export { deleteObjective, listObjectives, saveObjective } from "./sheets/objectives/endpoints.ts";
-export { insertSampleData } from "./sheets/sample-data/sample-data.ts";
+export { insertSampleData } from "./sheets/sample-data.ts";
 export { getWizardContext } from "./sheets/wizard/describe.ts";
 export { checkRealism, previewObjective } from "./sheets/wizard/endpoints.ts";
 export { showNewObjective, showObjectives } from "./sheets/wizard/sidebar.ts";

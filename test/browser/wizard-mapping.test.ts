@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { todayDay } from "../../src/kpi/days.ts";
 import { messages } from "../../src/sheets/workbook/messages.ts";
 import { GA4_HEADERS, SAMPLE_MAPPING } from "../fixtures.ts";
-import { ga4Table } from "../integration/helpers.ts";
+import { ga4Table } from "../sheets/helpers.ts";
 import { closeBrowser, plain, previewSettled, screenshot, withHarness } from "./sidebar-harness.ts";
 import { skipBrowser } from "./support.ts";
 

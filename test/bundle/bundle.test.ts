@@ -5,7 +5,7 @@ import { createEmulator } from "../../dev/emulator/index.ts";
 import { loadBundle, readBundle } from "../../dev/harness/bundle.ts";
 import { DIST } from "../../dev/paths.ts";
 import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions.ts";
-import { MENU_ITEMS } from "../../src/sheets/menu/menu.ts";
+import { MENU_ITEMS } from "../../src/sheets/menu.ts";
 import { checkBundle } from "./check-bundle.ts";
 
 const code = readBundle();

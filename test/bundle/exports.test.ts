@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions.ts";
 import { KPIS } from "../../src/kpi/registry.ts";
-import * as exported from "../../src/sheets/functions/custom-functions.ts";
+import * as exported from "../../src/sheets/custom-functions.ts";
 
 describe("custom-function exports", () => {
   it("export exactly the registry's custom functions", () => {

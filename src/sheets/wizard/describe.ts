@@ -14,11 +14,11 @@ import { isoDay, todayDay } from "../../kpi/days.ts";
 import { suggestDateColumn, suggestMapping } from "../../kpi/mapping.ts";
 import { KPIS } from "../../kpi/registry.ts";
 import { kpiCanBeNegative, objectiveInputs } from "../../kpi/traits.ts";
-import type { EngineContext, KpiDefinition } from "../../kpi/types.ts";
+import type { Direction, EngineContext, KpiDefinition } from "../../kpi/types.ts";
 import { HeaderRow } from "../workbook/cells.ts";
 import { userLang } from "../workbook/locale.ts";
+import { messages } from "../workbook/messages.ts";
 import { ownSheetIds } from "../workbook/tabs.ts";
-import { kpiPhrase, suggestedName } from "./messages.ts";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -71,7 +71,7 @@ export function wizardKpi(kpi: KpiDefinition, lang: Lang): WizardKpi {
       higher: suggestedName(kpi, "higher", lang),
       lower: suggestedName(kpi, "lower", lang),
     },
-    phrase: kpiPhrase(kpi, lang),
+    phrase: kpi.phrase[lang],
   };
 }
 
@@ -130,4 +130,11 @@ export function describeTable(
 function rank(list: readonly string[], item: string): number {
   const i = list.indexOf(item);
   return i < 0 ? list.length : i;
+}
+
+/** A prefilled objective name: "Raise conversion rate", « Augmenter le taux de conversion ». */
+function suggestedName(kpi: KpiDefinition, direction: Direction, lang: Lang): string {
+  return messages.t(lang, direction === "lower" ? "nameLower" : "nameHigher", {
+    kpi: kpi.phraseInName[lang],
+  });
 }

@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../../contract/i18n.ts";
 import { userLang } from "../workbook/locale.ts";
-import { wizardMessages } from "./messages.ts";
+import { messages } from "../workbook/messages.ts";
 
 export type SidebarView = "new" | "list";
 
@@ -16,7 +16,7 @@ export const SIDEBAR_WIDTH = 300;
 /** The page for `view` in `lang`: the built page with its <html> tag rewritten. */
 export function sidebarPage(html: string, view: SidebarView, lang: Lang): string {
   if (!html.includes(SIDEBAR_HTML_TAG)) {
-    throw new Error(wizardMessages.t(lang, "buildMissing"));
+    throw new Error(messages.t(lang, "buildMissing"));
   }
   return html.replace(SIDEBAR_HTML_TAG, () => `<html lang="${lang}" data-view="${view}">`);
 }
@@ -26,7 +26,7 @@ function openSidebar(view: SidebarView): void {
   const output = HtmlService.createHtmlOutputFromFile("Sidebar");
   output
     .setContent(sidebarPage(output.getContent(), view, lang))
-    .setTitle(wizardMessages.t(lang, view === "new" ? "titleNew" : "titleList"))
+    .setTitle(messages.t(lang, view === "new" ? "sidebarTitleNew" : "sidebarTitleList"))
     .setWidth(SIDEBAR_WIDTH);
   SpreadsheetApp.getUi().showSidebar(output);
 }

@@ -7,7 +7,7 @@ import { MONTHS_EN } from "../../dev/emulator/format-date.ts";
 import { civilDay, dayParts, todayDay } from "../../src/kpi/days.ts";
 import { buildDashboard } from "../../src/sheets/dashboard/build.ts";
 import { listObjectives, saveObjective } from "../../src/sheets/objectives/endpoints.ts";
-import { insertSampleData } from "../../src/sheets/sample-data/sample-data.ts";
+import { insertSampleData } from "../../src/sheets/sample-data.ts";
 import { type Emulator, installEmulator, sampleObjectives } from "./helpers.ts";
 
 let emu: Emulator;

@@ -1,6 +1,6 @@
 /** Call counting, Ui recording, locks, properties, cache, session, logger and install. */
 import { describe, expect, it } from "vitest";
-import { createEmulator } from "../../dev/emulator/index.ts";
+import { createEmulator } from "../../../dev/emulator/index.ts";
 
 describe("call counting", () => {
   it("counts each outside call once by Class.method, not the emulator's own inner calls", () => {

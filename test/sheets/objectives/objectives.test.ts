@@ -2,14 +2,14 @@
  * The Objectives tab and the sidebar's endpoints, on the emulator.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Objective } from "../../src/contract/objectives.ts";
+import type { Objective } from "../../../src/contract/objectives.ts";
 import {
   deleteObjective,
   listObjectives,
   listObjectivesIn,
   saveObjective,
-} from "../../src/sheets/objectives/endpoints.ts";
-import { OBJECTIVES_KEY } from "../../src/sheets/workbook/tabs.ts";
+} from "../../../src/sheets/objectives/endpoints.ts";
+import { OBJECTIVES_KEY } from "../../../src/sheets/workbook/tabs.ts";
 import {
   type Emulator,
   holdLockAs,
@@ -19,7 +19,7 @@ import {
   sampleObjectives,
   taggedSheet,
   writeSampleTab,
-} from "./helpers.ts";
+} from "../helpers.ts";
 
 const END = Math.round(Date.UTC(2027, 5, 10) / 86_400_000);
 

@@ -6,33 +6,33 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ROOT } from "../../dev/paths.ts";
-import type { PreviewRequest } from "../../src/contract/wizard.ts";
-import { civilDay, dayFromParts, isoDay, todayDay } from "../../src/kpi/days.ts";
-import { getKpi, KPIS } from "../../src/kpi/registry.ts";
-import { KPI_CONVERSION } from "../../src/sheets/functions/custom-functions.ts";
-import { saveObjective } from "../../src/sheets/objectives/endpoints.ts";
-import { insertSampleData } from "../../src/sheets/sample-data/sample-data.ts";
-import { describeTable, getWizardContext } from "../../src/sheets/wizard/describe.ts";
+import { ROOT } from "../../../dev/paths.ts";
+import type { PreviewRequest } from "../../../src/contract/wizard.ts";
+import { civilDay, dayFromParts, isoDay, todayDay } from "../../../src/kpi/days.ts";
+import { getKpi, KPIS } from "../../../src/kpi/registry.ts";
+import { KPI_CONVERSION } from "../../../src/sheets/custom-functions.ts";
+import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
+import { insertSampleData } from "../../../src/sheets/sample-data.ts";
+import { describeTable, getWizardContext } from "../../../src/sheets/wizard/describe.ts";
 import {
   checkRealism,
   previewFromValues,
   previewObjective,
-} from "../../src/sheets/wizard/endpoints.ts";
+} from "../../../src/sheets/wizard/endpoints.ts";
 import {
   SIDEBAR_HTML_TAG,
   showNewObjective,
   showObjectives,
   sidebarPage,
-} from "../../src/sheets/wizard/sidebar.ts";
-import { GA4_HEADERS } from "../fixtures.ts";
+} from "../../../src/sheets/wizard/sidebar.ts";
+import { GA4_HEADERS } from "../../fixtures.ts";
 import {
   type Emulator,
   ga4Table,
   installEmulator,
   sampleObjectives,
   writeSampleTab,
-} from "./helpers.ts";
+} from "../helpers.ts";
 
 const TZ = "Europe/Paris";
 let emu: Emulator;

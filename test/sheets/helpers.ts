@@ -6,7 +6,7 @@ import { createEmulator } from "../../dev/emulator/index.ts";
 import type { Lang } from "../../src/contract/i18n.ts";
 import type { ObjectiveInput } from "../../src/contract/objectives.ts";
 import { dayToDate } from "../../src/kpi/days.ts";
-import { generateSampleData } from "../../src/sheets/sample-data/sample-data.ts";
+import { generateSampleData } from "../../src/sheets/sample-data.ts";
 import { findTaggedSheet } from "../../src/sheets/workbook/tabs.ts";
 import { GA4_HEADERS } from "../fixtures.ts";
 

@@ -1,6 +1,10 @@
 /** Snapshot → JSON → load → the same snapshot, and a loaded workbook that works. */
 import { describe, expect, it } from "vitest";
-import { createEmulator, type Emulator, type WorkbookSnapshot } from "../../dev/emulator/index.ts";
+import {
+  createEmulator,
+  type Emulator,
+  type WorkbookSnapshot,
+} from "../../../dev/emulator/index.ts";
 
 /** A workbook that uses every part of the state a snapshot must carry. */
 function richWorkbook(emu: Emulator): void {

@@ -1,8 +1,8 @@
 /** Display values under number formats, cell formatting, and Utilities.formatDate. */
 import { describe, expect, it } from "vitest";
-import { formatJavaDate } from "../../dev/emulator/format-date.ts";
-import { createEmulator } from "../../dev/emulator/index.ts";
-import { displayValue } from "../../dev/emulator/number-format.ts";
+import { formatJavaDate } from "../../../dev/emulator/format-date.ts";
+import { createEmulator } from "../../../dev/emulator/index.ts";
+import { displayValue } from "../../../dev/emulator/number-format.ts";
 
 const EN = { timeZone: "Europe/Paris", locale: "en_US" };
 const FR = { timeZone: "Europe/Paris", locale: "fr_FR" };

@@ -1,17 +1,17 @@
-import type { Lang } from "../../contract/i18n.ts";
-import { userLang } from "../workbook/locale.ts";
-import { menuMessages } from "./messages.ts";
+import type { Lang } from "../contract/i18n.ts";
+import { userLang } from "./workbook/locale.ts";
+import { messages } from "./workbook/messages.ts";
 
 /**
  * The add-on menu, in order, with the top-level function each item calls. The bundle test
  * checks that every one of these names is an entry point of dist/Code.js.
  */
 export const MENU_ITEMS = [
-  { key: "newObjective", functionName: "showNewObjective" },
-  { key: "objectives", functionName: "showObjectives" },
-  { key: "buildDashboard", functionName: "buildDashboard" },
-  { key: "insertSampleData", functionName: "insertSampleData" },
-  { key: "help", functionName: "showHelp" },
+  { key: "menuNewObjective", functionName: "showNewObjective" },
+  { key: "menuObjectives", functionName: "showObjectives" },
+  { key: "menuBuildDashboard", functionName: "buildDashboard" },
+  { key: "menuInsertSampleData", functionName: "insertSampleData" },
+  { key: "menuHelp", functionName: "showHelp" },
 ] as const;
 
 /**
@@ -38,8 +38,8 @@ export function buildMenu(): void {
   const lang = menuLang();
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const item of MENU_ITEMS) {
-    if (item.key === "help") menu.addSeparator();
-    menu.addItem(menuMessages.t(lang, item.key), item.functionName);
+    if (item.key === "menuHelp") menu.addSeparator();
+    menu.addItem(messages.t(lang, item.key), item.functionName);
   }
   menu.addToUi();
 }
@@ -47,5 +47,5 @@ export function buildMenu(): void {
 export function showHelpDialog(): void {
   const lang = userLang();
   const ui = SpreadsheetApp.getUi();
-  ui.alert(menuMessages.t(lang, "helpTitle"), menuMessages.t(lang, "helpText"), ui.ButtonSet.OK);
+  ui.alert(messages.t(lang, "helpTitle"), messages.t(lang, "helpText"), ui.ButtonSet.OK);
 }

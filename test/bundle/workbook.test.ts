@@ -1,38 +1,13 @@
 /**
- * The store, the dashboard and the sample data through the built bundle, as Apps Script and
- * google.script.run call them: the bundle is built in memory (the same steps as dev/build.ts,
- * without writing dist/, which the bundle project's set-up owns) and run in node:vm on the
+ * The store, the dashboard and the sample data through the built bundle (dist/Code.js, built once
+ * by the project's set-up), as Apps Script and google.script.run call them, in node:vm on the
  * emulator.
  */
-import { join } from "node:path";
-import { build } from "esbuild";
-import { beforeAll, describe, expect, it } from "vitest";
-import { discoverEntryPoints, renderStubs } from "../../dev/bundle-stubs.ts";
+import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../dev/emulator/index.ts";
 import { type LoadedBundle, loadBundle } from "../../dev/harness/bundle.ts";
-import { ROOT } from "../../dev/paths.ts";
 import type { Objective, ObjectiveList } from "../../src/contract/objectives.ts";
-import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions.ts";
-import { sampleObjectives } from "./helpers.ts";
-
-let code = "";
-
-beforeAll(async () => {
-  const result = await build({
-    entryPoints: [join(ROOT, "src/main.ts")],
-    bundle: true,
-    format: "iife",
-    globalName: "KpiPilot",
-    target: "es2020",
-    platform: "neutral",
-    charset: "utf8",
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
-  });
-  const bundle = result.outputFiles[0]?.text ?? "";
-  code = `${bundle}\n${renderStubs(discoverEntryPoints(bundle), CUSTOM_FUNCTIONS)}`;
-});
+import { sampleObjectives } from "../sheets/helpers.ts";
 
 describe("the built bundle", () => {
   function load(userLocale: string): { emu: ReturnType<typeof createEmulator>; app: LoadedBundle } {
@@ -40,7 +15,7 @@ describe("the built bundle", () => {
       userLocale,
       evaluateFormula: (f) => (f.startsWith("=SPARKLINE(") ? "" : Number.NaN),
     });
-    return { emu, app: loadBundle(emu.globals, code) };
+    return { emu, app: loadBundle(emu.globals) };
   }
 
   it("inserts sample data, saves, lists, builds and deletes over google.script.run", () => {

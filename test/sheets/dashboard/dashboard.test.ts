@@ -2,11 +2,11 @@
  * The dashboard tab, built on the emulator from the sample data and five objectives.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dayFromParts, dayToDate } from "../../src/kpi/days.ts";
-import { buildDashboard, buildDashboardAt } from "../../src/sheets/dashboard/build.ts";
-import { TABLE_COLUMNS } from "../../src/sheets/dashboard/layout.ts";
-import { saveObjective } from "../../src/sheets/objectives/endpoints.ts";
-import { DASHBOARD_KEY } from "../../src/sheets/workbook/tabs.ts";
+import { dayFromParts, dayToDate } from "../../../src/kpi/days.ts";
+import { buildDashboard, buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
+import { TABLE_COLUMNS } from "../../../src/sheets/dashboard/layout.ts";
+import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
+import { DASHBOARD_KEY } from "../../../src/sheets/workbook/tabs.ts";
 import {
   dumpSheet,
   type Emulator,
@@ -16,7 +16,7 @@ import {
   sampleObjectives,
   taggedSheet,
   writeSampleTab,
-} from "./helpers.ts";
+} from "../helpers.ts";
 
 const END = dayFromParts(2027, 6, 10) as number;
 const col = (name: (typeof TABLE_COLUMNS)[number]) => TABLE_COLUMNS.indexOf(name);

@@ -5,21 +5,21 @@
  * runtime part checks the counting and the "not emulated" trap reach every class.
  */
 import { describe, expect, it } from "vitest";
-import { createEmulator } from "../../dev/emulator/index.ts";
-import type { EmuLock, EmuLockService } from "../../dev/emulator/services/lock.ts";
+import { createEmulator } from "../../../dev/emulator/index.ts";
+import type { EmuLock, EmuLockService } from "../../../dev/emulator/services/lock.ts";
 import type {
   EmuCharts,
   EmuLogger,
   EmuSession,
   EmuUser,
   EmuUtilities,
-} from "../../dev/emulator/services/session.ts";
+} from "../../../dev/emulator/services/session.ts";
 import type {
   EmuCache,
   EmuCacheService,
   EmuProperties,
   EmuPropertiesService,
-} from "../../dev/emulator/services/storage.ts";
+} from "../../../dev/emulator/services/storage.ts";
 import type {
   EmuHtmlOutput,
   EmuHtmlService,
@@ -27,7 +27,7 @@ import type {
   EmuUi,
   HtmlOutputMethods,
   UiMembers,
-} from "../../dev/emulator/services/ui.ts";
+} from "../../../dev/emulator/services/ui.ts";
 import type {
   EmbeddedChartBuilderMethods,
   EmbeddedChartMethods,
@@ -35,7 +35,7 @@ import type {
   EmuContainerInfo,
   EmuEmbeddedChart,
   EmuEmbeddedChartBuilder,
-} from "../../dev/emulator/spreadsheet/charts.ts";
+} from "../../../dev/emulator/spreadsheet/charts.ts";
 import type {
   BooleanConditionMethods,
   ConditionalFormatRuleBuilderMethods,
@@ -43,7 +43,7 @@ import type {
   EmuBooleanCondition,
   EmuConditionalFormatRule,
   EmuConditionalFormatRuleBuilder,
-} from "../../dev/emulator/spreadsheet/conditional-format.ts";
+} from "../../../dev/emulator/spreadsheet/conditional-format.ts";
 import type {
   DeveloperMetadataFinderMethods,
   DeveloperMetadataLocationMethods,
@@ -51,28 +51,28 @@ import type {
   EmuDeveloperMetadata,
   EmuDeveloperMetadataFinder,
   EmuDeveloperMetadataLocation,
-} from "../../dev/emulator/spreadsheet/metadata.ts";
+} from "../../../dev/emulator/spreadsheet/metadata.ts";
 import type {
   EmuProtection,
   ProtectionMethods,
-} from "../../dev/emulator/spreadsheet/protection.ts";
-import type { EmuRange, RangeMethods } from "../../dev/emulator/spreadsheet/range.ts";
-import type { EmuSheet, SheetMethods } from "../../dev/emulator/spreadsheet/sheet.ts";
+} from "../../../dev/emulator/spreadsheet/protection.ts";
+import type { EmuRange, RangeMethods } from "../../../dev/emulator/spreadsheet/range.ts";
+import type { EmuSheet, SheetMethods } from "../../../dev/emulator/spreadsheet/sheet.ts";
 import type {
   EmuSpreadsheet,
   SpreadsheetMethods,
-} from "../../dev/emulator/spreadsheet/spreadsheet.ts";
+} from "../../../dev/emulator/spreadsheet/spreadsheet.ts";
 import type {
   EmuSpreadsheetApp,
   SpreadsheetAppMembers,
-} from "../../dev/emulator/spreadsheet/spreadsheet-app.ts";
+} from "../../../dev/emulator/spreadsheet/spreadsheet-app.ts";
 import type {
   DataValidationBuilderMethods,
   DataValidationMethods,
   EmuDataValidation,
   EmuDataValidationBuilder,
-} from "../../dev/emulator/spreadsheet/validation.ts";
-import type { INTERNAL } from "../../dev/emulator/state.ts";
+} from "../../../dev/emulator/spreadsheet/validation.ts";
+import type { INTERNAL } from "../../../dev/emulator/state.ts";
 
 /** Public members of C that its Pick list does not cover; must be never. */
 type Unchecked<C, Listed extends PropertyKey> = Exclude<keyof C, Listed | typeof INTERNAL>;

@@ -4,10 +4,10 @@
  * or each read their own.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { dayFromParts } from "../../src/kpi/days.ts";
-import { buildDashboardAt } from "../../src/sheets/dashboard/build.ts";
-import { saveObjective } from "../../src/sheets/objectives/endpoints.ts";
-import { type Emulator, installEmulator, manyObjectives, NOW, writeSampleTab } from "./helpers.ts";
+import { dayFromParts } from "../../../src/kpi/days.ts";
+import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
+import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
+import { type Emulator, installEmulator, manyObjectives, NOW, writeSampleTab } from "../helpers.ts";
 
 const END = dayFromParts(2027, 6, 10) as number;
 const budget = (n: number) => 30 + 15 * n;

@@ -13,12 +13,9 @@ import { stakeholderSummary } from "../../src/sheets/dashboard/layout.ts";
 import { formatInputs, parseInputs } from "../../src/sheets/objectives/codec.ts";
 import { validateObjective } from "../../src/sheets/objectives/rules.ts";
 import { layoutOf } from "../../src/sheets/objectives/tab.ts";
-import {
-  defaultSampleStart,
-  generateSampleData,
-} from "../../src/sheets/sample-data/sample-data.ts";
+import { defaultSampleStart, generateSampleData } from "../../src/sheets/sample-data.ts";
 import { evaluatePoints } from "../../src/sheets/status/evaluate.ts";
-import { OBJECTIVES_HEADER_EN } from "./helpers.ts";
+import { OBJECTIVES_HEADER_EN } from "../sheets/helpers.ts";
 
 const day = (iso: string) => {
   const [y, m, d] = iso.split("-").map(Number);
@@ -445,5 +442,30 @@ describe("sample data", () => {
     const unique = new Set(data.visits.map((v) => v[0])).size;
     expect(unique).toBeLessThan(data.visits.length * 0.8);
     expect(data.visitHeaders).toEqual(["Visitor ID", "Date"]);
+  });
+});
+
+describe("one reading of a day", () => {
+  it("finds the latest data in any form the engine reads: dates, D/M/Y text, serials", async () => {
+    const { latestDateDay } = await import("../../src/sheets/status/evaluate.ts");
+    const ctx = { timeZone: "Europe/Paris", locale: "fr_FR" };
+    // 46477 is 2027-03-31 as Sheets counts days from 1899-12-30.
+    expect(latestDateDay(["31/03/2027", "", "01/03/2027"], ctx)).toBe(day("2027-03-31"));
+    expect(latestDateDay([46477, 46476], ctx)).toBe(day("2027-03-31"));
+    expect(latestDateDay([new Date("2027-03-30T23:30:00Z")], ctx)).toBe(day("2027-03-31"));
+    expect(latestDateDay(["Total", ""], ctx)).toBeNull();
+  });
+});
+
+describe("one header lookup", () => {
+  it("finds a header by its exact text, else in another case; blanks and repeats are no column", async () => {
+    const { HeaderRow } = await import("../../src/sheets/workbook/cells.ts");
+    const h = new HeaderRow([" Clicks ", "", "clicks", "Impr.", "IMPR."], "UTC");
+    expect(h.headers).toEqual(["Clicks", "clicks", "Impr.", "IMPR."]);
+    expect(h.find("clicks")).toBe(2);
+    expect(h.find("CLICKS")).toBe(0);
+    expect(h.spelling("impr.")).toBe("Impr.");
+    expect(h.find("Cost")).toBeUndefined();
+    expect(h.byColumn).toEqual(["Clicks", "", "clicks", "Impr.", "IMPR."]);
   });
 });

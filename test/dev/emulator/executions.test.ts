@@ -1,6 +1,6 @@
 /** Separate executions contending for locks, a null document lock, and a flush that fails. */
 import { describe, expect, it } from "vitest";
-import { createEmulator } from "../../dev/emulator/index.ts";
+import { createEmulator } from "../../../dev/emulator/index.ts";
 
 describe("executions and locks", () => {
   it("a lock held by one execution is refused to another until released", () => {

@@ -3,9 +3,9 @@
  * it by name (a bundle export must be static); the logic and documentation live in the registry
  * (src/kpi/functions.ts), and a test checks that this list and the registry agree both ways.
  */
-import type { CustomFunctionSpec } from "../../kpi/functions/spec.ts";
-import { CUSTOM_FUNCTIONS } from "../../kpi/functions.ts";
-import type { EngineContext } from "../../kpi/types.ts";
+import type { CustomFunctionSpec } from "../kpi/functions/spec.ts";
+import { CUSTOM_FUNCTIONS } from "../kpi/functions.ts";
+import type { EngineContext } from "../kpi/types.ts";
 
 const SPECS = new Map<string, CustomFunctionSpec>(CUSTOM_FUNCTIONS.map((s) => [s.name, s]));
 

@@ -1,6 +1,6 @@
 /** Google Sheets' size limits: 10,000,000 cells per spreadsheet, 18,278 columns per sheet. */
 import { describe, expect, it } from "vitest";
-import { createEmulator, MAX_CELLS, MAX_COLUMNS } from "../../dev/emulator/index.ts";
+import { createEmulator, MAX_CELLS, MAX_COLUMNS } from "../../../dev/emulator/index.ts";
 
 const CELLS =
   "This action would increase the number of cells in the workbook above the limit of 10000000 cells.";

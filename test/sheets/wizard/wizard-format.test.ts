@@ -11,7 +11,7 @@ import {
   parseInUnit,
   parseNumberText,
   toInputText,
-} from "../../sidebar/format.ts";
+} from "../../../sidebar/format.ts";
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 

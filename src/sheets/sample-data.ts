@@ -4,11 +4,11 @@
  * the calendar: each day's noise comes from a hash of that day, so the same day always gets the
  * same numbers, and growth is measured back from the last day, so every insert looks current.
  */
-import type { Lang } from "../../contract/i18n.ts";
-import { dayFromParts, dayParts, dayToDate, todayDay } from "../../kpi/days.ts";
-import { userLang } from "../workbook/locale.ts";
-import { messages } from "../workbook/messages.ts";
-import { insertSheetNamed } from "../workbook/tabs.ts";
+import type { Lang } from "../contract/i18n.ts";
+import { dayFromParts, dayParts, dayToDate, todayDay } from "../kpi/days.ts";
+import { userLang } from "./workbook/locale.ts";
+import { messages } from "./workbook/messages.ts";
+import { insertSheetNamed } from "./workbook/tabs.ts";
 
 export interface SampleData {
   headers: string[];

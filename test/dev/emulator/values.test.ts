@@ -1,8 +1,8 @@
 /** Values, formulas, shapes, bounds and A1 notation on the emulator. */
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { formatA1, parseA1 } from "../../dev/emulator/a1.ts";
-import { createEmulator } from "../../dev/emulator/index.ts";
+import { formatA1, parseA1 } from "../../../dev/emulator/a1.ts";
+import { createEmulator } from "../../../dev/emulator/index.ts";
 
 function setup(options: Parameters<typeof createEmulator>[0] = {}) {
   const emu = createEmulator(options);

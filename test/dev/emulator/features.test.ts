@@ -1,6 +1,6 @@
 /** Merges, frozen rows, protections, validation, conditional formats, metadata and charts. */
 import { describe, expect, it } from "vitest";
-import { createEmulator } from "../../dev/emulator/index.ts";
+import { createEmulator } from "../../../dev/emulator/index.ts";
 
 function setup() {
   const emu = createEmulator();

@@ -1,0 +1,107 @@
+/**
+ * The one objective rule set (src/contract/objective-rules.ts), as the sidebar and the server both
+ * call it: pure, with the KPIs described by the caller.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  checkObjective,
+  issueText,
+  type RuleEnv,
+  type RuleKpi,
+} from "../../src/contract/objective-rules.ts";
+import { dayFromParts } from "../../src/kpi/days.ts";
+
+const CTR: RuleKpi = {
+  id: "ctr",
+  name: "Click-through rate",
+  canBeNegative: false,
+  inputs: [
+    { name: "clicks", label: "Clicks", optional: false, multiColumn: false },
+    { name: "impressions", label: "Impressions", optional: false, multiColumn: false },
+  ],
+};
+
+const env = (lang: "en" | "fr" = "en"): RuleEnv => ({
+  lang,
+  kpi: (id) => (id === "ctr" ? CTR : undefined),
+  kpiIds: ["ctr"],
+  formatValue: (v) => `${v * 100}%`,
+  formatDay: (d) => `day ${d}`,
+});
+
+const VALID = {
+  name: "Search CTR",
+  kpiId: "ctr",
+  sourceSheet: "Ads",
+  dateColumn: "Day",
+  inputs: { clicks: ["Clicks"], impressions: ["Impr."] },
+  direction: "higher",
+  baseline: 0.02,
+  target: 0.026,
+  startDate: "2027-01-01",
+  deadline: "2027-03-31",
+  frequency: "monthly",
+  owner: "Claire",
+  businessGoal: "",
+};
+
+describe("checkObjective", () => {
+  it("returns the parsed values: calendar days for dates, numbers as given", () => {
+    const { value, issues } = checkObjective(VALID, env());
+    expect(issues).toEqual([]);
+    expect(value?.startDay).toBe(dayFromParts(2027, 1, 1));
+    expect(value?.deadlineDay).toBe(dayFromParts(2027, 3, 31));
+    expect(value?.target).toBe(0.026);
+  });
+
+  it("reads the French words a person types in the tab as the codes", () => {
+    const { value } = checkObjective(
+      { ...VALID, frequency: " Mensuelle ", direction: "Plus haut" },
+      env(),
+    );
+    expect(value?.frequency).toBe("monthly");
+    expect(value?.direction).toBe("higher");
+    expect(checkObjective({ ...VALID, frequency: "trimestrielle" }, env()).value?.frequency).toBe(
+      "quarterly",
+    );
+  });
+
+  it("gives the first issue of every field, in the tab's column order", () => {
+    const { value, issues } = checkObjective(
+      { ...VALID, name: "", owner: " ", deadline: "2026-12-31", target: 0.01 },
+      env(),
+    );
+    expect(value).toBeUndefined();
+    expect(issues.map((i) => [i.field, i.key])).toEqual([
+      ["name", "required"],
+      ["target", "targetNotAbove"],
+      ["deadline", "deadlineNotAfterStart"],
+      ["owner", "required"],
+    ]);
+    expect(issues.map((i) => issueText(i, "fr"))).toEqual([
+      "Nom : obligatoire.",
+      "Cible : doit être supérieure à la valeur de départ (2%) pour un objectif à la hausse.",
+      `Échéance : doit être postérieure à la date de début (day ${dayFromParts(2027, 1, 1)}).`,
+      "Responsable : obligatoire.",
+    ]);
+  });
+
+  it("checks only the fields in scope, and rules between two fields only when both are", () => {
+    const preview = new Set(["kpiId", "sourceSheet", "dateColumn", "inputs", "frequency"] as const);
+    expect(checkObjective({ ...VALID, owner: "", target: 0 }, env(), preview).issues).toEqual([]);
+    const issues = checkObjective({ ...VALID, inputs: { clicks: ["Clicks"] } }, env(), preview);
+    expect(issues.issues).toEqual([
+      expect.objectContaining({ field: "inputs", key: "inputMissing", input: "impressions" }),
+    ]);
+  });
+
+  it("names the input of a column problem, so the sidebar can point at its select", () => {
+    const { issues } = checkObjective(
+      { ...VALID, inputs: { clicks: ["Clicks", "Clicks 2"], impressions: ["Impr."] } },
+      env(),
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({ field: "inputs", key: "inputOneColumn", input: "clicks" }),
+    ]);
+  });
+});
