@@ -19,7 +19,7 @@ import {
 import { formatNumber, kpiError, parseNumberText, positionText } from "../cells.ts";
 import type { EngineContext, KpiDefinition, KpiInput } from "../types.ts";
 import { argCount, describe, isBlankScalar, source } from "./arguments.ts";
-import { type CustomFunctionParam, type CustomFunctionSpec, UNIT_NOTE } from "./spec.ts";
+import { type CustomFunctionParam, type CustomFunctionSpec, fromEntry, UNIT_NOTE } from "./spec.ts";
 
 type Mode = "rows" | "total";
 
@@ -65,16 +65,10 @@ export function ratioSpec(kpi: KpiDefinition): CustomFunctionSpec {
     MODE_PARAM,
   ];
   return {
-    name: fn,
-    kpiId: kpi.id,
-    title: kpi.name,
-    formula: kpi.formula,
-    doc: kpi.doc,
+    ...fromEntry(kpi),
     description: `${kpi.name.en}: ${kpi.formula.en}. ${kpi.definition.en} ${UNIT_NOTE[kpi.unit]}`,
     params,
     returns: `${kpi.name.en} over all rows; with mode "rows", a column with one value per row ("" where the denominator is blank or 0).`,
-    example: kpi.example.formula,
-    examples: [kpi.example, ...(kpi.moreExamples ?? [])],
     run(ctx, args) {
       const n = argCount(fn, ctx, args, params.length);
       let mode: Mode = "total";

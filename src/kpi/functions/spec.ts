@@ -6,7 +6,7 @@
  * `run` receives the arguments exactly as Apps Script passes them: a 2D array for a range, a
  * plain value for a single cell, "" for a blank cell, undefined for an omitted trailing argument.
  */
-import type { EngineContext, Localized, Unit } from "../types.ts";
+import type { EngineContext, KpiDefinition, Localized, Unit } from "../types.ts";
 
 export interface CustomFunctionParam {
   /** A valid JavaScript identifier: the stub's parameter and the name in Sheets' help. */
@@ -61,3 +61,21 @@ export const UNIT_NOTE: Readonly<Record<Unit, string>> = {
   seconds: "In seconds.",
   count: "A count.",
 };
+
+/** What the spec of a registry KPI's function takes from its entry, unchanged. */
+export function fromEntry(
+  kpi: KpiDefinition,
+): Pick<
+  CustomFunctionSpec,
+  "name" | "kpiId" | "title" | "formula" | "doc" | "example" | "examples"
+> {
+  return {
+    name: kpi.functionName,
+    kpiId: kpi.id,
+    title: kpi.name,
+    formula: kpi.formula,
+    doc: kpi.doc,
+    example: kpi.example.formula,
+    examples: [kpi.example, ...(kpi.moreExamples ?? [])],
+  };
+}

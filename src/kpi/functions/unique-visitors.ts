@@ -4,7 +4,7 @@ import { idKey, kpiError } from "../cells.ts";
 import { daysOf } from "../series.ts";
 import type { KpiDefinition } from "../types.ts";
 import { argCount, dayArg, isBlankScalar, required, source } from "./arguments.ts";
-import { type CustomFunctionParam, type CustomFunctionSpec, UNIT_NOTE } from "./spec.ts";
+import { type CustomFunctionParam, type CustomFunctionSpec, fromEntry, UNIT_NOTE } from "./spec.ts";
 
 export function uniqueVisitorsSpec(kpi: KpiDefinition): CustomFunctionSpec {
   const fn = kpi.functionName;
@@ -36,16 +36,10 @@ export function uniqueVisitorsSpec(kpi: KpiDefinition): CustomFunctionSpec {
     },
   ];
   return {
-    name: fn,
-    kpiId: kpi.id,
-    title: kpi.name,
-    formula: kpi.formula,
-    doc: kpi.doc,
+    ...fromEntry(kpi),
     description: `${kpi.name.en}: the number of distinct visitor ids, optionally between two dates. ${UNIT_NOTE[kpi.unit]}`,
     params,
     returns: "The number of distinct non-blank visitor ids (0 when there are none).",
-    example: kpi.example.formula,
-    examples: [kpi.example, ...(kpi.moreExamples ?? [])],
     run(ctx, args) {
       argCount(fn, ctx, args, params.length);
       const ids = as2D(required(fn, ctx, args[0], "visitor_ids"));
