@@ -3,6 +3,8 @@
  * touched), and how it becomes an ObjectiveInput. Its checks are the shared objective rules
  * (src/contract/objective-rules.ts), the very ones the server applies again on save.
  */
+
+import { formatDayLong } from "../src/contract/format.ts";
 import type { Lang } from "../src/contract/i18n.ts";
 import {
   checkObjective,
@@ -25,7 +27,6 @@ import type {
   WizardContext,
   WizardKpi,
 } from "../src/contract/wizard.ts";
-import { isoDay } from "../src/kpi/days.ts";
 import {
   endOfMonthAfter,
   exampleInput,
@@ -301,7 +302,7 @@ function ruleEnv(ctx: WizardContext): RuleEnv {
     kpiIds: ctx.kpis.map((k) => k.id),
     formatValue: (value, kpi) =>
       formatValue(value, findKpi(ctx, kpi.id)?.unit ?? "ratio", ctx.lang),
-    formatDay: (day) => formatLongDate(isoDay(day), ctx.lang),
+    formatDay: (day) => formatDayLong(day, ctx.lang),
   };
 }
 

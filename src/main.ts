@@ -10,8 +10,9 @@ import { buildMenu, showHelpDialog } from "./sheets/menu.ts";
 // showObjectives; sidebar endpoints, each validating its arguments since the client is untrusted.
 export * from "./sheets/custom-functions.ts";
 export { buildDashboard } from "./sheets/dashboard/build.ts";
-export { deleteObjective, listObjectives, saveObjective } from "./sheets/objectives/endpoints.ts";
+export { deleteObjective, saveObjective } from "./sheets/objectives/endpoints.ts";
 export { insertSampleData } from "./sheets/sample-data.ts";
+export { listObjectives } from "./sheets/status/endpoints.ts";
 export { getWizardContext } from "./sheets/wizard/describe.ts";
 export { checkRealism, previewObjective } from "./sheets/wizard/endpoints.ts";
 export { showNewObjective, showObjectives } from "./sheets/wizard/sidebar.ts";

@@ -5,8 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildDashboardAt } from "../../src/sheets/dashboard/build.ts";
-import { listObjectives, saveObjective } from "../../src/sheets/objectives/endpoints.ts";
+import { saveObjective } from "../../src/sheets/objectives/endpoints.ts";
 import { insertSampleData } from "../../src/sheets/sample-data.ts";
+import { listObjectives } from "../../src/sheets/status/endpoints.ts";
 import { DASHBOARD_KEY, OBJECTIVES_KEY } from "../../src/sheets/workbook/tabs.ts";
 import {
   installEmulator,

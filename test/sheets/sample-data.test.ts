@@ -6,8 +6,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { MONTHS_EN } from "../../dev/emulator/format-date.ts";
 import { civilDay, dayParts, todayDay } from "../../src/kpi/days.ts";
 import { buildDashboard } from "../../src/sheets/dashboard/build.ts";
-import { listObjectives, saveObjective } from "../../src/sheets/objectives/endpoints.ts";
+import { saveObjective } from "../../src/sheets/objectives/endpoints.ts";
 import { insertSampleData } from "../../src/sheets/sample-data.ts";
+import { listObjectives } from "../../src/sheets/status/endpoints.ts";
 import { type Emulator, installEmulator, sampleObjectives } from "./helpers.ts";
 
 let emu: Emulator;

@@ -9,7 +9,7 @@ import type { Objective } from "../../src/contract/objectives.ts";
 import { dayFromParts, isoDay } from "../../src/kpi/days.ts";
 import { getKpi } from "../../src/kpi/registry.ts";
 import type { PeriodPoint } from "../../src/kpi/series.ts";
-import { stakeholderSummary } from "../../src/sheets/dashboard/layout.ts";
+import { stakeholderSummary } from "../../src/sheets/dashboard/summary.ts";
 import { formatInputs, parseInputs } from "../../src/sheets/objectives/codec.ts";
 import { validateObjective } from "../../src/sheets/objectives/rules.ts";
 import { layoutOf } from "../../src/sheets/objectives/tab.ts";

@@ -10,7 +10,8 @@ import { userLang } from "../workbook/locale.ts";
 import { withDocumentLock } from "../workbook/lock.ts";
 import { messages } from "../workbook/messages.ts";
 import { DASHBOARD_KEY, findTaggedSheet, insertTaggedSheet } from "../workbook/tabs.ts";
-import { type ChartSpec, type DashboardGrid, layoutDashboard } from "./layout.ts";
+import type { ChartSpec, DashboardGrid } from "./grid.ts";
+import { layoutDashboard } from "./layout.ts";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

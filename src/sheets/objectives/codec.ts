@@ -6,11 +6,7 @@
  */
 import { isDateValue } from "../../kpi/cells.ts";
 import { civilDay, dayToDate, isoDay, tryParseIsoDay } from "../../kpi/days.ts";
-
-/** Text that Sheets would otherwise take for a formula (= + - @) or parse (numbers, dates, TRUE). */
-export function textCell(s: string): string {
-  return s === "" ? "" : `'${s}`;
-}
+import { textCell } from "../workbook/cells.ts";
 
 const SEPARATORS = /[;=+{}]/;
 

@@ -7,18 +7,15 @@
 import { formatDayLong } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import { OBJECTIVE_FIELDS } from "../../contract/objective-rules.ts";
-import type { Objective, ObjectiveList } from "../../contract/objectives.ts";
+import type { Objective } from "../../contract/objectives.ts";
 import { dateColumnCheck, describeValue } from "../../kpi/cells.ts";
 import { civilDay } from "../../kpi/days.ts";
 import type { EngineContext } from "../../kpi/types.ts";
-import { summaryOf } from "../status/evaluate.ts";
-import { evaluateWorkbook, readWorkbook } from "../status/read.ts";
-import { cellText, HeaderRow } from "../workbook/cells.ts";
+import { cellText, HeaderRow, textCell } from "../workbook/cells.ts";
 import { userLang } from "../workbook/locale.ts";
 import { type LockTask, withDocumentLock } from "../workbook/lock.ts";
 import { messages } from "../workbook/messages.ts";
 import { findTaggedSheet, OBJECTIVES_KEY, ownSheetIds } from "../workbook/tabs.ts";
-import { textCell } from "./codec.ts";
 import { fieldError, objectiveId, validateObjective } from "./rules.ts";
 import {
   createObjectivesSheet,
@@ -253,20 +250,6 @@ export function deleteObjectiveIn(
     removeObjectiveRow(sheet, layout, values, index + 1);
     return { deleted: id };
   });
-}
-
-/** listObjectives with an injectable clock and spreadsheet, for tests. */
-export function listObjectivesIn(ss: Spreadsheet, lang: Lang, now: Date): ObjectiveList {
-  const wb = readWorkbook(ss, lang, now);
-  return {
-    objectives: evaluateWorkbook(wb, lang).map((e) => summaryOf(e, lang)),
-    problems: wb.problems,
-  };
-}
-
-/** Sidebar: every readable objective with where it stands, and the rows that could not be read. */
-export function listObjectives(): ObjectiveList {
-  return listObjectivesIn(SpreadsheetApp.getActiveSpreadsheet(), userLang(), new Date());
 }
 
 /** Sidebar: creates (no id) or updates (known id) an objective; returns it as stored. */

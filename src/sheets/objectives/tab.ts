@@ -16,7 +16,7 @@ import {
 import type { Objective, RowProblem } from "../../contract/objectives.ts";
 import { findKpi, KPIS } from "../../kpi/registry.ts";
 import type { Unit } from "../../kpi/types.ts";
-import { cellText } from "../workbook/cells.ts";
+import { cellText, columnLetter, textCell } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
 import { findTaggedSheet, insertTaggedSheet, OBJECTIVES_KEY } from "../workbook/tabs.ts";
 import {
@@ -26,7 +26,6 @@ import {
   dateCell,
   formatInputs,
   parseInputs,
-  textCell,
 } from "./codec.ts";
 import { validateObjective } from "./rules.ts";
 
@@ -101,17 +100,6 @@ export function headerRowIndex(values: readonly (readonly unknown[])[]): number 
     }
     return named.size >= HEADER_MIN_FIELDS;
   });
-}
-
-export function columnLetter(col0: number): string {
-  let n = col0 + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Runs of adjacent columns, as [first 0-based column, fields in order]; one write each. */

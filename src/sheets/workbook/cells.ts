@@ -13,6 +13,11 @@ export function cellText(v: unknown, timeZone: string): string {
   return String(v);
 }
 
+/** Text that Sheets would otherwise take for a formula (= + - @) or parse (numbers, dates, TRUE). */
+export function textCell(s: string): string {
+  return s === "" ? "" : `'${s}`;
+}
+
 /**
  * A tab's header row. A header is found by its text, trimmed: the exact text first, else the same
  * text in another case (Sheets users retype headers), so "clicks" finds "Clicks". Blank headers
@@ -54,4 +59,16 @@ export class HeaderRow {
     const col = this.find(header);
     return col === undefined ? undefined : this.byColumn[col];
   }
+}
+
+/** "A" for column 0, "Z", "AA"…: a column as Sheets names it. */
+export function columnLetter(col0: number): string {
+  let n = col0 + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
 }

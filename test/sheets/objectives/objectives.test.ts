@@ -3,12 +3,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Objective } from "../../../src/contract/objectives.ts";
-import {
-  deleteObjective,
-  listObjectives,
-  listObjectivesIn,
-  saveObjective,
-} from "../../../src/sheets/objectives/endpoints.ts";
+import { deleteObjective, saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
+import { listObjectives, listObjectivesIn } from "../../../src/sheets/status/endpoints.ts";
 import { OBJECTIVES_KEY } from "../../../src/sheets/workbook/tabs.ts";
 import {
   type Emulator,

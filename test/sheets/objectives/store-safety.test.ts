@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
 import {
   deleteObjective,
-  listObjectivesIn,
   saveObjective,
   saveObjectiveIn,
 } from "../../../src/sheets/objectives/endpoints.ts";
+import { listObjectivesIn } from "../../../src/sheets/status/endpoints.ts";
 import { DASHBOARD_KEY, OBJECTIVES_KEY } from "../../../src/sheets/workbook/tabs.ts";
 import {
   type Emulator,
