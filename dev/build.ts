@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { CUSTOM_FUNCTIONS } from "../src/kpi/functions.ts";
+import { CUSTOM_FUNCTIONS } from "../src/kpi/functions/index.ts";
 import { buildSidebarHtml } from "./build-sidebar.ts";
 import { BUNDLE_GLOBAL, discoverEntryPoints, renderStubs } from "./bundle-stubs.ts";
 import { DIST, ROOT } from "./paths.ts";

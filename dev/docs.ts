@@ -5,9 +5,9 @@
 
 import { formatNumber } from "../src/kpi/cells.ts";
 import { civilDay, isoDay } from "../src/kpi/days.ts";
+import { CUSTOM_FUNCTIONS } from "../src/kpi/functions/index.ts";
 import type { CustomFunctionSpec, FunctionExample } from "../src/kpi/functions/spec.ts";
-import { CUSTOM_FUNCTIONS } from "../src/kpi/functions.ts";
-import { findKpi } from "../src/kpi/registry.ts";
+import { findKpi } from "../src/kpi/registry/index.ts";
 
 const RULES = `## Rules every function follows
 
@@ -132,7 +132,7 @@ export function renderFunctionsMarkdown(): string {
   const parts = [
     "# KPI Pilot custom functions",
     "",
-    "<!-- Generated from src/kpi/registry.ts, src/kpi/registry/*.ts and src/kpi/functions/*.ts by `npm run docs`. Do not edit. -->",
+    "<!-- Generated from src/kpi/registry/*.ts and src/kpi/functions/*.ts by `npm run docs`. Do not edit. -->",
     "",
     "Type these in any cell once KPI Pilot is installed. Sheets shows each function's help as you type.",
     "",

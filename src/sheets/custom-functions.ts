@@ -1,10 +1,11 @@
 /**
  * The custom functions as Apps Script calls them. Each is one line so that src/main.ts can export
  * it by name (a bundle export must be static); the logic and documentation live in the registry
- * (src/kpi/functions.ts), and a test checks that this list and the registry agree both ways.
+ * (src/kpi/functions/index.ts), and a test checks that this list and the registry agree both ways.
  */
+
+import { CUSTOM_FUNCTIONS } from "../kpi/functions/index.ts";
 import type { CustomFunctionSpec } from "../kpi/functions/spec.ts";
-import { CUSTOM_FUNCTIONS } from "../kpi/functions.ts";
 import type { EngineContext } from "../kpi/types.ts";
 
 const SPECS = new Map<string, CustomFunctionSpec>(CUSTOM_FUNCTIONS.map((s) => [s.name, s]));

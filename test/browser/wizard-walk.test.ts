@@ -12,7 +12,7 @@ import type { Lang } from "../../src/contract/i18n.ts";
 import { fieldLabel, type ObjectiveField } from "../../src/contract/objective-rules.ts";
 import { civilDay, isoDay, todayDay } from "../../src/kpi/days.ts";
 import { nextPeriodStart, periodStart } from "../../src/kpi/periods.ts";
-import { findKpi } from "../../src/kpi/registry.ts";
+import { findKpi } from "../../src/kpi/registry/index.ts";
 import { parseInputs } from "../../src/sheets/objectives/codec.ts";
 import {
   closeBrowser,

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../dev/emulator/index.ts";
 import { loadBundle, readBundle } from "../../dev/harness/bundle.ts";
 import { DIST } from "../../dev/paths.ts";
-import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions.ts";
+import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions/index.ts";
 import { MENU_ITEMS } from "../../src/sheets/menu.ts";
 import { checkBundle } from "./check-bundle.ts";
 

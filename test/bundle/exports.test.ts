@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions.ts";
-import { KPIS } from "../../src/kpi/registry.ts";
+import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions/index.ts";
+import { KPIS } from "../../src/kpi/registry/index.ts";
 import * as exported from "../../src/sheets/custom-functions.ts";
 
 describe("custom-function exports", () => {

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../dev/emulator/index.ts";
 import { loadBundle, readBundle } from "../../dev/harness/bundle.ts";
+import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions/index.ts";
 import { EXAMPLE_CONTEXT } from "../../src/kpi/functions/spec.ts";
-import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions.ts";
 
 const code = readBundle();
 

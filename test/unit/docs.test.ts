@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderFunctionsMarkdown } from "../../dev/docs.ts";
 import { ROOT } from "../../dev/paths.ts";
+import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions/index.ts";
 import { EXAMPLE_CONTEXT } from "../../src/kpi/functions/spec.ts";
-import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions.ts";
-import { KPIS } from "../../src/kpi/registry.ts";
+import { KPIS } from "../../src/kpi/registry/index.ts";
 
 /** Deep equality with numbers compared to 12 significant digits (0.1 + 0.2 style noise). */
 function same(actual: unknown, expected: unknown): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isoDay, todayDay } from "../../src/kpi/days.ts";
-import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions.ts";
-import { KPIS } from "../../src/kpi/registry.ts";
+import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions/index.ts";
+import { KPIS } from "../../src/kpi/registry/index.ts";
 import { at, call, close, col, ctxOf, errorOf, FR, untouchableCtx, utcDay } from "./helpers.ts";
 
 describe("the custom-function specs", () => {

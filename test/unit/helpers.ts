@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { findFunction } from "../../src/kpi/functions.ts";
+import { findFunction } from "../../src/kpi/functions/index.ts";
 import type { EngineContext } from "../../src/kpi/types.ts";
 
 /** English sheet in UTC: most rule tests. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KPIS } from "../../src/kpi/registry.ts";
+import { KPIS } from "../../src/kpi/registry/index.ts";
 
 // The wizard's review sentence and suggested objective names read these phrases straight from
 // each entry, so a KPI added without them would show a blank where its name belongs.

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { KPIS } from "../../src/kpi/registry.ts";
+import { KPIS } from "../../src/kpi/registry/index.ts";
 import type { KpiDefinition } from "../../src/kpi/types.ts";
 import { call, EN } from "./helpers.ts";
 

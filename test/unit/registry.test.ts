@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { suggestDateColumn, suggestMapping } from "../../src/kpi/mapping.ts";
-import { findKpi, getKpi, KPIS } from "../../src/kpi/registry.ts";
+import { findKpi, getKpi, KPIS } from "../../src/kpi/registry/index.ts";
 import { GA4_HEADERS, SAMPLE_MAPPING } from "../fixtures.ts";
 
 const SAMPLE_EN =

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { civilDay, dayToDate, isoDay, parseIsoDay } from "../../src/kpi/days.ts";
-import { findFunction } from "../../src/kpi/functions.ts";
+import { findFunction } from "../../src/kpi/functions/index.ts";
 import { nextPeriodStart, type Period } from "../../src/kpi/periods.ts";
-import { getKpi, KPIS } from "../../src/kpi/registry.ts";
+import { getKpi, KPIS } from "../../src/kpi/registry/index.ts";
 import { kpiSeries, kpiTotal, kpiValue, type SeriesTable } from "../../src/kpi/series.ts";
 import type { KpiDefinition } from "../../src/kpi/types.ts";
 import { at, close, ctxOf, errorOf, FR, utcDay } from "./helpers.ts";

@@ -7,7 +7,7 @@ import { formatDayLong, formatUnitValue, periodLabel } from "../../src/contract/
 import type { Lang } from "../../src/contract/i18n.ts";
 import type { Objective } from "../../src/contract/objectives.ts";
 import { dayFromParts, isoDay } from "../../src/kpi/days.ts";
-import { getKpi } from "../../src/kpi/registry.ts";
+import { getKpi } from "../../src/kpi/registry/index.ts";
 import type { PeriodPoint } from "../../src/kpi/series.ts";
 import { stakeholderSummary } from "../../src/sheets/dashboard/summary.ts";
 import { formatInputs, parseInputs } from "../../src/sheets/objectives/codec.ts";

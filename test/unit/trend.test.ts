@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseIsoDay } from "../../src/kpi/days.ts";
-import { getKpi } from "../../src/kpi/registry.ts";
+import { getKpi } from "../../src/kpi/registry/index.ts";
 import { kpiSeries, type PeriodPoint, type SeriesTable } from "../../src/kpi/series.ts";
 import {
   completePoints,

@@ -36,25 +36,19 @@ export const DATE_ALIASES: Aliases = {
   fr: ["Date", "Jour", "Date de visite", "Semaine", "Mois", "Période", "Horodatage"],
 };
 
-export function count(
-  name: string,
-  label: Localized,
-  help: Localized,
-  aliases: Aliases,
-  extra: Partial<KpiInput> = {},
-): KpiInput {
-  return { name, kind: "count", label, help, aliases, ...extra };
+/** An input of `kind`, written in the entries as `count(name, label, help, aliases)`. */
+function inputOf(kind: KpiInput["kind"]) {
+  return (
+    name: string,
+    label: Localized,
+    help: Localized,
+    aliases: Aliases,
+    extra: Partial<KpiInput> = {},
+  ): KpiInput => ({ name, kind, label, help, aliases, ...extra });
 }
 
-export function amount(
-  name: string,
-  label: Localized,
-  help: Localized,
-  aliases: Aliases,
-  extra: Partial<KpiInput> = {},
-): KpiInput {
-  return { name, kind: "amount", label, help, aliases, ...extra };
-}
+export const count = inputOf("count");
+export const amount = inputOf("amount");
 
 export const conversionsInput = count(
   "conversions",

@@ -16,7 +16,7 @@ import {
   throwIssue,
   type ValidObjective,
 } from "../../contract/objective-rules.ts";
-import { findKpi, KPIS } from "../../kpi/registry.ts";
+import { findKpi, KPIS } from "../../kpi/registry/index.ts";
 import { kpiCanBeNegative, objectiveInputs } from "../../kpi/traits.ts";
 import type { KpiDefinition } from "../../kpi/types.ts";
 import { type MessageKey, messages } from "../workbook/messages.ts";

@@ -14,7 +14,7 @@ import {
   type ObjectiveField,
 } from "../../contract/objective-rules.ts";
 import type { Objective, RowProblem } from "../../contract/objectives.ts";
-import { findKpi, KPIS } from "../../kpi/registry.ts";
+import { findKpi, KPIS } from "../../kpi/registry/index.ts";
 import type { Unit } from "../../kpi/types.ts";
 import { cellText, columnLetter, textCell } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";

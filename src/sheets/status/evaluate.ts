@@ -9,7 +9,7 @@ import type { Lang } from "../../contract/i18n.ts";
 import type { Objective, ObjectiveSummary, StatusCode } from "../../contract/objectives.ts";
 import { dateColumnCheck, describeValue, readDay } from "../../kpi/cells.ts";
 import { frequencyPeriod, type Period, periodStart } from "../../kpi/periods.ts";
-import { getKpi } from "../../kpi/registry.ts";
+import { getKpi } from "../../kpi/registry/index.ts";
 import { kpiSeries, type PeriodPoint } from "../../kpi/series.ts";
 import { objectiveInputs } from "../../kpi/traits.ts";
 import {

@@ -12,9 +12,10 @@ import type {
 import { dateColumnCheck } from "../../kpi/cells.ts";
 import { isoDay, todayDay } from "../../kpi/days.ts";
 import { suggestDateColumn, suggestMapping } from "../../kpi/mapping.ts";
-import { KPIS } from "../../kpi/registry.ts";
-import { kpiCanBeNegative, objectiveInputs } from "../../kpi/traits.ts";
+import { KPIS } from "../../kpi/registry/index.ts";
+import { objectiveInputs } from "../../kpi/traits.ts";
 import type { Direction, EngineContext, KpiDefinition } from "../../kpi/types.ts";
+import { ruleKpi } from "../objectives/rules.ts";
 import { HeaderRow } from "../workbook/cells.ts";
 import { userLang } from "../workbook/locale.ts";
 import { messages } from "../workbook/messages.ts";
@@ -52,20 +53,17 @@ export function getWizardContext(): WizardContext {
 }
 
 export function wizardKpi(kpi: KpiDefinition, lang: Lang): WizardKpi {
+  // What the objective rules know of the KPI (the sidebar checks with them), and its words.
+  const { id, name, canBeNegative, inputs } = ruleKpi(kpi, lang);
   return {
-    id: kpi.id,
-    name: kpi.name[lang],
+    id,
+    name,
+    canBeNegative,
+    inputs: [...inputs],
     definition: kpi.definition[lang],
     formula: kpi.formula[lang],
     unit: kpi.unit,
     direction: kpi.direction,
-    canBeNegative: kpiCanBeNegative(kpi),
-    inputs: objectiveInputs(kpi).map((i) => ({
-      name: i.name,
-      label: i.label[lang],
-      optional: i.optional === true,
-      multiColumn: i.multiColumn === true,
-    })),
     suggestedName: suggestedName(kpi, kpi.direction, lang),
     suggestedNames: {
       higher: suggestedName(kpi, "higher", lang),

@@ -15,7 +15,7 @@ import type {
 } from "../../contract/wizard.ts";
 import { isoDay, todayDay } from "../../kpi/days.ts";
 import { frequencyPeriod, periodsBetween } from "../../kpi/periods.ts";
-import { getKpi } from "../../kpi/registry.ts";
+import { getKpi } from "../../kpi/registry/index.ts";
 import { kpiSeries, kpiTotal, type PeriodPoint } from "../../kpi/series.ts";
 import { realismCheck } from "../../kpi/smart.ts";
 import { completePoints } from "../../kpi/trend.ts";

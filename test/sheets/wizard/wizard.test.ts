@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ROOT } from "../../../dev/paths.ts";
 import type { PreviewRequest } from "../../../src/contract/wizard.ts";
 import { civilDay, dayFromParts, isoDay, todayDay } from "../../../src/kpi/days.ts";
-import { getKpi, KPIS } from "../../../src/kpi/registry.ts";
+import { getKpi, KPIS } from "../../../src/kpi/registry/index.ts";
 import { KPI_CONVERSION } from "../../../src/sheets/custom-functions.ts";
 import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
 import { insertSampleData } from "../../../src/sheets/sample-data.ts";

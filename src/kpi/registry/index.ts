@@ -2,13 +2,14 @@
  * The KPI registry: one declarative entry per KPI, in the order the wizard lists them and
  * docs/FUNCTIONS.md documents them. The custom functions, their JSDoc stubs, the wizard's KPI
  * list and column auto-mapping, the dashboard's computations and docs/FUNCTIONS.md all derive
- * from these entries; the entries themselves live in registry/, one file per family of KPIs.
+ * from these entries; the entries themselves live beside this file, one file per family of KPIs.
  */
-import { cpa, cpc, cpm, ctr, roas, roi } from "./registry/ads.ts";
-import { openRate } from "./registry/email.ts";
-import { engagement } from "./registry/social.ts";
-import { avgVisitDuration, bounceRate, conversion, uniqueVisitors } from "./registry/web.ts";
-import type { KpiDefinition } from "./types.ts";
+
+import type { KpiDefinition } from "../types.ts";
+import { cpa, cpc, cpm, ctr, roas, roi } from "./ads.ts";
+import { openRate } from "./email.ts";
+import { engagement } from "./social.ts";
+import { avgVisitDuration, bounceRate, conversion, uniqueVisitors } from "./web.ts";
 
 export const KPIS: readonly KpiDefinition[] = [
   conversion,

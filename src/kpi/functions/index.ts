@@ -3,15 +3,16 @@
  * registry, then KPI_GROWTH, KPI_PROGRESS, KPI_FORECAST, KPI_STATUS and KPI_SERIES. Each is
  * a spec (functions/spec.ts) from which the build writes its stub and JSDoc.
  */
-import { FORECAST } from "./functions/forecast.ts";
-import { GROWTH } from "./functions/growth.ts";
-import { PROGRESS } from "./functions/progress.ts";
-import { ratioSpec } from "./functions/ratio.ts";
-import { SERIES } from "./functions/series.ts";
-import type { CustomFunctionSpec } from "./functions/spec.ts";
-import { STATUS } from "./functions/status.ts";
-import { uniqueVisitorsSpec } from "./functions/unique-visitors.ts";
-import { KPIS } from "./registry.ts";
+
+import { KPIS } from "../registry/index.ts";
+import { FORECAST } from "./forecast.ts";
+import { GROWTH } from "./growth.ts";
+import { PROGRESS } from "./progress.ts";
+import { ratioSpec } from "./ratio.ts";
+import { SERIES } from "./series.ts";
+import type { CustomFunctionSpec } from "./spec.ts";
+import { STATUS } from "./status.ts";
+import { uniqueVisitorsSpec } from "./unique-visitors.ts";
 
 export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   ...KPIS.map((kpi) =>
