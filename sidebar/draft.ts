@@ -8,7 +8,7 @@ import { formatDayLong } from "../src/contract/format.ts";
 import type { Lang } from "../src/contract/i18n.ts";
 import {
   checkObjective,
-  issueText,
+  issueTextBesideField,
   type ObjectiveField,
   type RuleEnv,
 } from "../src/contract/objective-rules.ts";
@@ -367,7 +367,7 @@ export function validateStep(
       issue.field === "inputs"
         ? `input:${issue.input ?? kpi?.inputs[0]?.name ?? ""}`
         : (FIELD_KEYS[issue.field] ?? issue.field);
-    add(key, issueText(issue, ctx.lang));
+    add(key, issueTextBesideField(issue, ctx.lang));
   }
   return errors;
 }

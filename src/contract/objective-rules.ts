@@ -127,6 +127,23 @@ export function issueText(issue: RuleIssue, lang: Lang): string {
   return ruleMessages.t(lang, issue.key, params);
 }
 
+/**
+ * The issue as shown beside its field in the sidebar, where the field's label is already on
+ * screen: the same words without the label, "Required." for "Name: required.".
+ */
+export function issueTextBesideField(issue: RuleIssue, lang: Lang): string {
+  const full = issueText(issue, lang);
+  if (!issue.field) return full;
+  const label = fieldLabel(issue.field, lang);
+  for (const separator of [": ", " : ", "\u00a0: "]) {
+    if (full.startsWith(label + separator)) {
+      const rest = full.slice(label.length + separator.length);
+      return rest.charAt(0).toUpperCase() + rest.slice(1);
+    }
+  }
+  return full;
+}
+
 /** A rule broken where the caller cannot go on; carries the issue so it can name the field. */
 export class ObjectiveError extends Error {
   constructor(

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkObjective,
   issueText,
+  issueTextBesideField,
   type RuleEnv,
   type RuleKpi,
 } from "../../src/contract/objective-rules.ts";
@@ -93,6 +94,12 @@ describe("checkObjective", () => {
     expect(issues.issues).toEqual([
       expect.objectContaining({ field: "inputs", key: "inputMissing", input: "impressions" }),
     ]);
+  });
+
+  it("drops the label for the sidebar, which shows it above the field", () => {
+    const [name, owner] = checkObjective({ ...VALID, name: "", owner: "" }, env("fr")).issues;
+    expect(issueTextBesideField(name!, "fr")).toBe("Obligatoire.");
+    expect(issueTextBesideField(owner!, "en")).toBe("Required.");
   });
 
   it("names the input of a column problem, so the sidebar can point at its select", () => {
