@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHANNELS, GOALS } from "../../src/contract/advisor.ts";
+import { formatPublishedValue } from "../../src/contract/format.ts";
 import { findFunction } from "../../src/kpi/functions/index.ts";
 import { ADVICE, adviceIn, REASONS } from "../../src/kpi/registry/advice.ts";
 import { BENCHMARKS, benchmarkIn, shippedBenchmarks } from "../../src/kpi/registry/benchmarks.ts";
@@ -98,6 +99,12 @@ describe("the shipped benchmark table", () => {
     expect(shippedBenchmarks("open_rate", "email", null).map((b) => b.year)).toEqual([2023, 2019]);
     expect(shippedBenchmarks("open_rate", null, "arts and ARTISTS")[0]?.value).toBe(0.2627);
     expect(shippedBenchmarks("roas", null, null)).toEqual([]);
+  });
+
+  it("reads at its source's precision", () => {
+    expect(formatPublishedValue(0.0752, "percent", "en")).toBe("7.52%");
+    expect(formatPublishedValue(0.3765, "percent", "fr")).toBe("37,65\u00a0%");
+    expect(formatPublishedValue(70.11, "currency", "fr")).toBe("70,11");
   });
 
   it("is sent to the wizard in the user's language", () => {
