@@ -274,6 +274,12 @@ export async function previewSettled(page: Page): Promise<void> {
   });
 }
 
+/** Leaves the advisor that opens a new objective for step S, with no KPI chosen. */
+export async function skipAdvisor(page: Page): Promise<void> {
+  await page.getByTestId("advisor-skip").click();
+  await page.getByTestId("wizard-kpi").waitFor();
+}
+
 /**
  * Goes from step 1 to the review with the mouse: the KPI, the target (as typed), the owner and
  * the deadline (ISO); everything else as proposed.
