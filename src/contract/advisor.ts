@@ -4,7 +4,7 @@
  * server sends for each goal × channel, and the benchmark rows. The data itself (which KPI suits
  * which goal, the cited figures) lives beside the KPI registry, in src/kpi/registry/.
  */
-import { defineCatalogue, type Lang } from "./i18n.ts";
+import { defineCatalogue, foldText, type Lang } from "./i18n.ts";
 
 /** What the user wants to improve, in the order the advisor offers them. */
 export const GOALS = ["awareness", "traffic", "leads", "sales", "loyalty"] as const;
@@ -51,6 +51,19 @@ export function goalLabel(goal: Goal, lang: Lang): string {
 
 export function channelLabel(channel: Channel, lang: Lang): string {
   return words.t(lang, channel);
+}
+
+/**
+ * The channel a text names: its id ("search_ads") or its name in English or French ("Search
+ * ads", « Publicité sur les moteurs de recherche »), accents and case aside; null for any other.
+ */
+export function channelFromText(text: string): Channel | null {
+  const key = foldText(text);
+  return (
+    CHANNELS.find(
+      (c) => c === key || foldText(words.en[c]) === key || foldText(words.fr[c]) === key,
+    ) ?? null
+  );
 }
 
 /** One suggested KPI for a goal × channel, with why it measures that goal. */

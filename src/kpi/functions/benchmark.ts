@@ -6,11 +6,12 @@
  * custom function may only read the spreadsheet, and Sheets recomputes it when its arguments
  * change, so a range argument is what keeps the result in step with the user's edits.
  */
-import { CHANNELS, type Channel, channelLabel } from "../../contract/advisor.ts";
+import { CHANNELS, type Channel, channelFromText } from "../../contract/advisor.ts";
+import { foldText } from "../../contract/i18n.ts";
 import { as2D } from "../aggregate.ts";
 import { describeValue, kpiError, langOfCtx } from "../cells.ts";
 import { KPI_MESSAGES } from "../messages.ts";
-import { BENCHMARKS, looseKey, shippedBenchmarks } from "../registry/benchmarks.ts";
+import { BENCHMARKS, shippedBenchmarks } from "../registry/benchmarks.ts";
 import { KPIS } from "../registry/index.ts";
 import type { EngineContext, KpiDefinition } from "../types.ts";
 import { argCount, isBlankScalar, required } from "./arguments.ts";
@@ -20,8 +21,8 @@ const FN = "KPI_BENCHMARK";
 
 /** "ctr", "CTR" or "KPI_CTR" → the KPI. */
 function kpiArg(ctx: EngineContext, v: unknown): KpiDefinition {
-  const key = looseKey(String(v));
-  const kpi = KPIS.find((k) => k.id === key || looseKey(k.functionName) === key);
+  const key = foldText(String(v));
+  const kpi = KPIS.find((k) => k.id === key || foldText(k.functionName) === key);
   if (!kpi) {
     throw kpiError(ctx, "unknownKpi", {
       fn: FN,
@@ -32,22 +33,9 @@ function kpiArg(ctx: EngineContext, v: unknown): KpiDefinition {
   return kpi;
 }
 
-/** A channel by its id ("search_ads") or its name in English or French ("Search ads"). */
-function channelOf(text: string): Channel | null {
-  const key = looseKey(text);
-  return (
-    CHANNELS.find(
-      (c) =>
-        c === key ||
-        looseKey(channelLabel(c, "en")) === key ||
-        looseKey(channelLabel(c, "fr")) === key,
-    ) ?? null
-  );
-}
-
 function channelArg(ctx: EngineContext, v: unknown): Channel | null {
   if (isBlankScalar(v)) return null;
-  const channel = channelOf(String(v));
+  const channel = channelFromText(String(v));
   if (!channel) {
     throw kpiError(ctx, "unknownChannel", {
       fn: FN,
@@ -76,15 +64,15 @@ function ownValue(
   industry: string | null,
 ): number | null {
   const rows = as2D(table);
-  const wantedIndustry = industry === null ? "" : looseKey(industry);
+  const wantedIndustry = industry === null ? "" : foldText(industry);
   let anyChannel: number | null = null;
   for (const [i, row] of rows.entries()) {
     const [k, c, ind, value] = [row[0], row[1], row[2], row[3]];
     if (isBlankScalar(k)) continue;
-    const rowKpi = looseKey(String(k));
-    const known = KPIS.some((x) => x.id === rowKpi || looseKey(x.functionName) === rowKpi);
+    const rowKpi = foldText(String(k));
+    const known = KPIS.some((x) => x.id === rowKpi || foldText(x.functionName) === rowKpi);
     if (i === 0 && !known) continue;
-    if (rowKpi !== kpi.id && rowKpi !== looseKey(kpi.functionName)) continue;
+    if (rowKpi !== kpi.id && rowKpi !== foldText(kpi.functionName)) continue;
     if (typeof value !== "number" || !Number.isFinite(value)) {
       throw kpiError(ctx, "ownRowBad", {
         fn: FN,
@@ -93,12 +81,12 @@ function ownValue(
         value: describeValue(value ?? "", langOfCtx(ctx)),
       });
     }
-    if ((isBlankScalar(ind) ? "" : looseKey(String(ind))) !== wantedIndustry) continue;
+    if ((isBlankScalar(ind) ? "" : foldText(String(ind))) !== wantedIndustry) continue;
     if (isBlankScalar(c)) {
       anyChannel ??= value;
       continue;
     }
-    const rowChannel = channelOf(String(c)) ?? looseKey(String(c));
+    const rowChannel = channelFromText(String(c)) ?? foldText(String(c));
     if (channel === null || rowChannel === channel) return value;
   }
   return anyChannel;

@@ -9,7 +9,7 @@
  * own (a copy of the report, or a summary quoting it), so anyone can check it again.
  */
 import type { Benchmark, Channel } from "../../contract/advisor.ts";
-import type { Lang } from "../../contract/i18n.ts";
+import { foldText, type Lang } from "../../contract/i18n.ts";
 import type { Localized } from "../types.ts";
 
 export interface BenchmarkRow {
@@ -166,15 +166,6 @@ export function benchmarkIn(row: BenchmarkRow, lang: Lang): Benchmark {
   };
 }
 
-/** Text compared without case, accents or surrounding spaces. */
-export function looseKey(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .trim()
-    .toLowerCase();
-}
-
 /**
  * The shipped rows for a KPI on a channel (every channel when null), for one industry (the
  * all-industries figure when null), newest first.
@@ -184,11 +175,11 @@ export function shippedBenchmarks(
   channel: Channel | null,
   industry: string | null,
 ): BenchmarkRow[] {
-  const wanted = industry === null ? null : looseKey(industry);
+  const wanted = industry === null ? null : foldText(industry);
   return BENCHMARKS.filter(
     (b) =>
       b.kpiId === kpiId &&
       (channel === null || b.channel === channel) &&
-      (b.industry === null ? wanted === null : looseKey(b.industry) === wanted),
+      (b.industry === null ? wanted === null : foldText(b.industry) === wanted),
   );
 }
