@@ -8,7 +8,7 @@
  * `verifiedIn` records the page each figure was read in when that page was not the publisher's
  * own (a copy of the report, or a summary quoting it), so anyone can check it again.
  */
-import type { Benchmark, Channel } from "../../contract/advisor.ts";
+import { type Benchmark, type Channel, channelFromText } from "../../contract/advisor.ts";
 import { foldText, type Lang } from "../../contract/i18n.ts";
 import type { Localized } from "../types.ts";
 
@@ -164,6 +164,15 @@ export function benchmarkIn(row: BenchmarkRow, lang: Lang): Benchmark {
     period: row.period[lang],
     sample: row.measure ? `${row.sample[lang]}; ${row.measure[lang]}` : row.sample[lang],
   };
+}
+
+/**
+ * The newest all-industries figure for an objective, when its channel (free text) names one of
+ * the advisor's channels ("Search ads", "email", « Réseaux sociaux »); null otherwise.
+ */
+export function objectiveBenchmark(kpiId: string, channelText: string): BenchmarkRow | null {
+  const channel = channelFromText(channelText);
+  return channel === null ? null : (shippedBenchmarks(kpiId, channel, null)[0] ?? null);
 }
 
 /**
