@@ -22,6 +22,7 @@ import {
   type SidebarHarness,
   screenshot,
   unlabelledControls,
+  userOptions,
   withHarness,
 } from "./sidebar-harness.ts";
 import { skipBrowser } from "./support.ts";
@@ -48,15 +49,6 @@ const WORDS = {
     sits: /^Votre valeur de départ \(.+\) est (au-dessus|en dessous|au même niveau) ; votre cible \(.+\) est (au-dessus|en dessous|au même niveau)\.$/,
   },
 } as const;
-
-function optionsFor(lang: Lang) {
-  return {
-    userLocale: lang,
-    locale: lang === "fr" ? "fr_FR" : "en_US",
-    timeZone: TZ,
-    browserLocale: lang === "fr" ? "fr-FR" : "en-US",
-  };
-}
 
 async function checkPage(page: Page): Promise<void> {
   expect(await unlabelledControls(page)).toEqual([]);
@@ -101,7 +93,7 @@ describe.skipIf(skipBrowser)("the KPI advisor, in Chromium", () => {
     ["fr", "cpa"],
   ] as const) {
     it(`in ${lang}: online sales + search ads → ROAS, CPA, conversion with reasons; pick ${pick}; finish with the benchmark`, () =>
-      withHarness(optionsFor(lang), async (h) => {
+      withHarness(userOptions(lang, TZ), async (h) => {
         const w = WORDS[lang];
         const page = await salesFromSearchAds(h, lang);
 
@@ -198,7 +190,7 @@ describe.skipIf(skipBrowser)("the KPI advisor, in Chromium", () => {
   }
 
   it("warns about Apple Mail Privacy Protection beside an open-rate benchmark, in French", () =>
-    withHarness(optionsFor("fr"), async (h) => {
+    withHarness(userOptions("fr", TZ), async (h) => {
       h.bundle.invoke("insertSampleData");
       const page = await h.openSidebar("showNewObjective");
       await page.locator("[data-testid=advisor-goal][data-goal=loyalty]").click();
@@ -229,7 +221,7 @@ describe.skipIf(skipBrowser)("the KPI advisor, in Chromium", () => {
     }));
 
   it("can be skipped, and says so when a KPI has no published benchmark", () =>
-    withHarness(optionsFor("en"), async (h) => {
+    withHarness(userOptions("en", TZ), async (h) => {
       h.bundle.invoke("insertSampleData");
       const page = await h.openSidebar("showNewObjective");
       await page.getByTestId("advisor-skip").click();

@@ -18,7 +18,6 @@ import {
   closeBrowser,
   contrastProblems,
   dataRows,
-  type HarnessOptions,
   plain,
   rowByHeader,
   type SidebarHarness,
@@ -26,6 +25,7 @@ import {
   skipAdvisor,
   tabValues,
   unlabelledControls,
+  userOptions,
   withHarness,
 } from "./sidebar-harness.ts";
 import { skipBrowser } from "./support.ts";
@@ -101,15 +101,6 @@ async function waitForText(page: Page, testId: string, pattern: RegExp): Promise
 async function checkPage(page: Page): Promise<void> {
   expect(await unlabelledControls(page)).toEqual([]);
   expect(await contrastProblems(page)).toEqual([]);
-}
-
-function optionsFor(lang: Lang): HarnessOptions {
-  return {
-    userLocale: lang,
-    locale: lang === "fr" ? "fr_FR" : "en_US",
-    timeZone: TZ,
-    browserLocale: lang === "fr" ? "fr-FR" : "en-US",
-  };
 }
 
 /** From the menu to the created objective; returns the sidebar page and the target typed. */
@@ -245,7 +236,7 @@ describe.skipIf(skipBrowser)("the wizard, walked in Chromium", () => {
   afterAll(closeBrowser);
 
   it("in English: creates the objective, builds the dashboard, lists it", () =>
-    withHarness(optionsFor("en"), async (h) => {
+    withHarness(userOptions("en", TZ), async (h) => {
       const { page } = await walk(h, "en");
       await page.getByTestId("wizard-build-dashboard").click();
       await waitForText(page, "wizard-dashboard-status", /Dashboard built/);
@@ -265,7 +256,7 @@ describe.skipIf(skipBrowser)("the wizard, walked in Chromium", () => {
     }));
 
   it("in French: creates, edits from the list, then deletes after confirmation", () =>
-    withHarness(optionsFor("fr"), async (h) => {
+    withHarness(userOptions("fr", TZ), async (h) => {
       const w = WORDS.fr;
       const { baseline, target } = await walk(h, "fr");
       const list = await h.openSidebar("showObjectives");
