@@ -19,10 +19,29 @@ import type { CustomFunctionSpec } from "./spec.ts";
 
 const FN = "KPI_BENCHMARK";
 
+/** Each KPI under its id and its function name, folded: "ctr", "kpi_ctr". */
+const KPI_BY_KEY: ReadonlyMap<string, KpiDefinition> = new Map(
+  KPIS.flatMap((k) => [
+    [k.id, k],
+    [foldText(k.functionName), k],
+  ]),
+);
+
+function memo<T>(f: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined && !seen.has(text)) {
+      v = f(text);
+      seen.set(text, v);
+    }
+    return v as T;
+  };
+}
+
 /** "ctr", "CTR" or "KPI_CTR" → the KPI. */
 function kpiArg(ctx: EngineContext, v: unknown): KpiDefinition {
-  const key = foldText(String(v));
-  const kpi = KPIS.find((k) => k.id === key || foldText(k.functionName) === key);
+  const kpi = KPI_BY_KEY.get(foldText(String(v)));
   if (!kpi) {
     throw kpiError(ctx, "unknownKpi", {
       fn: FN,
@@ -53,7 +72,7 @@ function textArg(v: unknown): string | null {
 /**
  * The user's own figure, if their table has one. Rows are KPI, channel, industry, value; a blank
  * channel fits every channel, a blank industry is the all-industries figure; a first row that
- * names no KPI is a header. The first fitting row wins, with a row of the asked channel before
+ * names no KPI is skipped, so a header row may stay in the range. The first fitting row wins, with a row of the asked channel before
  * a row for every channel.
  */
 function ownValue(
@@ -64,15 +83,17 @@ function ownValue(
   industry: string | null,
 ): number | null {
   const rows = as2D(table);
+  // A long table repeats a few words: fold and look up each distinct text once.
+  const kpiOf = memo((text: string) => KPI_BY_KEY.get(foldText(text)) ?? null);
+  const industryOf = memo(foldText);
+  const channelOf = memo((text: string) => channelFromText(text) ?? foldText(text));
   const wantedIndustry = industry === null ? "" : foldText(industry);
   let anyChannel: number | null = null;
-  for (const [i, row] of rows.entries()) {
-    const [k, c, ind, value] = [row[0], row[1], row[2], row[3]];
-    if (isBlankScalar(k)) continue;
-    const rowKpi = foldText(String(k));
-    const known = KPIS.some((x) => x.id === rowKpi || foldText(x.functionName) === rowKpi);
-    if (i === 0 && !known) continue;
-    if (rowKpi !== kpi.id && rowKpi !== foldText(kpi.functionName)) continue;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as readonly unknown[];
+    const k = row[0];
+    if (typeof k !== "string" || kpiOf(k) !== kpi) continue;
+    const [c, ind, value] = [row[1], row[2], row[3]];
     if (typeof value !== "number" || !Number.isFinite(value)) {
       throw kpiError(ctx, "ownRowBad", {
         fn: FN,
@@ -81,13 +102,12 @@ function ownValue(
         value: describeValue(value ?? "", langOfCtx(ctx)),
       });
     }
-    if ((isBlankScalar(ind) ? "" : foldText(String(ind))) !== wantedIndustry) continue;
+    if ((isBlankScalar(ind) ? "" : industryOf(String(ind))) !== wantedIndustry) continue;
     if (isBlankScalar(c)) {
       anyChannel ??= value;
       continue;
     }
-    const rowChannel = channelFromText(String(c)) ?? foldText(String(c));
-    if (channel === null || rowChannel === channel) return value;
+    if (channel === null || channelOf(String(c)) === channel) return value;
   }
   return anyChannel;
 }
