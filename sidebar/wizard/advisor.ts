@@ -164,7 +164,7 @@ export function renderAdvisor(state: WizardState, actions: AdvisorActions): void
                 t("advisorMissing", {
                   inputs: orList(l.inputs, t("advisorOr")),
                   sheet: l.sheet,
-                  kpi: kpi.name,
+                  kpi: kpi.phrase,
                 }),
               ),
             );

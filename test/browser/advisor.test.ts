@@ -35,7 +35,7 @@ const WORDS = {
     visits: "Sample visits",
     objectives: "Objectives",
     missing:
-      "No Revenue or Cost column in “Sample visits”: Return on ad spend (ROAS) can't be measured from this tab.",
+      "No Revenue or Cost column in “Sample visits”: the ROAS can't be measured from this tab.",
     measurable: "Measurable from “Sample data”.",
     sits: /^Your baseline \S+ is (above|below|level with) it; your target \S+ is (above|below|level with) it\.$/,
   },
@@ -44,7 +44,7 @@ const WORDS = {
     visits: "Visites d'exemple",
     objectives: "Objectifs",
     missing:
-      "Pas de colonne Chiffre d'affaires ou Coût dans « Visites d'exemple » : impossible de mesurer Retour sur dépenses publicitaires (ROAS) depuis cet onglet.",
+      "Pas de colonne Chiffre d'affaires ou Coût dans « Visites d'exemple » : impossible de mesurer le ROAS depuis cet onglet.",
     measurable: "Mesurable depuis « Données d'exemple ».",
     sits: /^Votre valeur de départ \(.+\) est (au-dessus|en dessous|au même niveau) ; votre cible \(.+\) est (au-dessus|en dessous|au même niveau)\.$/,
   },
