@@ -91,7 +91,7 @@ const CLICKS_PER_DELIVERED: Localized = {
  */
 const NON_LABELED: Localized = {
   en: "Mailchimp's row “All non-labeled accounts” (users who gave no industry)",
-  fr: "ligne « All non-labeled accounts » de Mailchimp (utilisateurs sans secteur indiqué)",
+  fr: "ligne «\u00a0All non-labeled accounts\u00a0» de Mailchimp (utilisateurs sans secteur indiqué)",
 };
 const MAILCHIMP_PAGE = [
   "https://mailchimp.com/resources/email-marketing-benchmarks/?utm_campaign=MPN&utm_source=MPN0720&utm_medium=email",
