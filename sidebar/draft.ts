@@ -4,6 +4,7 @@
  * (src/contract/objective-rules.ts), the very ones the server applies again on save.
  */
 
+import type { Channel, Goal } from "../src/contract/advisor.ts";
 import { formatDayLong } from "../src/contract/format.ts";
 import type { Lang } from "../src/contract/i18n.ts";
 import {
@@ -70,6 +71,9 @@ export interface Draft {
   deadline: string;
   frequency: Frequency;
   notes: string;
+  /** What the advisor was told, if it was used: the goal, and the channel benchmarks are for. */
+  advisorGoal: Goal | null;
+  advisorChannel: Channel | null;
 }
 
 /** Steps 0–4 are S, M, A, R, T; 5 is the review. */
@@ -112,6 +116,8 @@ export function newDraft(ctx: WizardContext): Draft {
     deadline: endOfMonthAfter(ctx.today, 6),
     frequency: "monthly",
     notes: "",
+    advisorGoal: null,
+    advisorChannel: null,
   };
   if (ctx.defaultSheet) selectSheet(ctx, draft, ctx.defaultSheet);
   return draft;
@@ -143,6 +149,8 @@ export function draftFromObjective(ctx: WizardContext, o: Objective): Draft {
     deadline: o.deadline,
     frequency: o.frequency,
     notes: o.notes ?? "",
+    advisorGoal: null,
+    advisorChannel: null,
   };
 }
 

@@ -14,7 +14,7 @@ import {
 import type { Lang } from "../src/contract/i18n.ts";
 import type { Frequency, Unit } from "../src/contract/objectives.ts";
 
-export { formatDelta } from "../src/contract/format.ts";
+export { formatDelta, formatPublishedValue } from "../src/contract/format.ts";
 
 /** A value in the KPI's unit as the user reads it: "2.1%", « 2,1 % », "1:35", "12.50". */
 export function formatValue(value: number | null | undefined, unit: Unit, lang: Lang): string {

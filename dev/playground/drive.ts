@@ -143,6 +143,8 @@ export interface ObjectiveWalk {
 
 export async function createObjective(page: Page, o: ObjectiveWalk): Promise<FrameLocator> {
   const sidebar = page.frameLocator("[data-testid=sidebar]");
+  // A new objective opens on the advisor; this walk names its KPI itself.
+  await sidebar.getByTestId("advisor-skip").click();
   await sidebar.getByTestId("wizard-kpi").selectOption(o.kpi);
   if (o.name) await sidebar.getByTestId("wizard-name").fill(o.name);
   for (let step = 0; step < 10; step++) {

@@ -1,6 +1,7 @@
 /**
  * The frame around a step: at the top the S-M-A-R-T progress, the step's number, title and intro;
- * at the bottom the Back/Cancel and Next/Create buttons. The wizard decides what they do.
+ * at the bottom the Back/Cancel and Next/Create buttons (Back on the first step of a new objective
+ * returns to the advisor). The wizard decides what they do.
  */
 import { h, replace, spinner } from "../dom.ts";
 import { REVIEW, type StepIndex } from "../draft.ts";
@@ -85,7 +86,7 @@ export function renderStepActions(state: WizardState, goBack: () => void): void 
       disabled: saving,
       onclick: () => goBack(),
     },
-    step === 0 || (editing && step === REVIEW && !state.backToReview) ? t("cancel") : t("back"),
+    editing && (step === 0 || (step === REVIEW && !state.backToReview)) ? t("cancel") : t("back"),
   );
   const primary =
     step === REVIEW
@@ -114,6 +115,5 @@ export function renderStepActions(state: WizardState, goBack: () => void): void 
           },
           t("next"),
         );
-  const hideBack = step === 0 && !editing;
-  replace(state.app.shell.actions, hideBack ? h("span", {}) : back, primary);
+  replace(state.app.shell.actions, back, primary);
 }

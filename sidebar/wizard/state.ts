@@ -40,6 +40,8 @@ export class WizardState {
   step: StepIndex;
   /** The fields of the step on screen, so its errors show beside them; new at each render. */
   form = new Form();
+  /** A new objective opens on the advisor, before step S; false once a KPI is chosen or skipped. */
+  advising: boolean;
   /** Set by a review "Change" link: Next then returns straight to the review. */
   backToReview = false;
   saving = false;
@@ -60,6 +62,7 @@ export class WizardState {
     this.t = (key, params) => ui.t(this.lang, key, params);
     this.editing = draft.id !== null;
     this.step = this.editing ? REVIEW : 0;
+    this.advising = !this.editing;
     this.preview = createLoader<PreviewRequest, Preview>("previewObjective", () => {
       const data = this.currentPreview();
       const kpi = findKpi(ctx, draft.kpiId);
@@ -110,7 +113,7 @@ export class WizardState {
 
   /** Brings both computations in step with the draft; `delay` while the user is typing. */
   refreshPreview(delay = 0): void {
-    if (this.step === 0) return;
+    if (this.advising || this.step === 0) return;
     this.preview.request(previewRequest(this.ctx, this.draft), delay);
     this.refreshRealism(delay);
     // What the user just typed may change what the live parts say even when nothing is asked.

@@ -7,19 +7,25 @@
  * Back leaves or returns, Create validates everything and saves. Each step renders itself from
  * steps/.
  */
+
+import { channelLabel } from "../../src/contract/advisor.ts";
 import type { Objective } from "../../src/contract/objectives.ts";
 import type { WizardContext } from "../../src/contract/wizard.ts";
 import type { App } from "../app.ts";
 import { h, replace, spinner } from "../dom.ts";
 import {
   type Draft,
+  findKpi,
   firstInvalidStep,
   REVIEW,
   type StepIndex,
+  selectKpi,
+  selectSheet,
   toObjectiveInput,
   validateStep,
 } from "../draft.ts";
 import { call, messageOf } from "../rpc.ts";
+import { renderAdvisor, tabsFor } from "./advisor.ts";
 import { renderDone } from "./done.ts";
 import { renderStepActions, renderStepHeader, stepAnnouncement } from "./navigation.ts";
 import { WizardState } from "./state.ts";
@@ -47,9 +53,12 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
   function render(): void {
     const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
     state.startScreen();
-    renderStepHeader(state);
-    replace(shell.content, renderStepForm());
-    renderActions();
+    if (state.advising) renderAdvisor(state, { choose, skip: leaveAdvisor });
+    else {
+      renderStepHeader(state);
+      replace(shell.content, renderStepForm());
+      renderActions();
+    }
     if (focusedKey) {
       const again = shell.content.querySelector<HTMLElement>(
         `[data-key="${CSS.escape(focusedKey)}"]`,
@@ -57,6 +66,25 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       again?.focus();
     }
     state.notify();
+  }
+
+  /** The advisor's choice: step S with that KPI, on a tab that can measure it if there is one. */
+  function choose(kpiId: string): void {
+    selectKpi(ctx, draft, kpiId);
+    const kpi = findKpi(ctx, kpiId);
+    const measurable = kpi ? tabsFor(ctx, kpi).measurable : [];
+    if (measurable.length > 0 && !measurable.includes(draft.sourceSheet)) {
+      selectSheet(ctx, draft, measurable[0] as string);
+    }
+    if (draft.advisorChannel && draft.channel.trim() === "") {
+      draft.channel = channelLabel(draft.advisorChannel, ctx.lang);
+    }
+    leaveAdvisor();
+  }
+
+  function leaveAdvisor(): void {
+    state.advising = false;
+    goTo(0);
   }
 
   function renderActions(): void {
@@ -94,7 +122,9 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     const target =
       state.step === REVIEW
         ? document.getElementById("step-title")
-        : shell.content.querySelector<HTMLElement>("input, select, textarea");
+        : shell.content.querySelector<HTMLElement>(
+            state.advising ? "button" : "input, select, textarea",
+          );
     target?.focus();
   }
 
@@ -156,7 +186,14 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       app.showList();
       return;
     }
-    if (step === 0) return;
+    if (step === 0) {
+      state.advising = true;
+      state.serverError = null;
+      render();
+      focusFirstField();
+      shell.announce(t("advisorTitle"));
+      return;
+    }
     if (state.backToReview) {
       goTo(REVIEW);
       return;

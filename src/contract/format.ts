@@ -160,10 +160,8 @@ function percentDecimals(value: number): number {
 export function formatUnitValue(value: number | null | undefined, unit: Unit, lang: Lang): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return UNDEFINED_MARK;
   switch (unit) {
-    case "percent": {
-      const n = formatNumber(value * 100, percentDecimals(value), lang);
-      return lang === "fr" ? `${n}\u00a0%` : `${n}%`;
-    }
+    case "percent":
+      return percentText(formatNumber(value * 100, percentDecimals(value), lang), lang);
     case "currency":
     case "ratio":
       return formatNumber(value, 2, lang);
@@ -172,6 +170,20 @@ export function formatUnitValue(value: number | null | undefined, unit: Unit, la
     case "seconds":
       return formatDuration(value);
   }
+}
+
+function percentText(n: string, lang: Lang): string {
+  return lang === "fr" ? `${n}\u00a0%` : `${n}%`;
+}
+
+/**
+ * A published figure at the precision its source prints it: rates to a hundredth of a point
+ * ("6.66%", « 37,65 % »), so a cited benchmark reads as in its source; other units as any value.
+ */
+export function formatPublishedValue(value: number, unit: Unit, lang: Lang): string {
+  return unit === "percent"
+    ? percentText(formatNumber(value * 100, 2, lang), lang)
+    : formatUnitValue(value, unit, lang);
 }
 
 /** A change, signed: "+0.15 pts" for rates (percentage points), "+12 s", "+1.20". */

@@ -10,6 +10,19 @@ export function langOf(locale: string | null | undefined): Lang {
   return /^fr(?:[-_]|$)/i.test(locale ?? "") ? "fr" : "en";
 }
 
+/**
+ * Text as a person means it, for comparing what they typed with a known word: accents, case,
+ * surrounding and repeated spaces aside ("Ventes  en LIGNE" and "ventes en ligne" meet).
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
 export type Messages<K extends string> = Readonly<Record<K, string>>;
 
 export interface Catalogue<K extends string> {

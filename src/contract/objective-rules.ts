@@ -9,7 +9,7 @@
  * downstream parses the same text again.
  */
 import { tryParseIsoDay } from "../kpi/days.ts";
-import type { Lang } from "./i18n.ts";
+import { foldText, type Lang } from "./i18n.ts";
 import type { Direction, Frequency, ObjectiveInput } from "./objectives.ts";
 import { FIELD_MAX_LENGTH } from "./objectives.ts";
 import { type RuleMessageKey, ruleMessages } from "./rule-messages.ts";
@@ -192,15 +192,6 @@ function isBlank(v: unknown): boolean {
   return v === undefined || v === null || v === "";
 }
 
-function foldWord(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
-
 /** A rule run: collects the first issue of each field, and what parsed. */
 class Check {
   readonly issues: RuleIssue[] = [];
@@ -250,7 +241,7 @@ class Check {
   choice<T extends string>(field: "direction" | "frequency", allowed: readonly T[]): T | undefined {
     const value = this.raw[field];
     if (isBlank(value)) return this.fail(field, "required");
-    const code = typeof value === "string" ? CHOICE_WORDS[field].get(foldWord(value)) : undefined;
+    const code = typeof value === "string" ? CHOICE_WORDS[field].get(foldText(value)) : undefined;
     if (code === undefined) {
       return this.fail(field, "badChoice", { list: allowed.join(", "), value: clip(value) });
     }

@@ -5,6 +5,7 @@
 
 import type { MatchConfidence } from "../kpi/mapping.ts";
 import type { Direction } from "../kpi/types.ts";
+import type { Advice, Benchmark } from "./advisor.ts";
 import type { Lang } from "./i18n.ts";
 import type { Frequency, KpiChoice } from "./objectives.ts";
 
@@ -48,6 +49,10 @@ export interface WizardContext {
   sheets: SheetInfo[];
   /** The active tab when it has a date column, else the first tab that has one, else null. */
   defaultSheet: string | null;
+  /** The advisor's suggestions for each goal × channel, in the user's language. */
+  advice: Advice;
+  /** The shipped market benchmarks, cited, in the user's language. */
+  benchmarks: Benchmark[];
 }
 
 /** What the wizard asks the engine to preview: the KPI on the chosen columns. */

@@ -37,6 +37,15 @@ export const KPI_MESSAGES = defineCatalogue({
       "{fn}: every point has the same date ({date}); a trend needs 2 different dates",
     unknownPeriod: "unknown period {value}: use day, week, month, quarter or year",
     unknownPeriodIn: "{fn}: unknown period {value}: use day, week, month, quarter or year",
+    unknownKpi: "{fn}: {value} is not a KPI; use one of {known}",
+    unknownChannel: "{fn}: {value} is not a channel; use one of {known}",
+    noBenchmark: "{fn}: no benchmark for {kpi}{where}; shipped ones cover {known}",
+    noBenchmarkAtAll: "{fn}: no published benchmark for {kpi} is shipped; give your own table",
+    severalChannels: "{fn}: {kpi} has benchmarks for several channels ({known}); give the channel",
+    ownRowBad:
+      "{fn}: {arg}, row {n}: {value} is not a number; each row is KPI, channel, industry, value",
+    onChannel: " on {channel}",
+    inIndustry: " in {industry}",
   },
   fr: {
     cell: "cellule {n}",
@@ -77,6 +86,17 @@ export const KPI_MESSAGES = defineCatalogue({
       "période inconnue {value} : utilisez jour, semaine, mois, trimestre ou année (ou day, week, month, quarter, year)",
     unknownPeriodIn:
       "{fn} : période inconnue {value} : utilisez jour, semaine, mois, trimestre ou année (ou day, week, month, quarter, year)",
+    unknownKpi: "{fn} : {value} n'est pas un KPI ; utilisez l'un de {known}",
+    unknownChannel: "{fn} : {value} n'est pas un canal ; utilisez l'un de {known}",
+    noBenchmark: "{fn} : aucune référence pour {kpi}{where} ; celles fournies couvrent {known}",
+    noBenchmarkAtAll:
+      "{fn} : aucune référence publiée n'est fournie pour {kpi} ; donnez votre propre tableau",
+    severalChannels:
+      "{fn} : {kpi} a des références pour plusieurs canaux ({known}) ; indiquez le canal",
+    ownRowBad:
+      "{fn} : {arg}, ligne {n} : {value} n'est pas un nombre ; chaque ligne est KPI, canal, secteur, valeur",
+    onChannel: " sur {channel}",
+    inIndustry: " dans le secteur {industry}",
   },
 });
 

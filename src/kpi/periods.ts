@@ -3,7 +3,7 @@
  * Monday; months, quarters and years are calendar ones. Everything here is arithmetic on day
  * numbers, so it is independent of any time zone: zones only matter when an instant becomes a day.
  */
-import type { Lang } from "../contract/i18n.ts";
+import { foldText, type Lang } from "../contract/i18n.ts";
 import type { Frequency } from "../contract/objectives.ts";
 import { DAY_MS } from "./days.ts";
 import { KPI_MESSAGES } from "./messages.ts";
@@ -51,12 +51,7 @@ const PERIOD_WORDS: ReadonlyMap<string, Period> = new Map(
 
 /** The period named by `text`, in English or French, any case, accents optional; undefined if none. */
 export function tryParsePeriod(text: string): Period | undefined {
-  const key = text
-    .trim()
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
-  return PERIOD_WORDS.get(key);
+  return PERIOD_WORDS.get(foldText(text));
 }
 
 /** Like tryParsePeriod, but throws (message in `lang`) on an unknown name. */

@@ -46,6 +46,16 @@ export interface HarnessOptions extends EmulatorOptions {
   height?: number;
 }
 
+/** A user of `lang`, in a spreadsheet and a browser of the same language. */
+export function userOptions(lang: "en" | "fr", timeZone: string): HarnessOptions {
+  return {
+    userLocale: lang,
+    locale: lang === "fr" ? "fr_FR" : "en_US",
+    timeZone,
+    browserLocale: lang === "fr" ? "fr-FR" : "en-US",
+  };
+}
+
 let sharedBrowser: Promise<Browser> | null = null;
 
 /** One Chromium per test file; each harness gets its own context (cookies, storage, locale). */
@@ -272,6 +282,12 @@ export async function previewSettled(page: Page): Promise<void> {
     const loading = document.querySelector("[data-testid=wizard-preview][data-state=loading]");
     return card !== null && loading === null && !document.querySelector(".realism .spinner");
   });
+}
+
+/** Leaves the advisor that opens a new objective for step S, with no KPI chosen. */
+export async function skipAdvisor(page: Page): Promise<void> {
+  await page.getByTestId("advisor-skip").click();
+  await page.getByTestId("wizard-kpi").waitFor();
 }
 
 /**

@@ -8,7 +8,14 @@ import { todayDay } from "../../src/kpi/days.ts";
 import { messages } from "../../src/sheets/workbook/messages.ts";
 import { GA4_HEADERS, SAMPLE_MAPPING } from "../fixtures.ts";
 import { ga4Table } from "../sheets/helpers.ts";
-import { closeBrowser, plain, previewSettled, screenshot, withHarness } from "./sidebar-harness.ts";
+import {
+  closeBrowser,
+  plain,
+  previewSettled,
+  screenshot,
+  skipAdvisor,
+  withHarness,
+} from "./sidebar-harness.ts";
 import { skipBrowser } from "./support.ts";
 
 const TZ = "Europe/Paris";
@@ -44,7 +51,7 @@ describe.skipIf(skipBrowser)("auto-mapping in step 2", () => {
         async (h) => {
           h.bundle.invoke("insertSampleData");
           const page = await h.openSidebar("showNewObjective");
-          await page.getByTestId("wizard-kpi").waitFor();
+          await skipAdvisor(page);
           for (const [kpi, inputs] of Object.entries(SAMPLE_MAPPING)) {
             await chooseKpi(page, kpi);
             for (const [input, headers] of Object.entries(inputs)) {
@@ -85,7 +92,7 @@ describe.skipIf(skipBrowser)("auto-mapping in step 2", () => {
       sheet.getRange(1, 1, rows.length, GA4_HEADERS.length).setValues(rows);
 
       const page = await h.openSidebar("showNewObjective");
-      await page.getByTestId("wizard-kpi").waitFor();
+      await skipAdvisor(page);
       await chooseKpi(page, "conversion");
       expect(await page.getByTestId("wizard-sheet").inputValue()).toBe("GA4 export");
       expect(await mappedColumns(page, "conversions")).toEqual(["Key events"]);

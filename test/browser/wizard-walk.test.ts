@@ -18,13 +18,14 @@ import {
   closeBrowser,
   contrastProblems,
   dataRows,
-  type HarnessOptions,
   plain,
   rowByHeader,
   type SidebarHarness,
   screenshot,
+  skipAdvisor,
   tabValues,
   unlabelledControls,
+  userOptions,
   withHarness,
 } from "./sidebar-harness.ts";
 import { skipBrowser } from "./support.ts";
@@ -102,15 +103,6 @@ async function checkPage(page: Page): Promise<void> {
   expect(await contrastProblems(page)).toEqual([]);
 }
 
-function optionsFor(lang: Lang): HarnessOptions {
-  return {
-    userLocale: lang,
-    locale: lang === "fr" ? "fr_FR" : "en_US",
-    timeZone: TZ,
-    browserLocale: lang === "fr" ? "fr-FR" : "en-US",
-  };
-}
-
 /** From the menu to the created objective; returns the sidebar page and the target typed. */
 async function walk(
   h: SidebarHarness,
@@ -121,6 +113,8 @@ async function walk(
   h.bundle.invoke("insertSampleData");
   const page = await h.openSidebar("showNewObjective");
   expect(h.lastSidebar()).toMatchObject({ title: w.titleNew, width: 300 });
+  // The advisor comes first; this walk picks its KPI itself.
+  await skipAdvisor(page);
 
   // 1. Specific
   const kpi = page.getByTestId("wizard-kpi");
@@ -242,7 +236,7 @@ describe.skipIf(skipBrowser)("the wizard, walked in Chromium", () => {
   afterAll(closeBrowser);
 
   it("in English: creates the objective, builds the dashboard, lists it", () =>
-    withHarness(optionsFor("en"), async (h) => {
+    withHarness(userOptions("en", TZ), async (h) => {
       const { page } = await walk(h, "en");
       await page.getByTestId("wizard-build-dashboard").click();
       await waitForText(page, "wizard-dashboard-status", /Dashboard built/);
@@ -262,7 +256,7 @@ describe.skipIf(skipBrowser)("the wizard, walked in Chromium", () => {
     }));
 
   it("in French: creates, edits from the list, then deletes after confirmation", () =>
-    withHarness(optionsFor("fr"), async (h) => {
+    withHarness(userOptions("fr", TZ), async (h) => {
       const w = WORDS.fr;
       const { baseline, target } = await walk(h, "fr");
       const list = await h.openSidebar("showObjectives");

@@ -1,6 +1,7 @@
 /**
  * Step A, Achievable: the baseline (computed from the data until the user types one), the target,
- * which direction is better, and the live realism check of the target.
+ * which direction is better, the live realism check of the target, and where both sit against
+ * the market's benchmarks.
  */
 import type { WizardKpi } from "../../../src/contract/wizard.ts";
 import { h, replace } from "../../dom.ts";
@@ -8,6 +9,7 @@ import { findKpi, setDirection } from "../../draft.ts";
 import { field, radioGroup, textInput } from "../../fields.ts";
 import { toInputText } from "../../format.ts";
 import type { UiKey } from "../../messages.ts";
+import { benchmarkBox } from "../benchmark.ts";
 import { byFrequency, periodName } from "../period-wording.ts";
 import { realismBox } from "../realism.ts";
 import type { WizardState } from "../state.ts";
@@ -121,6 +123,7 @@ export function renderAchievableStep(state: WizardState): DocumentFragment {
       },
     ),
     realismBox(state, true),
+    benchmarkBox(state),
   );
   // Rates are typed in percent: a "%" inside the field says so at a glance.
   if (kpi.unit === "percent") {

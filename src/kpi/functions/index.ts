@@ -1,10 +1,11 @@
 /**
- * The 17 custom functions, in the order docs/FUNCTIONS.md lists them: one per KPI of the
- * registry, then KPI_GROWTH, KPI_PROGRESS, KPI_FORECAST, KPI_STATUS and KPI_SERIES. Each is
+ * The 18 custom functions, in the order docs/FUNCTIONS.md lists them: one per KPI of the
+ * registry, then KPI_GROWTH, KPI_PROGRESS, KPI_FORECAST, KPI_STATUS, KPI_SERIES and KPI_BENCHMARK. Each is
  * a spec (functions/spec.ts) from which the build writes its stub and JSDoc.
  */
 
 import { KPIS } from "../registry/index.ts";
+import { BENCHMARK } from "./benchmark.ts";
 import { FORECAST } from "./forecast.ts";
 import { GROWTH } from "./growth.ts";
 import { PROGRESS } from "./progress.ts";
@@ -23,6 +24,7 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   FORECAST,
   STATUS,
   SERIES,
+  BENCHMARK,
 ];
 
 /** The spec of a custom function by name, or undefined. */

@@ -17,6 +17,14 @@ export function unitNumberFormat(unit: Unit): string {
 }
 
 /**
+ * The format of a published figure: rates to a hundredth of a point, as sources print them
+ * (6.66%), other units as the KPI's values.
+ */
+export function publishedNumberFormat(unit: Unit): string {
+  return unit === "percent" ? "0.00%" : unitNumberFormat(unit);
+}
+
+/**
  * A KPI value as a cell holds it: durations become fractions of a day, which is what Sheets'
  * duration formats display, so 125 s shows as 2:05 and still sorts and charts as a number.
  */

@@ -8,6 +8,7 @@
  * beside it.
  */
 
+import { channelLabel } from "../../contract/advisor.ts";
 import {
   formatDayLong,
   formatDayShort,
@@ -17,10 +18,11 @@ import {
 } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { RowProblem, StatusCode } from "../../contract/objectives.ts";
+import { type BenchmarkRow, objectiveBenchmark } from "../../kpi/registry/benchmarks.ts";
 import { type ObjectiveEval, SPARKLINE_PERIODS } from "../status/evaluate.ts";
 import { columnLetter } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
-import { unitCellValue, unitNumberFormat } from "./format.ts";
+import { publishedNumberFormat, unitCellValue, unitNumberFormat } from "./format.ts";
 import {
   BAD,
   BAR_COLORS,
@@ -51,6 +53,7 @@ export const TABLE_COLUMNS = [
   "change",
   "baseline",
   "target",
+  "benchmark",
   "sparkline",
   "bar",
   "progress",
@@ -112,6 +115,7 @@ const HEADER_KEYS: Record<TableColumn, MessageKey> = {
   sparkline: "col_sparkline",
   baseline: "col_baseline",
   target: "col_target",
+  benchmark: "col_benchmark",
   progress: "col_progress",
   bar: "col_bar",
   expected: "col_expected",
@@ -248,6 +252,10 @@ function layoutTableRow(
   if (better !== null) g.style(r, COL.change, { color: better ? GOOD : BAD });
   g.number(r, COL.baseline, cell(o.baseline), format);
   g.number(r, COL.target, cell(o.target), format);
+  // The market's figure, when the objective's channel is one the benchmarks cover; cited in
+  // the notes, since a number without its source and year is no benchmark.
+  const benchmark = objectiveBenchmark(o.kpiId, o.channel);
+  g.number(r, COL.benchmark, benchmark ? cell(benchmark.value) : null, publishedNumberFormat(unit));
   g.number(r, COL.progress, e.progress, PERCENT_WHOLE);
   g.number(r, COL.expected, e.expected, PERCENT_WHOLE);
   g.text(r, COL.status, statusWord(e.status, e, lang));
@@ -256,7 +264,7 @@ function layoutTableRow(
   g.text(r, COL.deadline, formatDayShort(o.deadlineDay, lang));
   g.style(r, COL.deadline, { align: "right" });
   // Last column: long notes overflow into the empty cells to its right.
-  g.text(r, COL.note, e.error ?? notesOf(e));
+  g.text(r, COL.note, e.error ?? [notesOf(e), benchmarkNote(benchmark, lang, t)].join(" ").trim());
   if (e.error) g.style(r, COL.note, { color: PROBLEM });
 
   const progressCell = `${columnLetter(COL.progress)}${r + 1}`;
@@ -323,6 +331,23 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
       { column: 4, count: 1, width: 140 },
     ],
   });
+}
+
+/** Where a row's benchmark comes from, and the caveat of open rates; "" without one. */
+function benchmarkNote(
+  b: BenchmarkRow | null,
+  lang: Lang,
+  t: (k: MessageKey, p?: Params) => string,
+): string {
+  if (!b) return "";
+  const note = t("dashBenchmark", {
+    channel: lowerFirst(channelLabel(b.channel, lang), lang),
+    statistic: t(b.statistic === "median" ? "dashMedian" : "dashAverage"),
+    source: b.source,
+    year: b.year,
+    currency: b.currency ? t("dashBenchmarkCurrency", { currency: b.currency }) : "",
+  });
+  return b.kpiId === "open_rate" ? `${note} ${t("dashBenchmarkMpp")}` : note;
 }
 
 /** The notes of a row, the in-progress period first, marked ◐. */

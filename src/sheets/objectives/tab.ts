@@ -4,7 +4,7 @@
  * documented order as the fallback for a renamed header; so reading never depends on the language
  * of whoever created the tab. Bad rows are reported and skipped, never rewritten.
  */
-import type { Lang } from "../../contract/i18n.ts";
+import { foldText, type Lang } from "../../contract/i18n.ts";
 import {
   DIRECTIONS,
   FREQUENCIES,
@@ -40,12 +40,7 @@ export type Layout = Readonly<Record<ObjectiveField, number>>;
 const DEFAULT_LAYOUT = Object.fromEntries(OBJECTIVE_FIELDS.map((f, i) => [f, i])) as Layout;
 
 function normalizeHeader(v: unknown): string {
-  return String(v ?? "")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+  return foldText(String(v ?? ""));
 }
 
 const HEADER_WORDS: ReadonlyMap<string, ObjectiveField> = new Map(

@@ -1,6 +1,7 @@
 /**
- * What the wizard shows before the user picks anything: the KPIs in the user's language, and each
- * data tab's headers, date columns and column suggestions, from one read of its first rows.
+ * What the wizard shows before the user picks anything: the KPIs in the user's language, each
+ * data tab's headers, date columns and column suggestions (from one read of its first rows), and
+ * the advisor's suggestions and the market benchmarks, which read no sheet.
  */
 import type { Lang } from "../../contract/i18n.ts";
 import type {
@@ -12,6 +13,8 @@ import type {
 import { dateColumnCheck } from "../../kpi/cells.ts";
 import { isoDay, todayDay } from "../../kpi/days.ts";
 import { suggestDateColumn, suggestMapping } from "../../kpi/mapping.ts";
+import { adviceIn } from "../../kpi/registry/advice.ts";
+import { BENCHMARKS, benchmarkIn } from "../../kpi/registry/benchmarks.ts";
 import { KPIS } from "../../kpi/registry/index.ts";
 import { objectiveInputs } from "../../kpi/traits.ts";
 import type { Direction, EngineContext, KpiDefinition } from "../../kpi/types.ts";
@@ -49,6 +52,8 @@ export function getWizardContext(): WizardContext {
     kpis: KPIS.map((k) => wizardKpi(k, lang)),
     sheets,
     defaultSheet,
+    advice: adviceIn(lang),
+    benchmarks: BENCHMARKS.map((b) => benchmarkIn(b, lang)),
   };
 }
 
