@@ -100,7 +100,14 @@ export function renderList(app: App, notice?: string): void {
   );
 }
 
-const STATUS_CLASSES = new Set(["achieved", "on_track", "at_risk", "off_track", "missed"]);
+const STATUS_CLASSES = new Set([
+  "not_started",
+  "achieved",
+  "on_track",
+  "at_risk",
+  "off_track",
+  "missed",
+]);
 
 function objectiveItem(app: App, ctx: WizardContext, o: ObjectiveSummary): HTMLElement {
   const lang = app.lang;
@@ -231,6 +238,12 @@ function objectiveItem(app: App, ctx: WizardContext, o: ObjectiveSummary): HTMLE
       [kpi?.name ?? o.kpiId, o.owner, o.channel].filter((x) => x).join(" · "),
     ),
     h("p", { class: "objective-facts" }, facts.join(" · ")),
+    o.reason
+      ? h("p", { class: "objective-reason", "data-testid": "objective-reason" }, o.reason)
+      : null,
+    ...(o.warnings ?? []).map((w) =>
+      h("p", { class: "warn-note", "data-testid": "objective-warning" }, w),
+    ),
     o.error ? h("p", { class: "error-text" }, o.error) : null,
     actions,
     message,

@@ -174,6 +174,12 @@ export function formatUnitValue(value: number | null | undefined, unit: Unit, la
   }
 }
 
+/** A share as a whole percentage: progress, time elapsed, a chance ("42%", « 42 % »). */
+export function formatShare(share: number, lang: Lang): string {
+  const n = formatNumber(share * 100, 0, lang);
+  return lang === "fr" ? `${n}\u00a0%` : `${n}%`;
+}
+
 /** A change, signed: "+0.15 pts" for rates (percentage points), "+12 s", "+1.20". */
 export function formatDelta(delta: number, unit: Unit, lang: Lang): string {
   // At most `decimals`, trailing zeros dropped: "+0.15", "−2", "+1.5".

@@ -37,6 +37,14 @@ export const KPI_MESSAGES = defineCatalogue({
       "{fn}: every point has the same date ({date}); a trend needs 2 different dates",
     unknownPeriod: "unknown period {value}: use day, week, month, quarter or year",
     unknownPeriodIn: "{fn}: unknown period {value}: use day, week, month, quarter or year",
+    // The status words: KPI_STATUS returns them in the spreadsheet's language, the dashboard and
+    // the sidebar in the user's.
+    status_not_started: "Not started",
+    status_achieved: "Achieved",
+    status_on_track: "On track",
+    status_at_risk: "At risk",
+    status_off_track: "Off track",
+    status_missed: "Missed",
   },
   fr: {
     cell: "cellule {n}",
@@ -77,6 +85,12 @@ export const KPI_MESSAGES = defineCatalogue({
       "période inconnue {value} : utilisez jour, semaine, mois, trimestre ou année (ou day, week, month, quarter, year)",
     unknownPeriodIn:
       "{fn} : période inconnue {value} : utilisez jour, semaine, mois, trimestre ou année (ou day, week, month, quarter, year)",
+    status_not_started: "Pas commencé",
+    status_achieved: "Atteint",
+    status_on_track: "En bonne voie",
+    status_at_risk: "À risque",
+    status_off_track: "En retard",
+    status_missed: "Manqué",
   },
 });
 

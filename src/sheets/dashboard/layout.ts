@@ -11,12 +11,14 @@
 import {
   formatDayLong,
   formatDayShort,
+  formatUnitValue,
   periodLabel,
   UNDEFINED_MARK,
   upperFirst,
 } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { RowProblem, StatusCode } from "../../contract/objectives.ts";
+import { statusWord } from "../../kpi/status.ts";
 import { type ObjectiveEval, SPARKLINE_PERIODS } from "../status/evaluate.ts";
 import { columnLetter } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
@@ -56,7 +58,9 @@ export const TABLE_COLUMNS = [
   "progress",
   "expected",
   "status",
+  "reason",
   "forecast",
+  "range",
   "deadline",
   "note",
 ] as const;
@@ -86,8 +90,8 @@ export interface DashboardInput {
   lang: Lang;
 }
 
-function statusWord(status: StatusCode | null, e: ObjectiveEval, lang: Lang): string {
-  if (status) return messages.t(lang, `status_${status}`);
+function statusText(status: StatusCode | null, e: ObjectiveEval, lang: Lang): string {
+  if (status) return statusWord(status, lang);
   return messages.t(lang, e.error ? "status_error" : "status_no_data");
 }
 
@@ -116,7 +120,9 @@ const HEADER_KEYS: Record<TableColumn, MessageKey> = {
   bar: "col_bar",
   expected: "col_expected",
   status: "col_status",
+  reason: "col_reason",
   forecast: "col_forecast",
+  range: "col_range",
   deadline: "col_deadline",
   note: "col_note",
 };
@@ -250,9 +256,19 @@ function layoutTableRow(
   g.number(r, COL.target, cell(o.target), format);
   g.number(r, COL.progress, e.progress, PERCENT_WHOLE);
   g.number(r, COL.expected, e.expected, PERCENT_WHOLE);
-  g.text(r, COL.status, statusWord(e.status, e, lang));
+  g.text(r, COL.status, statusText(e.status, e, lang));
   g.style(r, COL.status, { bold: true, fill: STATUS_COLORS[e.status ?? "none"], align: "center" });
-  g.number(r, COL.forecast, cell(e.forecast), format);
+  g.text(r, COL.reason, e.reason ?? "");
+  g.style(r, COL.reason, { wrap: true });
+  g.number(r, COL.forecast, cell(e.forecast?.value), format);
+  if (e.forecast) {
+    const range = t("forecastRange", {
+      low: formatUnitValue(e.forecast.low, unit, lang),
+      high: formatUnitValue(e.forecast.high, unit, lang),
+    });
+    g.text(r, COL.range, range);
+    g.style(r, COL.range, { align: "right" });
+  }
   g.text(r, COL.deadline, formatDayShort(o.deadlineDay, lang));
   g.style(r, COL.deadline, { align: "right" });
   // Last column: long notes overflow into the empty cells to its right.
@@ -293,9 +309,11 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
     });
     const tableRows = evals.map(() => g.row());
     g.row();
-    const foot = g.row();
-    g.text(foot, 0, t("footnote"));
-    g.style(foot, 0, { color: MUTED, size: 9 });
+    for (const line of t("footnote").split("\n")) {
+      const foot = g.row();
+      g.text(foot, 0, line);
+      g.style(foot, 0, { color: MUTED, size: 9 });
+    }
     g.row();
 
     // Sections first: the table's sparklines refer to their positions.
@@ -325,8 +343,9 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
   });
 }
 
-/** The notes of a row, the in-progress period first, marked ◐. */
+/** The notes of a row: warnings about the objective first (⚠), then the in-progress period (◐). */
 function notesOf(e: ObjectiveEval): string {
+  const warnings = e.warnings.map((w) => `⚠ ${w}`);
   const partial = e.partialNote ? `◐ ${upperFirst(e.partialNote)}` : null;
-  return [partial, ...e.notes].filter(Boolean).join(" ");
+  return [...warnings, partial, ...e.notes].filter(Boolean).join(" ");
 }
