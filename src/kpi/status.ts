@@ -31,8 +31,22 @@ export function statusWordIn(status: Status, ctx: EngineContext): string {
   return statusWord(status, langOfCtx(ctx));
 }
 
-/** How many of the latest complete periods the trend is fitted on. */
-export const TREND_WINDOW = 12;
+/** The trend is fitted on the periods of the last TREND_DAYS days, and never fewer than the last TREND_PERIODS. */
+export const TREND_DAYS = 365;
+export const TREND_PERIODS = 12;
+
+/**
+ * The periods the trend is fitted on, from a list in ascending order: those that start within a
+ * year of the latest one, or the last TREND_PERIODS when a year holds fewer (months, quarters).
+ * A year, because twelve weeks of a weekly objective extrapolated thirty weeks ahead follow
+ * whichever campaign they happen to start or end on; a year of weeks holds its seasons.
+ */
+export function trendWindow<T extends { readonly start: number }>(periods: readonly T[]): T[] {
+  const last = periods[periods.length - 1];
+  if (!last) return [];
+  const inYear = periods.filter((p) => p.start > last.start - TREND_DAYS);
+  return inYear.length >= TREND_PERIODS ? inYear : periods.slice(-TREND_PERIODS);
+}
 
 /** Fewer complete periods than this and pace alone decides: a line through 4 points is a guess. */
 export const MIN_TREND_PERIODS = 5;

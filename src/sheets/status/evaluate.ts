@@ -5,12 +5,7 @@
  */
 
 import { baselineCheck, valuesAroundStart } from "../../contract/baseline-check.ts";
-import {
-  formatDayLong,
-  formatUnitValue,
-  periodLabel,
-  upperFirst,
-} from "../../contract/format.ts";
+import { formatDayLong, formatUnitValue, periodLabel, upperFirst } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Objective, ObjectiveSummary, StatusCode } from "../../contract/objectives.ts";
 import { dateColumnCheck, describeValue, readDay } from "../../kpi/cells.ts";
@@ -22,7 +17,7 @@ import {
   judge,
   MIN_TREND_PERIODS,
   statusWord,
-  TREND_WINDOW,
+  trendWindow,
   type Verdict,
 } from "../../kpi/status.ts";
 import { objectiveInputs } from "../../kpi/traits.ts";
@@ -328,7 +323,7 @@ export function evaluatePoints(
 
 /**
  * The status by the one rule (src/kpi/status.ts) and its reason, from the complete periods: the
- * trend is fitted on the last TREND_WINDOW of them when the deadline is still ahead of the data;
+ * trend is fitted on trendWindow of them when the deadline is still ahead of the data;
  * after the deadline the period holding it decides. Also checks the baseline against the data
  * around the start.
  */
@@ -345,7 +340,7 @@ function judgeObjective(
     return value === null ? [] : [{ start: p.start, end: p.end, value }];
   });
   const cur = numberOrNull(current?.value);
-  const recent = complete.slice(-TREND_WINDOW);
+  const recent = trendWindow(complete);
   const trendPeriods = recent.filter((p) => numberOrNull(p.value) !== null).length;
   let forecast: TrendForecast | null = null;
   if (current && deadlineDay >= current.end && trendPeriods >= MIN_TREND_PERIODS) {

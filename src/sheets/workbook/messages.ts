@@ -98,7 +98,7 @@ export const messages = defineCatalogue({
     // The notes under the table, one line per row: precise enough to recompute every cell.
     footnote:
       "Period: the last complete period, whose value is Current. Change: against the period before (percentage points for rates, % otherwise). Progress: (current − baseline) ÷ (target − baseline). Expected: the share of the time from start to deadline elapsed at the end of the period.\n" +
-      "Forecast: the Theil–Sen trend of the last 12 complete periods at the deadline (slope: the median of the slopes between every two periods; for rates, numerator and denominator per day each fitted, then divided).\n" +
+      "Forecast: at the deadline, the Theil–Sen trend of the complete periods of the last year (at least the last 12) (slope: the median of the slopes between every two periods; for rates, numerator and denominator per day each fitted, then divided).\n" +
       "80% range: forecast ± t·s·√(1 + 1/n + (x − x̄)²/Sxx), s = 1.4826 × the median distance of the periods' values to the trend, t the 90% quantile of Student's t with n − 2 degrees of freedom; the chance of reaching the target reads the outcome as that t around the forecast.\n" +
       "Status: Not started before the start date, or before a complete period since it. After the deadline, the period that holds it (or, while incomplete, the last complete one before) decides: Achieved if it reaches the target, else Missed; later periods never change that.\n" +
       "Before: pace is ahead when progress ≥ expected, on pace within 10 points, behind within 25, far behind beyond. From 5 complete periods, the chance is likely from 70%, unlikely below 30%, uncertain between.\n" +
@@ -287,7 +287,7 @@ export const messages = defineCatalogue({
     chartTitle: "{name} : {kpi}",
     footnote:
       "Période : la dernière période complète, dont la valeur est Actuel. Évolution : par rapport à la période précédente (en points de pourcentage pour les taux, en % sinon). Progression : (actuel − départ) ÷ (cible − départ). Attendu : la part du temps écoulé entre le début et l'échéance à la fin de la période.\n" +
-      "Prévision : la tendance de Theil–Sen des 12 dernières périodes complètes, à l'échéance (pente : la médiane des pentes entre deux périodes ; pour les taux, numérateur et dénominateur par jour ajustés chacun, puis divisés).\n" +
+      "Prévision : à l'échéance, la tendance de Theil–Sen des périodes complètes de la dernière année (au moins les 12 dernières) (pente : la médiane des pentes entre deux périodes ; pour les taux, numérateur et dénominateur par jour ajustés chacun, puis divisés).\n" +
       "Fourchette à 80 % : prévision ± t·s·√(1 + 1/n + (x − x̄)²/Sxx), s = 1,4826 × la médiane des écarts des périodes à la tendance, t le quantile à 90 % de la loi de Student à n − 2 degrés de liberté ; la chance d'atteindre la cible lit le résultat comme cette loi autour de la prévision.\n" +
       "Statut : Pas commencé avant la date de début, ou avant une période complète depuis. Après l'échéance, la période qui la contient (ou, tant qu'elle est incomplète, la dernière complète avant) décide : Atteint si elle atteint la cible, sinon Manqué ; les périodes suivantes n'y changent rien.\n" +
       "Avant : le rythme est en avance quand progression ≥ attendu, dans le rythme à 10 points près, en retard à 25 près, très en retard au-delà. Dès 5 périodes complètes, la chance est probable dès 70 %, improbable sous 30 %, incertaine entre les deux.\n" +
