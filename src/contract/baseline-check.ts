@@ -4,7 +4,9 @@
  * was when the objective started, makes progress (and so the status) count from the wrong place:
  * a KPI at 52–61 all year with a baseline of 0 and a target of 70 reads as 87% of the way.
  */
+import { tryParseIsoDay } from "../kpi/days.ts";
 import { median } from "../kpi/trend.ts";
+import type { PreviewPoint } from "./wizard.ts";
 
 /** A period's value and where it sits: its first day and the first day after it. */
 export interface PeriodValue {
@@ -51,4 +53,27 @@ export function baselineCheck(
   const far = gap > 0.5 * Math.abs(target - m) && gap > 0.05 * Math.abs(m);
   if (!far) return null;
   return { kind: baseline === 0 ? "zero" : "far", typical: m };
+}
+
+/**
+ * The wizard's side of the same check: the complete periods of a preview (ISO days, `end` the
+ * last day) around a start date typed as an ISO day; null when that date is not one yet.
+ */
+export function previewBaselineCheck(
+  baseline: number,
+  target: number,
+  recent: readonly PreviewPoint[],
+  startDate: string,
+): BaselineWarning | null {
+  const startDay = tryParseIsoDay(startDate);
+  if (startDay === undefined) return null;
+  const periods: PeriodValue[] = [];
+  for (const p of recent) {
+    const start = tryParseIsoDay(p.start);
+    const last = tryParseIsoDay(p.end);
+    if (p.complete && start !== undefined && last !== undefined) {
+      periods.push({ start, end: last + 1, value: p.value });
+    }
+  }
+  return baselineCheck(baseline, target, valuesAroundStart(periods, startDay));
 }
