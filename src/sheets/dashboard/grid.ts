@@ -66,8 +66,6 @@ export const BAD = "#c5221f";
 export const PROBLEM = "#a50e0e";
 export const TEXT = "@";
 export const FORMULA_FORMAT = "0.00";
-export const PERCENT_WHOLE = "0%";
-export const SHARE_CHANGE = "+0.0%;-0.0%;0.0%";
 
 export class Grid {
   readonly values: unknown[][] = [];

@@ -22,7 +22,7 @@ import { statusWord } from "../../kpi/status.ts";
 import { type ObjectiveEval, SPARKLINE_PERIODS } from "../status/evaluate.ts";
 import { columnLetter } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
-import { unitCellValue, unitNumberFormat } from "./format.ts";
+import { percentFormat, shareChangeFormat, unitCellValue, unitNumberFormat } from "./format.ts";
 import {
   BAD,
   BAR_COLORS,
@@ -34,9 +34,7 @@ import {
   Grid,
   HEADER_FILL,
   MUTED,
-  PERCENT_WHOLE,
   PROBLEM,
-  SHARE_CHANGE,
   STATUS_COLORS,
 } from "./grid.ts";
 import { lowerFirst, stakeholderSummary } from "./summary.ts";
@@ -193,7 +191,7 @@ function layoutSection(
     g.text(header, c, l);
     g.style(header, c, { bold: true, fill: HEADER_FILL, align: c === 0 ? "left" : "right" });
   });
-  const format = unitNumberFormat(e.kpi.unit);
+  const format = unitNumberFormat(e.kpi.unit, lang);
   const unit = e.kpi.unit;
   const cell = (v: number | null) => (v === null ? null : unitCellValue(v, unit));
   for (const p of e.trend) {
@@ -234,7 +232,7 @@ function layoutTableRow(
 ): [string, string] {
   const o = e.objective;
   const unit = e.kpi.unit;
-  const format = unitNumberFormat(unit);
+  const format = unitNumberFormat(unit, lang);
   const cell = (v: number | null | undefined) =>
     v === null || v === undefined || !Number.isFinite(v) ? null : unitCellValue(v, unit);
   g.text(r, COL.objective, o.channel ? `${o.name} · ${o.channel}` : o.name);
@@ -249,13 +247,18 @@ function layoutTableRow(
   );
   g.number(r, COL.current, cell(e.current?.value), format);
   g.number(r, COL.previous, cell(e.previous?.value), format);
-  g.number(r, COL.change, e.change, e.changeKind === "pp" ? changeFormat(lang) : SHARE_CHANGE);
+  g.number(
+    r,
+    COL.change,
+    e.change,
+    e.changeKind === "pp" ? changeFormat(lang) : shareChangeFormat(lang),
+  );
   const better = improvement(e);
   if (better !== null) g.style(r, COL.change, { color: better ? GOOD : BAD });
   g.number(r, COL.baseline, cell(o.baseline), format);
   g.number(r, COL.target, cell(o.target), format);
-  g.number(r, COL.progress, e.progress, PERCENT_WHOLE);
-  g.number(r, COL.expected, e.expected, PERCENT_WHOLE);
+  g.number(r, COL.progress, e.progress, percentFormat(0, lang));
+  g.number(r, COL.expected, e.expected, percentFormat(0, lang));
   g.text(r, COL.status, statusText(e.status, e, lang));
   g.style(r, COL.status, { bold: true, fill: STATUS_COLORS[e.status ?? "none"], align: "center" });
   g.text(r, COL.reason, e.reason ?? "");
@@ -336,9 +339,11 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
     // Objective and KPI names (and the trend blocks' period and value) need room, and so does the
     // trend blocks' "3-period average" in D; the other columns keep Sheets' default width, which
     // fits their short headers and numbers.
+    // The status's reason wraps in a column of its own, wide enough for two or three lines.
     columnWidths: [
       { column: 1, count: 2, width: 210 },
       { column: 4, count: 1, width: 140 },
+      { column: COL.reason + 1, count: 1, width: 360 },
     ],
   });
 }

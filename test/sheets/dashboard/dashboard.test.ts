@@ -331,6 +331,10 @@ describe("dashboard (French)", () => {
     expect(conv[col("kpi")]).toBe("Taux de conversion");
     expect(conv[col("frequency")]).toBe("Mensuelle");
     expect(conv[col("period")]).toBe("mai 2027");
+    // One spacing rule for "%" in French, in cells as in sentences.
+    expect(conv[col("current")]).toMatch(/^2,\d\u00a0%$/);
+    expect(conv[col("progress")]).toBe("34\u00a0%");
+    expect(tableRow("Paid search CPA")[col("change")]).toMatch(/^-5,8\u00a0%$/);
     expect(conv[col("deadline")]).toBe("31 déc. 2027");
     expect(conv[col("status")]).toBe("À risque");
     expect(conv[col("reason")]).toMatch(
