@@ -43,6 +43,8 @@ import { lowerFirst, stakeholderSummary } from "./summary.ts";
 export const TABLE_COLUMNS = [
   "objective",
   "kpi",
+  "status",
+  "reason",
   "owner",
   "frequency",
   "period",
@@ -55,8 +57,6 @@ export const TABLE_COLUMNS = [
   "bar",
   "progress",
   "expected",
-  "status",
-  "reason",
   "forecast",
   "range",
   "deadline",
@@ -336,13 +336,12 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
   return g.toDashboard({
     formulaBlocks,
     charts,
-    // Objective and KPI names (and the trend blocks' period and value) need room, and so does the
-    // trend blocks' "3-period average" in D; the other columns keep Sheets' default width, which
-    // fits their short headers and numbers.
-    // The status's reason wraps in a column of its own, wide enough for two or three lines.
+    // Objective and KPI names (and the trend blocks' period and value) need room; the status's
+    // reason, beside it, wraps in a column wide enough for two or three lines (the trend blocks'
+    // "3-period average" shares it). The other columns keep Sheets' default width, which fits
+    // their short headers and numbers.
     columnWidths: [
       { column: 1, count: 2, width: 210 },
-      { column: 4, count: 1, width: 140 },
       { column: COL.reason + 1, count: 1, width: 360 },
     ],
   });

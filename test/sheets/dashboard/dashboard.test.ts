@@ -89,7 +89,7 @@ describe("dashboard (English)", () => {
         "Website conversion rate at risk: 2.2% against 2.5% by 31 December 2027; " +
         "Bounce rate at risk: 46.9% against 44.0% by 31 December 2027.",
     );
-    expect(shown[6]?.slice(0, 5)).toEqual(["Objective", "KPI", "Owner", "Frequency", "Period"]);
+    expect(shown[6]?.slice(0, 5)).toEqual(["Objective", "KPI", "Status", "Why", "Owner"]);
     const conv = tableRow("Website conversion rate · Website");
     expect(conv[col("kpi")]).toBe("Conversion rate");
     expect(conv[col("frequency")]).toBe("Monthly");
@@ -323,9 +323,9 @@ describe("dashboard (French)", () => {
     expect(shown[6]?.slice(0, 5)).toEqual([
       "Objectif",
       "KPI",
+      "Statut",
+      "Pourquoi",
       "Responsable",
-      "Fréquence",
-      "Période",
     ]);
     const conv = tableRow("Website conversion rate");
     expect(conv[col("kpi")]).toBe("Taux de conversion");
