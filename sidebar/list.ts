@@ -2,7 +2,11 @@
  * "Objectives…": each objective with its status, to edit or delete (after a confirmation that
  * sits inline, so it works from the keyboard and a screen reader like the rest).
  */
-import type { ObjectiveList, ObjectiveSummary } from "../src/contract/objectives.ts";
+import {
+  type ObjectiveList,
+  type ObjectiveSummary,
+  STATUS_CODES,
+} from "../src/contract/objectives.ts";
 import type { WizardContext } from "../src/contract/wizard.ts";
 import type { App } from "./app.ts";
 import { h, replace, spinner } from "./dom.ts";
@@ -100,14 +104,7 @@ export function renderList(app: App, notice?: string): void {
   );
 }
 
-const STATUS_CLASSES = new Set([
-  "not_started",
-  "achieved",
-  "on_track",
-  "at_risk",
-  "off_track",
-  "missed",
-]);
+const STATUS_CLASSES = new Set<string>(STATUS_CODES);
 
 function objectiveItem(app: App, ctx: WizardContext, o: ObjectiveSummary): HTMLElement {
   const lang = app.lang;

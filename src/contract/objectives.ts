@@ -82,6 +82,15 @@ export type StatusCode =
   | "off_track"
   | "missed";
 
+export const STATUS_CODES: readonly StatusCode[] = [
+  "not_started",
+  "achieved",
+  "on_track",
+  "at_risk",
+  "off_track",
+  "missed",
+];
+
 export interface ObjectiveSummary extends Objective {
   /** Where it stands now, when its data can be read; `error` says why not. */
   status?: StatusCode;

@@ -12,15 +12,6 @@ import type { EngineContext } from "./types.ts";
 
 export type Status = StatusCode;
 
-export const STATUSES: readonly Status[] = [
-  "not_started",
-  "achieved",
-  "on_track",
-  "at_risk",
-  "off_track",
-  "missed",
-];
-
 /** A status in words, in the spreadsheet's or the user's language ("En bonne voie"). */
 export function statusWord(status: Status, lang: Lang): string {
   return KPI_MESSAGES.t(lang, `status_${status}`);
