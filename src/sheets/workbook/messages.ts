@@ -107,8 +107,6 @@ export const messages = defineCatalogue({
     partial: "{period} in progress: {value} so far ({days} of {total} days).",
     partialNoValue: "{period} in progress ({days} of {total} days).",
     noCompletePeriod: "No complete {frequency} period of data yet.",
-    beforeStart: "Starts {date}.",
-    deadlinePassed: "Deadline passed.",
     missingSheet: 'Tab "{sheet}" not found: restore it, or edit the objective to use another tab.',
     missingColumns:
       'Column {columns} not found in row 1 of "{sheet}": restore the header, or edit the objective.',
@@ -296,8 +294,6 @@ export const messages = defineCatalogue({
     partial: "{period} en cours : {value} pour l'instant ({days} jours sur {total}).",
     partialNoValue: "{period} en cours ({days} jours sur {total}).",
     noCompletePeriod: "Pas encore de période {frequency} complète de données.",
-    beforeStart: "Commence le {date}.",
-    deadlinePassed: "Échéance passée.",
     missingSheet:
       "Onglet « {sheet} » introuvable : rétablissez-le, ou modifiez l'objectif pour utiliser un autre onglet.",
     missingColumns:
