@@ -81,21 +81,22 @@ export function theilSenFit(xs: ArrayLike<number>, ys: ArrayLike<number>): Linea
   const n = xs.length;
   if (ys.length !== n) throw new Error(`theilSenFit: ${n} xs but ${ys.length} ys`);
   if (n < 2) throw new Error(`theilSenFit: needs at least 2 points, got ${n}`);
-  const slopes: number[] = [];
+  const slopes = new Float64Array((n * (n - 1)) / 2);
+  let count = 0;
   let sx = 0;
   for (let i = 0; i < n; i++) {
     sx += xs[i]!;
     for (let j = i + 1; j < n; j++) {
       const dx = xs[j]! - xs[i]!;
-      if (dx !== 0) slopes.push((ys[j]! - ys[i]!) / dx);
+      if (dx !== 0) slopes[count++] = (ys[j]! - ys[i]!) / dx;
     }
   }
-  if (slopes.length === 0)
+  if (count === 0)
     throw new Error("theilSenFit: every x is the same, so there is no trend");
-  const slope = median(slopes);
+  const slope = median(slopes.subarray(0, count));
   const meanX = sx / n;
-  const levels: number[] = [];
-  for (let i = 0; i < n; i++) levels.push(ys[i]! - slope * (xs[i]! - meanX));
+  const levels = new Float64Array(n);
+  for (let i = 0; i < n; i++) levels[i] = ys[i]! - slope * (xs[i]! - meanX);
   const level = median(levels);
   return { slope, intercept: level - slope * meanX, meanX, meanY: level, n };
 }
@@ -187,9 +188,9 @@ export function predictionInterval(
   return { value, low: value - half, high: value + half, se, dof, n };
 }
 
-/** Median of a non-empty list. */
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+/** Median of a non-empty list (a typed array's numeric sort: no comparator to call). */
+export function median(xs: ArrayLike<number>): number {
+  const s = Float64Array.from(xs).sort();
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
