@@ -91,8 +91,7 @@ export function theilSenFit(xs: ArrayLike<number>, ys: ArrayLike<number>): Linea
       if (dx !== 0) slopes[count++] = (ys[j]! - ys[i]!) / dx;
     }
   }
-  if (count === 0)
-    throw new Error("theilSenFit: every x is the same, so there is no trend");
+  if (count === 0) throw new Error("theilSenFit: every x is the same, so there is no trend");
   const slope = median(slopes.subarray(0, count));
   const meanX = sx / n;
   const levels = new Float64Array(n);

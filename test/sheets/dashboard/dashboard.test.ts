@@ -320,13 +320,7 @@ describe("dashboard (French)", () => {
     expect(shown[3]?.[0]).toMatch(
       /^1 objectif sur 5 en bonne voie ou atteint ; 4 demandent de l'attention\. Newsletter open rate en retard : 20,8\u00a0% pour une cible de 25,0\u00a0% au 31 décembre 2027 ; /,
     );
-    expect(shown[6]?.slice(0, 5)).toEqual([
-      "Objectif",
-      "KPI",
-      "Statut",
-      "Pourquoi",
-      "Responsable",
-    ]);
+    expect(shown[6]?.slice(0, 5)).toEqual(["Objectif", "KPI", "Statut", "Pourquoi", "Responsable"]);
     const conv = tableRow("Website conversion rate");
     expect(conv[col("kpi")]).toBe("Taux de conversion");
     expect(conv[col("frequency")]).toBe("Mensuelle");
