@@ -73,7 +73,7 @@ export function datedValues(
   ctx: EngineContext,
   datesArg: unknown,
   valuesArg: unknown,
-): { xs: number[]; ys: number[] } {
+): { xs: Float64Array; ys: Float64Array } {
   const dates = cellList(as2D(datesArg));
   const values = cellList(as2D(valuesArg));
   const n = dates.length;
@@ -87,8 +87,9 @@ export function datedValues(
     });
   }
   const days = daysOf(dates, source(fn, "dates", ctx));
-  const xs: number[] = [];
-  const ys: number[] = [];
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  let m = 0;
   const valueSrc = source(fn, "values", ctx);
   const { cells, nested } = values;
   for (let i = 0; i < n; i++) {
@@ -102,8 +103,9 @@ export function datedValues(
       y = slowNumber(v, valueSrc, i, true);
       if (y === null) continue;
     }
-    xs.push(x);
-    ys.push(y);
+    xs[m] = x;
+    ys[m] = y;
+    m++;
   }
-  return { xs, ys };
+  return { xs: xs.subarray(0, m), ys: ys.subarray(0, m) };
 }

@@ -190,8 +190,7 @@ function historyOf(
   asOf: number,
 ): DatedValue[] {
   const { xs, ys } = datedValues(fn, ctx, dates, values);
-  return xs
-    .map((start, i) => ({ start, value: ys[i]! }))
+  return Array.from(xs, (start, i) => ({ start, value: ys[i]! }))
     .filter((h) => h.start <= asOf)
     .sort((a, b) => a.start - b.start);
 }
