@@ -2,7 +2,11 @@
  * "Objectives…": each objective with its status, to edit or delete (after a confirmation that
  * sits inline, so it works from the keyboard and a screen reader like the rest).
  */
-import type { ObjectiveList, ObjectiveSummary } from "../src/contract/objectives.ts";
+import {
+  type ObjectiveList,
+  type ObjectiveSummary,
+  STATUS_CODES,
+} from "../src/contract/objectives.ts";
 import type { WizardContext } from "../src/contract/wizard.ts";
 import type { App } from "./app.ts";
 import { h, replace, spinner } from "./dom.ts";
@@ -100,7 +104,7 @@ export function renderList(app: App, notice?: string): void {
   );
 }
 
-const STATUS_CLASSES = new Set(["achieved", "on_track", "at_risk", "off_track", "missed"]);
+const STATUS_CLASSES = new Set<string>(STATUS_CODES);
 
 function objectiveItem(app: App, ctx: WizardContext, o: ObjectiveSummary): HTMLElement {
   const lang = app.lang;
@@ -231,6 +235,12 @@ function objectiveItem(app: App, ctx: WizardContext, o: ObjectiveSummary): HTMLE
       [kpi?.name ?? o.kpiId, o.owner, o.channel].filter((x) => x).join(" · "),
     ),
     h("p", { class: "objective-facts" }, facts.join(" · ")),
+    o.reason
+      ? h("p", { class: "objective-reason", "data-testid": "objective-reason" }, o.reason)
+      : null,
+    ...(o.warnings ?? []).map((w) =>
+      h("p", { class: "warn-note", "data-testid": "objective-warning" }, w),
+    ),
     o.error ? h("p", { class: "error-text" }, o.error) : null,
     actions,
     message,

@@ -71,6 +71,11 @@ export const ui = defineCatalogue({
     baselineNoneWeek: "No complete week in the data yet: enter the starting value.",
     baselineNoneMonth: "No complete month in the data yet: enter the starting value.",
     baselineNoneQuarter: "No complete quarter in the data yet: enter the starting value.",
+    baselineWarnZero:
+      " A baseline of 0 is far from the data around the start date (about {typical}): progress would count from too low.",
+    baselineWarnZeroUnchecked: " A baseline of 0, and no data around the start date to check it.",
+    baselineWarnFar:
+      " This baseline is far from the data around the start date (about {typical}): progress counts from it, so check it.",
     baselineUseComputed: "Use the computed value",
     targetLabel: "Target",
     unitPercent: "In %: 5 means 5%.",
@@ -262,6 +267,12 @@ export const ui = defineCatalogue({
       "Pas encore de mois complet dans les données\u00a0: saisissez la valeur de départ.",
     baselineNoneQuarter:
       "Pas encore de trimestre complet dans les données\u00a0: saisissez la valeur de départ.",
+    baselineWarnZero:
+      " Une valeur de départ de 0 est loin des données autour de la date de début (environ {typical})\u00a0: la progression partirait de trop bas.",
+    baselineWarnZeroUnchecked:
+      " Une valeur de départ de 0, sans données autour de la date de début pour la vérifier.",
+    baselineWarnFar:
+      " Cette valeur de départ est loin des données autour de la date de début (environ {typical})\u00a0: la progression part d'elle, vérifiez-la.",
     baselineUseComputed: "Reprendre la valeur calculée",
     targetLabel: "Cible",
     unitPercent: "En\u00a0%\u00a0: 5 signifie 5\u00a0%.",

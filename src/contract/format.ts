@@ -186,6 +186,11 @@ export function formatPublishedValue(value: number, unit: Unit, lang: Lang): str
     : formatUnitValue(value, unit, lang);
 }
 
+/** A share as a whole percentage: progress, time elapsed, a chance ("42%", « 42 % »). */
+export function formatShare(share: number, lang: Lang): string {
+  return percentText(formatNumber(share * 100, 0, lang), lang);
+}
+
 /** A change, signed: "+0.15 pts" for rates (percentage points), "+12 s", "+1.20". */
 export function formatDelta(delta: number, unit: Unit, lang: Lang): string {
   // At most `decimals`, trailing zeros dropped: "+0.15", "−2", "+1.5".

@@ -73,12 +73,32 @@ export interface RowProblem {
   message: string;
 }
 
-export type StatusCode = "achieved" | "on_track" | "at_risk" | "off_track" | "missed";
+/** The statuses src/kpi/status.ts decides between; their words are the engine's. */
+export type StatusCode =
+  | "not_started"
+  | "achieved"
+  | "on_track"
+  | "at_risk"
+  | "off_track"
+  | "missed";
+
+export const STATUS_CODES: readonly StatusCode[] = [
+  "not_started",
+  "achieved",
+  "on_track",
+  "at_risk",
+  "off_track",
+  "missed",
+];
 
 export interface ObjectiveSummary extends Objective {
   /** Where it stands now, when its data can be read; `error` says why not. */
   status?: StatusCode;
   statusLabel?: string;
+  /** Why it has that status, in words ("On pace (42% of the way…), but the trend…"). */
+  reason?: string;
+  /** Warnings that do not stop the status: a baseline far from the data around the start. */
+  warnings?: string[];
   current?: number | null;
   error?: string;
 }

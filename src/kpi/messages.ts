@@ -46,6 +46,14 @@ export const KPI_MESSAGES = defineCatalogue({
       "{fn}: {arg}, row {n}: {value} is not a number; each row is KPI, channel, industry, value",
     onChannel: " on {channel}",
     inIndustry: " in {industry}",
+    // The status words: KPI_STATUS returns them in the spreadsheet's language, the dashboard and
+    // the sidebar in the user's.
+    status_not_started: "Not started",
+    status_achieved: "Achieved",
+    status_on_track: "On track",
+    status_at_risk: "At risk",
+    status_off_track: "Off track",
+    status_missed: "Missed",
   },
   fr: {
     cell: "cellule {n}",
@@ -97,6 +105,12 @@ export const KPI_MESSAGES = defineCatalogue({
       "{fn} : {arg}, ligne {n} : {value} n'est pas un nombre ; chaque ligne est KPI, canal, secteur, valeur",
     onChannel: " sur {channel}",
     inIndustry: " dans le secteur {industry}",
+    status_not_started: "Pas commencé",
+    status_achieved: "Atteint",
+    status_on_track: "En bonne voie",
+    status_at_risk: "À risque",
+    status_off_track: "En retard",
+    status_missed: "Manqué",
   },
 });
 

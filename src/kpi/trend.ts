@@ -22,37 +22,6 @@ export function elapsedShare(startDay: number, deadlineDay: number, asOfDay: num
   return Math.min(1, Math.max(0, e));
 }
 
-export type Status = "achieved" | "on_track" | "at_risk" | "off_track" | "missed";
-
-/** The words KPI_STATUS returns, in English whatever the locale, so formulas can compare them. */
-export const STATUS_WORDS: Readonly<Record<Status, string>> = {
-  achieved: "Achieved",
-  on_track: "On track",
-  at_risk: "At risk",
-  off_track: "Off track",
-  missed: "Missed",
-};
-
-/**
- * Absorbs floating-point noise at the thresholds: 0.45 − 0.35 is 0.10000000000000003, which a
- * user reads as exactly 10 points behind, so on track.
- */
-const EPSILON = 1e-9;
-
-/**
- * The status of an objective from its progress `p` and the elapsed share `e` of its time:
- * p ≥ 1 achieved; otherwise missed once `asOfDay` is past the deadline; otherwise on track when
- * progress lags time by at most 10 points, at risk up to 25, off track beyond.
- */
-export function statusOf(p: number, e: number, asOfDay: number, deadlineDay: number): Status {
-  if (p >= 1 - EPSILON) return "achieved";
-  if (asOfDay > deadlineDay) return "missed";
-  const lag = e - p;
-  if (lag <= 0.1 + EPSILON) return "on_track";
-  if (lag <= 0.25 + EPSILON) return "at_risk";
-  return "off_track";
-}
-
 export interface LinearFit {
   readonly slope: number;
   readonly intercept: number;
@@ -101,36 +70,126 @@ export function forecastAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x: numb
 }
 
 /**
- * Trailing moving average over `n` periods: element i is the mean of the non-null values among
- * values[i−n+1 … i], or null when i < n − 1 or that window holds no value.
+ * The Theil–Sen line through (xs, ys): its slope is the median of the slopes between every two
+ * points with different xs, its level the median of y − slope × (x − meanX). Chosen over least
+ * squares for the dashboard's forecast because one campaign spike among twelve periods moves a
+ * median of 66 pairwise slopes by at most a few ranks, where it drags a least-squares line by its
+ * whole size; chosen over Huber because it needs no tuning constant and no iterations, so a reader
+ * can recompute it by hand. O(n²) pairs: n is at most a few dozen periods.
  */
-export function movingAverage(values: readonly (number | null)[], n: number): (number | null)[] {
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`movingAverage: n must be a positive integer, got ${n}`);
-  const out: (number | null)[] = [];
-  let sum = 0;
+export function theilSenFit(xs: ArrayLike<number>, ys: ArrayLike<number>): LinearFit {
+  const n = xs.length;
+  if (ys.length !== n) throw new Error(`theilSenFit: ${n} xs but ${ys.length} ys`);
+  if (n < 2) throw new Error(`theilSenFit: needs at least 2 points, got ${n}`);
+  const slopes = new Float64Array((n * (n - 1)) / 2);
   let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v !== null && v !== undefined) {
-      sum += v;
-      count++;
+  let sx = 0;
+  for (let i = 0; i < n; i++) {
+    sx += xs[i]!;
+    for (let j = i + 1; j < n; j++) {
+      const dx = xs[j]! - xs[i]!;
+      if (dx !== 0) slopes[count++] = (ys[j]! - ys[i]!) / dx;
     }
-    if (i >= n) {
-      const old = values[i - n];
-      if (old !== null && old !== undefined) {
-        sum -= old;
-        count--;
-      }
-    }
-    out.push(i >= n - 1 && count > 0 ? sum / count : null);
   }
-  return out;
+  if (count === 0) throw new Error("theilSenFit: every x is the same, so there is no trend");
+  const slope = median(slopes.subarray(0, count));
+  const meanX = sx / n;
+  const levels = new Float64Array(n);
+  for (let i = 0; i < n; i++) levels[i] = ys[i]! - slope * (xs[i]! - meanX);
+  const level = median(levels);
+  return { slope, intercept: level - slope * meanX, meanX, meanY: level, n };
 }
 
-/** Median of a non-empty list. */
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+/**
+ * P(T ≤ t) for Student's t with `dof` degrees of freedom (a positive integer), by the finite
+ * series of Abramowitz & Stegun 26.7.3–4: exact, no table, no special function.
+ */
+export function studentCdf(t: number, dof: number): number {
+  if (!Number.isInteger(dof) || dof < 1) throw new Error(`studentCdf: dof must be ≥ 1, got ${dof}`);
+  if (t === Number.POSITIVE_INFINITY) return 1;
+  if (t === Number.NEGATIVE_INFINITY) return 0;
+  const theta = Math.atan(Math.abs(t) / Math.sqrt(dof));
+  const c2 = Math.cos(theta) ** 2;
+  let a: number; // P(|T| ≤ |t|)
+  if (dof % 2 === 1) {
+    let term = 1;
+    let sum = dof > 1 ? 1 : 0;
+    for (let k = 3; k <= dof - 2; k += 2) {
+      term *= ((k - 1) / k) * c2;
+      sum += term;
+    }
+    a = (2 / Math.PI) * (theta + Math.sin(theta) * Math.cos(theta) * sum);
+  } else {
+    let term = 1;
+    let sum = 1;
+    for (let k = 2; k <= dof - 2; k += 2) {
+      term *= ((k - 1) / k) * c2;
+      sum += term;
+    }
+    a = Math.sin(theta) * sum;
+  }
+  return t >= 0 ? (1 + a) / 2 : (1 - a) / 2;
+}
+
+/** The p-quantile (0.5 < p < 1) of Student's t with `dof` degrees of freedom, by bisection. */
+export function studentQuantile(p: number, dof: number): number {
+  if (!(p > 0.5 && p < 1)) throw new Error(`studentQuantile: p must be in (0.5, 1), got ${p}`);
+  let lo = 0;
+  let hi = 1;
+  while (studentCdf(hi, dof) < p) hi *= 2;
+  for (let i = 0; i < 100 && hi - lo > 1e-12; i++) {
+    const mid = (lo + hi) / 2;
+    if (studentCdf(mid, dof) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** The share of outcomes a forecast's interval holds: an 80% prediction interval. */
+export const INTERVAL_LEVEL = 0.8;
+
+/**
+ * A forecast with its uncertainty: the outcome is read as value + se × T, T a Student's t with
+ * `dof` degrees of freedom; [low, high] holds INTERVAL_LEVEL of it.
+ */
+export interface TrendForecast {
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+  readonly se: number;
+  readonly dof: number;
+  /** The number of periods fitted. */
+  readonly n: number;
+}
+
+/**
+ * The prediction interval at x of a line fitted on points at `xs` whose values missed it by
+ * `residuals`: se = s·√(1 + 1/n + (x − x̄)²/Sxx), the textbook formula for a new observation,
+ * with s = 1.4826 × the median absolute residual (the standard deviation a normal spread would
+ * have, but not inflated by one spike), and a Student's t with n − 2 degrees of freedom, which
+ * widens the interval when there are few periods. Null below 3 points (no degree of freedom).
+ */
+export function predictionInterval(
+  value: number,
+  xs: readonly number[],
+  residuals: readonly number[],
+  x: number,
+): TrendForecast | null {
+  const n = xs.length;
+  if (n < 3 || residuals.length !== n) return null;
+  const meanX = xs.reduce((a, b) => a + b, 0) / n;
+  const sxx = xs.reduce((a, b) => a + (b - meanX) ** 2, 0);
+  if (sxx === 0) return null;
+  const s = 1.4826 * median(residuals.map(Math.abs));
+  const se = s * Math.sqrt(1 + 1 / n + (x - meanX) ** 2 / sxx);
+  const dof = n - 2;
+  const half = studentQuantile((1 + INTERVAL_LEVEL) / 2, dof) * se;
+  return { value, low: value - half, high: value + half, se, dof, n };
+}
+
+/** Median of a non-empty list (a typed array's numeric sort: no comparator to call). */
+export function median(xs: ArrayLike<number>): number {
+  const s = Float64Array.from(xs).sort();
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
@@ -187,18 +246,20 @@ function coverage(p: PeriodPoint, granularity: number): { from: number; to: numb
 }
 
 /**
- * The KPI's value forecast at `atDay` from its per-period points, or null when there are not
- * enough points (2, with different dates) or the forecast denominator is not positive.
+ * The KPI's value forecast at `atDay` from its per-period points, with an 80% prediction
+ * interval, or null when there are not enough points (3 with a value, at 2 different dates at
+ * least) or the forecast denominator is not positive.
  *
  * A ratio KPI is not forecast by fitting its per-period ratios: that would weigh a period with
  * 10 impressions like one with 10,000, and a straight line through ratios is not the ratio of
  * straight lines through the sums the KPI is defined by. Instead the numerator and the
- * denominator are each fitted, as per-day rates (sum ÷ days covered) placed at the middle of
- * the days they cover, and the forecast is scale × numerator(atDay) ÷ denominator(atDay).
- * Per-day rates make months of 28 and 31 days, a month holding four or five weekly rows, and a
- * first or last period only partly covered, comparable; the ratio of the two fitted rates is the
- * ratio of sums over any short window around atDay, which is what the KPI means on that day.
- * (A constant rate is forecast exactly whatever the volumes do, since least squares is linear.)
+ * denominator are each fitted (Theil–Sen, theilSenFit), as per-day rates (sum ÷ days covered)
+ * placed at the middle of the days they cover, and the forecast is
+ * scale × numerator(atDay) ÷ denominator(atDay). Per-day rates make months of 28 and 31 days, a
+ * month holding four or five weekly rows, and a first or last period only partly covered,
+ * comparable. (A constant rate is forecast exactly whatever the volumes do: Theil–Sen's medians
+ * scale with the data.) The interval comes from how far each period's own value lies from that
+ * ratio of lines at its middle day (predictionInterval).
  *
  * A distinct count (unique visitors) does not add up over days, so its per-period values are
  * fitted directly, leaving out a last period that is only partly covered.
@@ -207,7 +268,7 @@ export function forecastKpi(
   points: readonly PeriodPoint[],
   kpi: KpiDefinition,
   atDay: number,
-): number | null {
+): TrendForecast | null {
   if (points.length < 2) return null;
   const x = atDay + 0.5;
   const granularity = dataGranularity(points);
@@ -215,25 +276,82 @@ export function forecastKpi(
     const last = points.length - 1;
     const partial = coverage(points[last]!, granularity).to < points[last]!.end;
     const usable = partial && points.length > 2 ? points.slice(0, last) : points;
-    const xs = usable.map((p) => (p.start + p.end) / 2);
-    const ys = usable.map((p) => p.numerator);
-    if (new Set(xs).size < 2) return null;
-    return forecastAt(xs, ys, x);
+    return forecastValues(
+      usable.map((p) => (p.start + p.end) / 2),
+      usable.map((p) => p.numerator),
+      x,
+    );
   }
   const xs: number[] = [];
   const nums: number[] = [];
   const dens: number[] = [];
+  const values: number[] = [];
   for (const p of points) {
-    if (p.denominator === null) continue;
+    if (p.denominator === null || p.value === null) continue;
     const { from, to } = coverage(p, granularity);
     const days = to - from;
     xs.push((from + to) / 2);
     nums.push(p.numerator / days);
     dens.push(p.denominator / days);
+    values.push(p.value);
   }
   if (new Set(xs).size < 2) return null;
-  const num = forecastAt(xs, nums, x);
-  const den = forecastAt(xs, dens, x);
-  if (!(den > 0)) return null;
-  return ((kpi.combine.scale ?? 1) * num) / den;
+  const num = theilSenFit(xs, nums);
+  const den = theilSenFit(xs, dens);
+  const scale = kpi.combine.scale ?? 1;
+  const at = (day: number) => (scale * evalFit(num, day)) / evalFit(den, day);
+  if (!(evalFit(den, x) > 0)) return null;
+  const residuals = xs.map((xi, i) => values[i]! - at(xi));
+  if (!residuals.every(Number.isFinite)) return null;
+  return predictionInterval(at(x), xs, residuals, x);
+}
+
+/**
+ * A Theil–Sen forecast of plain values at x with its 80% prediction interval, or null with
+ * fewer than 3 points or a single x: what KPI_STATUS fits on the values it is given, and the
+ * dashboard on a distinct count.
+ */
+export function forecastValues(
+  xs: readonly number[],
+  ys: readonly number[],
+  x: number,
+): TrendForecast | null {
+  if (xs.length < 3 || new Set(xs).size < 2) return null;
+  const fit = theilSenFit(xs, ys);
+  return predictionInterval(
+    evalFit(fit, x),
+    xs,
+    ys.map((y, i) => y - evalFit(fit, xs[i]!)),
+    x,
+  );
+}
+
+/**
+ * The KPI over a trailing window of `n` periods, as the KPI itself is defined: a ratio KPI is
+ * scale × Σnumerators ÷ Σdenominators of the window (a ratio of sums, never a mean of the
+ * period ratios, so a quiet period weighs what its volume weighs); a distinct count, which does
+ * not add up across periods, is the mean of the window's counts. Element i is null while fewer
+ * than n periods precede it, or when the window's denominator is 0.
+ */
+export function movingKpi(
+  points: readonly PeriodPoint[],
+  kpi: KpiDefinition,
+  n: number,
+): (number | null)[] {
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`movingKpi: n must be a positive integer, got ${n}`);
+  return points.map((_, i) => {
+    if (i < n - 1) return null;
+    const window = points.slice(i - n + 1, i + 1);
+    if (kpi.combine.kind === "distinct") {
+      return window.reduce((a, p) => a + p.numerator, 0) / n;
+    }
+    let num = 0;
+    let den = 0;
+    for (const p of window) {
+      num += p.numerator;
+      den += p.denominator ?? 0;
+    }
+    return den > 0 ? ((kpi.combine.scale ?? 1) * num) / den : null;
+  });
 }

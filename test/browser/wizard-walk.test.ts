@@ -166,6 +166,20 @@ async function walk(
   await expect
     .poll(() => page.getByTestId("wizard-realism").getAttribute("data-realistic"))
     .not.toBeNull();
+  // The computed baseline agrees with the data around the start; a baseline of 0 does not, and
+  // the dashboard's check says so as it is typed.
+  expect(await page.getByTestId("baseline-warning").count()).toBe(0);
+  await baselineInput.fill("0");
+  await expect
+    .poll(() => page.getByTestId("baseline-warning").textContent())
+    .toMatch(
+      lang === "fr"
+        ? /valeur de départ de 0 est loin .* \(environ 2,\d\u00a0%\)/
+        : /baseline of 0 is far .* \(about 2\.\d%\)/,
+    );
+  await page.locator("[data-key=useComputed]").click();
+  await expect.poll(() => baselineInput.inputValue()).toBe(toInputText(baseline, "percent", lang));
+  expect(await page.getByTestId("baseline-warning").count()).toBe(0);
   await checkPage(page);
   await screenshot(page, group, "3-achievable");
   await page.getByTestId("wizard-next").click();

@@ -57,6 +57,8 @@ describe("the custom-function specs", () => {
       "start_date",
       "deadline",
       "as_of",
+      "dates",
+      "values",
     ]);
     expect(params("KPI_SERIES")).toEqual(["period", "dates", "values", "denominators"]);
   });
@@ -528,9 +530,54 @@ describe("KPI_STATUS", () => {
   const s = (actual: number, asOf: string, deadline = "2026-12-31") =>
     call("KPI_STATUS", [actual, 100, 0, "2026-01-01", deadline, asOf]);
   // 2026-01-01 → 2026-12-31 is 364 days; 2026-07-02 is day 182: e = 0.5.
-  it("is Achieved at p ≥ 1, even after the deadline", () => {
-    expect(s(100, "2026-03-01")).toBe("Achieved");
+  it("is Achieved at p ≥ 1 after the deadline; before it, reaching the target is On track", () => {
+    expect(s(100, "2026-03-01")).toBe("On track");
     expect(s(120, "2027-03-01")).toBe("Achieved");
+  });
+  it("is Not started before the start date, and speaks the spreadsheet's language", () => {
+    expect(s(50, "2025-12-31")).toBe("Not started");
+    const fr = (actual: number, asOf: string) =>
+      call("KPI_STATUS", [actual, 100, 0, "2026-01-01", "2026-12-31", asOf], FR);
+    expect(fr(50, "2025-12-31")).toBe("Pas commencé");
+    expect(fr(50, "2026-07-02")).toBe("En bonne voie");
+    expect(fr(30, "2026-07-02")).toBe("À risque");
+    expect(fr(10, "2026-07-02")).toBe("En retard");
+    expect(fr(100, "2027-01-02")).toBe("Atteint");
+    expect(fr(10, "2027-01-02")).toBe("Manqué");
+  });
+  describe("with a history", () => {
+    const months = ["01", "02", "03", "04", "05", "06"].map((m) => `2026-${m}-01`);
+    const withHistory = (actual: number, asOf: string, values: number[], dates = months) =>
+      call("KPI_STATUS", [
+        actual,
+        100,
+        0,
+        "2026-01-01",
+        "2026-12-31",
+        asOf,
+        col(...dates),
+        col(...values),
+      ]);
+    it("lets a trend that falls short keep a good pace from On track", () => {
+      // 50 of 100 at mid-year is on pace alone, but six months flat at 50 will not reach 100.
+      expect(s(50, "2026-07-02")).toBe("On track");
+      expect(withHistory(50, "2026-07-02", [49, 51, 50, 50, 49, 51])).toBe("At risk");
+      // Rising 12 a month from 26 to 86: the line reaches ~160 by December.
+      expect(withHistory(40, "2026-07-02", [26, 38, 50, 62, 74, 86])).toBe("On track");
+    });
+    it("uses pace alone below 5 values", () => {
+      expect(withHistory(50, "2026-07-02", [50, 50, 50, 50], months.slice(0, 4))).toBe("On track");
+    });
+    it("decides by the last value dated by the deadline, whatever comes after", () => {
+      const dates = ["2026-10-01", "2026-11-01", "2026-12-01", "2027-01-01", "2027-02-01"];
+      expect(withHistory(120, "2027-03-01", [80, 90, 95, 110, 120], dates)).toBe("Missed");
+      expect(withHistory(10, "2027-03-01", [80, 90, 101, 10, 10], dates)).toBe("Achieved");
+    });
+    it("names both ranges when they differ in size", () => {
+      expect(errorOf(() => withHistory(50, "2026-07-02", [1, 2, 3], months.slice(0, 2)))).toBe(
+        "KPI_STATUS: values has 3 cells but dates has 2; they must be the same size",
+      );
+    });
   });
   it("is Missed after the deadline otherwise", () => {
     expect(s(99, "2027-01-01")).toBe("Missed");

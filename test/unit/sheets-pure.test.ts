@@ -354,11 +354,11 @@ describe("evaluatePoints", () => {
   it("writes a stakeholder summary naming the worst objective", () => {
     const e = openRateAt(points, "2027-04-16");
     expect(stakeholderSummary([e], "en")).toBe(
-      "The objective needs attention. Newsletter open rate at risk: 22.5% against 35% by 31 December 2027.",
+      "The objective needs attention. Newsletter open rate at risk: 22.5% against 35.0% by 31 December 2027.",
     );
     const fr = openRateAt(points, "2027-04-16", "fr");
     expect(stakeholderSummary([fr], "fr")).toBe(
-      "L'objectif demande de l'attention. Newsletter open rate à risque : 22,5\u00a0% pour une cible de 35\u00a0% au 31 décembre 2027.",
+      "L'objectif demande de l'attention. Newsletter open rate à risque : 22,5\u00a0% pour une cible de 35,0\u00a0% au 31 décembre 2027.",
     );
   });
 });

@@ -6,13 +6,16 @@ import {
   completePoints,
   dataEndDay,
   elapsedShare,
+  evalFit,
   forecastAt,
   forecastKpi,
   linearFit,
-  movingAverage,
+  movingKpi,
+  predictionInterval,
   progress,
-  STATUS_WORDS,
-  statusOf,
+  studentCdf,
+  studentQuantile,
+  theilSenFit,
 } from "../../src/kpi/trend.ts";
 import { close, ctxOf, utcDay } from "./helpers.ts";
 
@@ -38,32 +41,6 @@ describe("elapsedShare", () => {
   });
 });
 
-describe("statusOf", () => {
-  it("follows the issue's rules in order", () => {
-    expect(statusOf(1, 0.2, 10, 20)).toBe("achieved");
-    expect(statusOf(1.5, 1, 30, 20)).toBe("achieved");
-    expect(statusOf(0.99, 1, 21, 20)).toBe("missed");
-    expect(statusOf(0.4, 0.5, 10, 20)).toBe("on_track");
-    expect(statusOf(0.39, 0.5, 10, 20)).toBe("at_risk");
-    expect(statusOf(0.25, 0.5, 10, 20)).toBe("at_risk");
-    expect(statusOf(0.24, 0.5, 10, 20)).toBe("off_track");
-    expect(statusOf(0.9, 0.5, 10, 20)).toBe("on_track");
-    expect(statusOf(-0.2, 0.0, 10, 20)).toBe("at_risk");
-    expect(statusOf(0.35, 0.45, 10, 20)).toBe("on_track");
-    expect(statusOf(0.2, 0.45, 10, 20)).toBe("at_risk");
-    expect(statusOf(0.5, 0.5, 20, 20)).toBe("on_track");
-  });
-  it("has English words for the custom function", () => {
-    expect(Object.values(STATUS_WORDS)).toEqual([
-      "Achieved",
-      "On track",
-      "At risk",
-      "Off track",
-      "Missed",
-    ]);
-  });
-});
-
 describe("linearFit / forecastAt", () => {
   it("fits least squares", () => {
     const fit = linearFit([0, 1, 2], [1, 3, 2]);
@@ -77,16 +54,6 @@ describe("linearFit / forecastAt", () => {
     expect(() => linearFit([1], [1])).toThrow(/at least 2 points/);
     expect(() => linearFit([1, 1], [1, 2])).toThrow(/every x is the same/);
     expect(() => linearFit([1, 2], [1])).toThrow(/2 xs but 1 ys/);
-  });
-});
-
-describe("movingAverage", () => {
-  it("is a trailing mean over n periods, ignoring nulls", () => {
-    expect(movingAverage([1, 2, 3, 4], 2)).toEqual([null, 1.5, 2.5, 3.5]);
-    expect(movingAverage([1, null, 3, null, null], 2)).toEqual([null, 1, 3, 3, null]);
-    expect(movingAverage([5], 1)).toEqual([5]);
-    expect(movingAverage([], 3)).toEqual([]);
-    expect(() => movingAverage([1], 0)).toThrow(/positive integer/);
   });
 });
 
@@ -123,7 +90,7 @@ describe("forecastKpi", () => {
       (i) => volumes[Math.floor(i / 30)]!,
     );
     const points = kpiSeries(ctr, table, "month", utc);
-    close(forecastKpi(points, ctr, parseIsoDay("2026-09-30")), 0.02, 9);
+    close(forecastKpi(points, ctr, parseIsoDay("2026-09-30"))?.value, 0.02, 9);
   });
 
   it("is not fooled by a partly covered last period", () => {
@@ -136,14 +103,14 @@ describe("forecastKpi", () => {
     );
     const points = kpiSeries(ctr, table, "month", utc);
     expect(points.at(-1)?.days).toBe(10);
-    close(forecastKpi(points, ctr, parseIsoDay("2026-06-30")), 0.1, 9);
+    close(forecastKpi(points, ctr, parseIsoDay("2026-06-30"))?.value, 0.1, 9);
     const cpm = getKpi("cpm");
     const costTable: SeriesTable = {
       dates: table.dates,
       inputs: { cost: table.inputs.clicks!, impressions: table.inputs.impressions! },
     };
     close(
-      forecastKpi(kpiSeries(cpm, costTable, "month", utc), cpm, parseIsoDay("2026-06-30")),
+      forecastKpi(kpiSeries(cpm, costTable, "month", utc), cpm, parseIsoDay("2026-06-30"))?.value,
       100,
       9,
     );
@@ -159,7 +126,11 @@ describe("forecastKpi", () => {
     );
     const points = kpiSeries(ctr, table, "month", utc);
     const at = parseIsoDay("2026-09-01");
-    close(forecastKpi(points, ctr, at), (20 + 0.5 * (at - parseIsoDay("2026-01-01"))) / 1000, 12);
+    close(
+      forecastKpi(points, ctr, at)?.value,
+      (20 + 0.5 * (at - parseIsoDay("2026-01-01"))) / 1000,
+      12,
+    );
   });
 
   it("reads weekly rows as covering a week, not a day", () => {
@@ -183,7 +154,7 @@ describe("forecastKpi", () => {
     const at = parseIsoDay("2026-07-01");
     const truth = 0.02 + (0.001 * (at + 0.5 - first - 3.5)) / 7;
     const got = forecastKpi(points, ctr, at)!;
-    expect(Math.abs(got - truth) / truth).toBeLessThan(1e-9);
+    expect(Math.abs(got.value - truth) / truth).toBeLessThan(1e-9);
   });
 
   it("fits distinct counts per complete period", () => {
@@ -202,8 +173,8 @@ describe("forecastKpi", () => {
     expect(points.map((p) => p.value)).toEqual([100, 110, 120, 20]);
     // April (one day of data so far) is left out: the trend of 100, 110, 120 continues.
     const got = forecastKpi(points, uv, parseIsoDay("2026-05-16"))!;
-    expect(got).toBeGreaterThan(135);
-    expect(got).toBeLessThan(145);
+    expect(got.value).toBeGreaterThan(135);
+    expect(got.value).toBeLessThan(145);
   });
 
   it("returns null without two points, or when the denominator trends to nothing", () => {
@@ -274,5 +245,75 @@ describe("completePoints and dataEndDay", () => {
   it("has nothing complete without data", () => {
     expect(dataEndDay([], d("2026-03-01"))).toBeNull();
     expect(completePoints([], d("2026-03-01"))).toEqual([]);
+  });
+});
+
+describe("theilSenFit", () => {
+  it("ignores one spike that drags least squares (hand-computed)", () => {
+    // y = 1 + 2x, except a spike of 100 at x = 4. Pairwise slopes: six of 2, then 24.75, 32.3,
+    // 47.5 and 93: median 2. Levels y − 2(x − 2): 5, 5, 5, 5, 96: median 5. At x = 10: 21.
+    const xs = [0, 1, 2, 3, 4];
+    const ys = [1, 3, 5, 7, 100];
+    const fit = theilSenFit(xs, ys);
+    close(fit.slope, 2, 12);
+    close(evalFit(fit, 10), 21, 12);
+    // Least squares: slope Σdx·dy / Σdx² = 202 / 10 = 20.2, at 10: 23.2 + 20.2 × 8 = 184.8.
+    close(forecastAt(xs, ys, 10), 184.8, 9);
+  });
+  it("refuses one x, and too few points", () => {
+    expect(() => theilSenFit([1, 1], [1, 2])).toThrow(/every x is the same/);
+    expect(() => theilSenFit([1], [1])).toThrow(/at least 2 points/);
+  });
+});
+
+describe("Student's t", () => {
+  it("matches the printed tables", () => {
+    // Cauchy (1 dof): P(T ≤ 1) = 3/4 exactly; t(2): P(T ≤ t) = ½ + t / (2√(2 + t²)).
+    close(studentCdf(1, 1), 0.75, 12);
+    close(studentCdf(1, 2), 0.5 + 1 / (2 * Math.sqrt(3)), 12);
+    close(studentCdf(0, 7), 0.5, 12);
+    close(studentCdf(-1, 1), 0.25, 12);
+    // 90% quantiles from the tables: 3.078 (1), 1.886 (2), 1.638 (3), 1.372 (10), 1.325 (20).
+    close(studentQuantile(0.9, 1), 3.078, 3);
+    close(studentQuantile(0.9, 2), 1.886, 3);
+    close(studentQuantile(0.9, 3), 1.638, 3);
+    close(studentQuantile(0.9, 10), 1.372, 3);
+    close(studentQuantile(0.9, 20), 1.325, 3);
+  });
+});
+
+describe("predictionInterval", () => {
+  it("is value ± t·s·√(1 + 1/n + (x − x̄)²/Sxx), s = 1.4826 × median |residual|", () => {
+    // xs 0..4: x̄ = 2, Sxx = 10; |residuals| 1, 1, 0, 2, 1: median 1, s = 1.4826. At x = 7:
+    // √(1 + 1/5 + 25/10) = √3.7; t(0.9, 3) = 1.6377.
+    const f = predictionInterval(50, [0, 1, 2, 3, 4], [1, -1, 0, 2, -1], 7)!;
+    const se = 1.4826 * Math.sqrt(3.7);
+    close(f.se, se, 12);
+    expect(f.dof).toBe(3);
+    close(f.high - f.value, 1.6377 * se, 3);
+    close(f.value - f.low, f.high - f.value, 12);
+    expect(predictionInterval(50, [0, 1], [0, 0], 3)).toBeNull();
+  });
+});
+
+describe("movingKpi", () => {
+  it("is a ratio of sums over the window, never the mean of the ratios", () => {
+    const ctr = getKpi("ctr");
+    const p = (numerator: number, denominator: number): PeriodPoint => ({
+      start: 0,
+      end: 1,
+      numerator,
+      denominator,
+      value: numerator / denominator,
+      firstDay: 0,
+      lastDay: 0,
+      days: 1,
+    });
+    // 10/100, 1/10 and 50/1000: the mean of ratios is 0.0833…; the ratio of sums 61/1110.
+    const averages = movingKpi([p(10, 100), p(1, 10), p(50, 1000), p(0, 0)], ctr, 3);
+    expect(averages[0]).toBeNull();
+    expect(averages[1]).toBeNull();
+    close(averages[2], 61 / 1110, 15);
+    close(averages[3], 51 / 1010, 15);
   });
 });

@@ -3,11 +3,12 @@
  * which direction is better, the live realism check of the target, and where both sit against
  * the market's benchmarks.
  */
+import { previewBaselineCheck } from "../../../src/contract/baseline-check.ts";
 import type { WizardKpi } from "../../../src/contract/wizard.ts";
 import { h, replace } from "../../dom.ts";
-import { findKpi, setDirection } from "../../draft.ts";
+import { baselineValue, findKpi, setDirection, targetValue } from "../../draft.ts";
 import { field, radioGroup, textInput } from "../../fields.ts";
-import { toInputText } from "../../format.ts";
+import { formatValue, toInputText } from "../../format.ts";
 import type { UiKey } from "../../messages.ts";
 import { benchmarkBox } from "../benchmark.ts";
 import { byFrequency, periodName } from "../period-wording.ts";
@@ -93,7 +94,24 @@ export function renderAchievableStep(state: WizardState): DocumentFragment {
         );
       }
     } else parts.push(t(byFrequency(draft.frequency, "baselineNone")));
+    const warning = baselineWarning();
+    if (warning)
+      parts.push(h("span", { class: "warn-note", "data-testid": "baseline-warning" }, warning));
     replace(baselineHelp, ...parts);
+  };
+  /** The dashboard's baseline check, on the preview's periods around the start date. */
+  const baselineWarning = (): string | null => {
+    const b = baselineValue(ctx, draft, state.computedBaseline());
+    const goal = targetValue(ctx, draft);
+    const usable = state.currentPreview();
+    if (b === null || goal === null || goal === b || !usable) return null;
+    const w = previewBaselineCheck(b, goal, usable.recent, draft.startDate);
+    if (!w) return null;
+    if (w.typical === null) return t("baselineWarnZeroUnchecked");
+    const typical = formatValue(w.typical, kpi.unit, lang);
+    return w.kind === "zero"
+      ? t("baselineWarnZero", { typical })
+      : t("baselineWarnFar", { typical });
   };
   state.addLive(renderBaselineHelp);
 
@@ -101,6 +119,7 @@ export function renderAchievableStep(state: WizardState): DocumentFragment {
     draft.targetText = text;
     state.recheck("target");
     state.refreshPreview(TYPING_DELAY_MS);
+    renderBaselineHelp();
   });
 
   fragment.append(

@@ -4,6 +4,7 @@ import { kpiError, slowNumber } from "../cells.ts";
 import { isoDay } from "../days.ts";
 import { daysOf } from "../series.ts";
 import { forecastAt } from "../trend.ts";
+import type { EngineContext } from "../types.ts";
 import { argCount, required, requiredDay, source } from "./arguments.ts";
 import { type CustomFunctionSpec, exampleDate as d } from "./spec.ts";
 
@@ -46,46 +47,65 @@ export const FORECAST: CustomFunctionSpec = {
   run(ctx, args) {
     const fn = "KPI_FORECAST";
     argCount(fn, ctx, args, 3);
-    const dates = cellList(as2D(required(fn, ctx, args[0], "dates")));
-    const values = cellList(as2D(required(fn, ctx, args[1], "values")));
+    const dates = required(fn, ctx, args[0], "dates");
+    const values = required(fn, ctx, args[1], "values");
     const target = requiredDay(fn, ctx, args[2], "target_date");
-    const n = dates.length;
-    if (values.length !== n) {
-      throw kpiError(ctx, "sizeMismatch", {
-        fn,
-        arg: "values",
-        n: values.length,
-        other: "dates",
-        m: n,
-      });
-    }
-    const days = daysOf(dates, source(fn, "dates", ctx));
-    const xs = new Float64Array(n);
-    const ys = new Float64Array(n);
-    const valueSrc = source(fn, "values", ctx);
-    const { cells, nested } = values;
-    let m = 0;
+    const { xs, ys } = datedValues(fn, ctx, dates, values);
+    const m = xs.length;
     let minX = Number.POSITIVE_INFINITY;
     let maxX = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-      const x = days[i]!;
-      if (Number.isNaN(x)) continue;
-      const v = nested ? (cells[i] as readonly unknown[])[0] : cells[i];
-      let y: number | null;
-      if (typeof v === "number" && v - v === 0) y = v;
-      else if (v === "") continue;
-      else {
-        y = slowNumber(v, valueSrc, i, true);
-        if (y === null) continue;
-      }
-      xs[m] = x;
-      ys[m] = y;
-      m++;
+    for (const x of xs) {
       if (x < minX) minX = x;
       if (x > maxX) maxX = x;
     }
     if (m < 2) throw kpiError(ctx, "forecastTooFew", { fn, n: m });
     if (minX === maxX) throw kpiError(ctx, "forecastOneDate", { fn, date: isoDay(minX) });
-    return forecastAt(xs.subarray(0, m), ys.subarray(0, m), target);
+    return forecastAt(xs, ys, target);
   },
 };
+
+/**
+ * The (day, value) pairs of a `dates` and a `values` argument of as many cells, skipping a pair
+ * with a blank date or a blank value; KPI_FORECAST's and KPI_STATUS's reading of a history.
+ */
+export function datedValues(
+  fn: string,
+  ctx: EngineContext,
+  datesArg: unknown,
+  valuesArg: unknown,
+): { xs: Float64Array; ys: Float64Array } {
+  const dates = cellList(as2D(datesArg));
+  const values = cellList(as2D(valuesArg));
+  const n = dates.length;
+  if (values.length !== n) {
+    throw kpiError(ctx, "sizeMismatch", {
+      fn,
+      arg: "values",
+      n: values.length,
+      other: "dates",
+      m: n,
+    });
+  }
+  const days = daysOf(dates, source(fn, "dates", ctx));
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  let m = 0;
+  const valueSrc = source(fn, "values", ctx);
+  const { cells, nested } = values;
+  for (let i = 0; i < n; i++) {
+    const x = days[i]!;
+    if (Number.isNaN(x)) continue;
+    const v = nested ? (cells[i] as readonly unknown[])[0] : cells[i];
+    let y: number | null;
+    if (typeof v === "number" && v - v === 0) y = v;
+    else if (v === "") continue;
+    else {
+      y = slowNumber(v, valueSrc, i, true);
+      if (y === null) continue;
+    }
+    xs[m] = x;
+    ys[m] = y;
+    m++;
+  }
+  return { xs: xs.subarray(0, m), ys: ys.subarray(0, m) };
+}

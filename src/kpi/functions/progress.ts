@@ -34,7 +34,7 @@ export function progressArgs(fn: string, ctx: EngineContext, args: readonly unkn
   }
   if (actual.count === 0) return null;
   const p = (actual.sum - baseline.sum) / (target.sum - baseline.sum);
-  return { p };
+  return { p, actual: actual.sum, target: target.sum, baseline: baseline.sum };
 }
 
 export const PROGRESS: CustomFunctionSpec = {

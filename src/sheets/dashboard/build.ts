@@ -56,7 +56,8 @@ function writeGrid(sheet: Sheet, grid: DashboardGrid): void {
     .setFontWeights(grid.fontWeights)
     .setFontColors(grid.fontColors)
     .setFontSizes(grid.fontSizes)
-    .setHorizontalAlignments(grid.alignments);
+    .setHorizontalAlignments(grid.alignments)
+    .setWraps(grid.wraps);
   for (const block of grid.formulaBlocks) {
     if (block.formulas.length === 0) continue;
     sheet

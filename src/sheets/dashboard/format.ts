@@ -1,10 +1,20 @@
+import type { Lang } from "../../contract/i18n.ts";
 import type { Unit } from "../../kpi/types.ts";
 
+/**
+ * A percentage's format: French sets "%" apart with a no-break space (« 2,1 % »), as the
+ * dashboard's sentences do (src/contract/format.ts); the spreadsheet's locale picks the decimal mark.
+ */
+export function percentFormat(decimals: 0 | 1 | 2, lang: Lang): string {
+  const digits = decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
+  return lang === "fr" ? `${digits}"\u00a0"%` : `${digits}%`;
+}
+
 /** The sheet number format of a KPI unit (the spreadsheet's locale picks the separators). */
-export function unitNumberFormat(unit: Unit): string {
+export function unitNumberFormat(unit: Unit, lang: Lang): string {
   switch (unit) {
     case "percent":
-      return "0.0%";
+      return percentFormat(1, lang);
     case "currency":
       return "#,##0.00";
     case "seconds":
@@ -20,8 +30,8 @@ export function unitNumberFormat(unit: Unit): string {
  * The format of a published figure: rates to a hundredth of a point, as sources print them
  * (6.66%), other units as the KPI's values.
  */
-export function publishedNumberFormat(unit: Unit): string {
-  return unit === "percent" ? "0.00%" : unitNumberFormat(unit);
+export function publishedNumberFormat(unit: Unit, lang: Lang): string {
+  return unit === "percent" ? percentFormat(2, lang) : unitNumberFormat(unit, lang);
 }
 
 /**
@@ -30,4 +40,10 @@ export function publishedNumberFormat(unit: Unit): string {
  */
 export function unitCellValue(value: number, unit: Unit): number {
   return unit === "seconds" ? value / 86_400 : value;
+}
+
+/** A change in % of a non-rate KPI, signed: "+5.8%", « −5,8 % ». */
+export function shareChangeFormat(lang: Lang): string {
+  const pct = percentFormat(1, lang);
+  return `+${pct};-${pct};${pct}`;
 }

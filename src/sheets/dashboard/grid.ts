@@ -33,12 +33,15 @@ export interface DashboardGrid {
   fontColors: string[][];
   fontSizes: number[][];
   alignments: ("left" | "center" | "right")[][];
+  /** Cells whose text wraps within their column instead of overflowing or being cut. */
+  wraps: boolean[][];
   formulaBlocks: FormulaBlock[];
   charts: ChartSpec[];
   columnWidths: { column: number; count: number; width: number }[];
 }
 
 export const STATUS_COLORS: Record<StatusCode | "none", string> = {
+  not_started: "#e8f0fe",
   achieved: "#b7e1cd",
   on_track: "#d9ead3",
   at_risk: "#fce8b2",
@@ -47,6 +50,7 @@ export const STATUS_COLORS: Record<StatusCode | "none", string> = {
   none: "#eeeeee",
 };
 export const BAR_COLORS: Record<StatusCode, string> = {
+  not_started: "#9aa0a6",
   achieved: "#0f9d58",
   on_track: "#34a853",
   at_risk: "#f9ab00",
@@ -62,8 +66,6 @@ export const BAD = "#c5221f";
 export const PROBLEM = "#a50e0e";
 export const TEXT = "@";
 export const FORMULA_FORMAT = "0.00";
-export const PERCENT_WHOLE = "0%";
-export const SHARE_CHANGE = "+0.0%;-0.0%;0.0%";
 
 export class Grid {
   readonly values: unknown[][] = [];
@@ -73,6 +75,7 @@ export class Grid {
   readonly fontColors: string[][] = [];
   readonly fontSizes: number[][] = [];
   readonly alignments: ("left" | "center" | "right")[][] = [];
+  readonly wraps: boolean[][] = [];
 
   constructor(readonly width: number) {}
 
@@ -86,6 +89,7 @@ export class Grid {
     this.fontColors.push(new Array<string>(w).fill(INK));
     this.fontSizes.push(new Array<number>(w).fill(10));
     this.alignments.push(new Array<"left" | "center" | "right">(w).fill("left"));
+    this.wraps.push(new Array<boolean>(w).fill(false));
     return this.values.length - 1;
   }
 
@@ -113,6 +117,7 @@ export class Grid {
       size?: number;
       fill?: string;
       align?: "left" | "center" | "right";
+      wrap?: boolean;
     },
   ): void {
     if (s.bold !== undefined) (this.fontWeights[r] as string[])[c] = s.bold ? "bold" : "normal";
@@ -120,6 +125,7 @@ export class Grid {
     if (s.size) (this.fontSizes[r] as number[])[c] = s.size;
     if (s.fill) (this.backgrounds[r] as string[])[c] = s.fill;
     if (s.align) (this.alignments[r] as string[])[c] = s.align;
+    if (s.wrap !== undefined) (this.wraps[r] as boolean[])[c] = s.wrap;
   }
 
   /** The grid as the writer takes it. */
@@ -136,6 +142,7 @@ export class Grid {
       fontColors: this.fontColors,
       fontSizes: this.fontSizes,
       alignments: this.alignments,
+      wraps: this.wraps,
       ...extra,
     };
   }

@@ -12,6 +12,7 @@ import { channelLabel } from "../../contract/advisor.ts";
 import {
   formatDayLong,
   formatDayShort,
+  formatUnitValue,
   periodLabel,
   UNDEFINED_MARK,
   upperFirst,
@@ -19,10 +20,17 @@ import {
 import type { Lang } from "../../contract/i18n.ts";
 import type { RowProblem, StatusCode } from "../../contract/objectives.ts";
 import { type BenchmarkRow, objectiveBenchmark } from "../../kpi/registry/benchmarks.ts";
+import { statusWord } from "../../kpi/status.ts";
 import { type ObjectiveEval, SPARKLINE_PERIODS } from "../status/evaluate.ts";
 import { columnLetter } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
-import { publishedNumberFormat, unitCellValue, unitNumberFormat } from "./format.ts";
+import {
+  percentFormat,
+  publishedNumberFormat,
+  shareChangeFormat,
+  unitCellValue,
+  unitNumberFormat,
+} from "./format.ts";
 import {
   BAD,
   BAR_COLORS,
@@ -34,9 +42,7 @@ import {
   Grid,
   HEADER_FILL,
   MUTED,
-  PERCENT_WHOLE,
   PROBLEM,
-  SHARE_CHANGE,
   STATUS_COLORS,
 } from "./grid.ts";
 import { lowerFirst, stakeholderSummary } from "./summary.ts";
@@ -45,6 +51,8 @@ import { lowerFirst, stakeholderSummary } from "./summary.ts";
 export const TABLE_COLUMNS = [
   "objective",
   "kpi",
+  "status",
+  "reason",
   "owner",
   "frequency",
   "period",
@@ -58,8 +66,8 @@ export const TABLE_COLUMNS = [
   "bar",
   "progress",
   "expected",
-  "status",
   "forecast",
+  "range",
   "deadline",
   "note",
 ] as const;
@@ -89,8 +97,8 @@ export interface DashboardInput {
   lang: Lang;
 }
 
-function statusWord(status: StatusCode | null, e: ObjectiveEval, lang: Lang): string {
-  if (status) return messages.t(lang, `status_${status}`);
+function statusText(status: StatusCode | null, e: ObjectiveEval, lang: Lang): string {
+  if (status) return statusWord(status, lang);
   return messages.t(lang, e.error ? "status_error" : "status_no_data");
 }
 
@@ -120,7 +128,9 @@ const HEADER_KEYS: Record<TableColumn, MessageKey> = {
   bar: "col_bar",
   expected: "col_expected",
   status: "col_status",
+  reason: "col_reason",
   forecast: "col_forecast",
+  range: "col_range",
   deadline: "col_deadline",
   note: "col_note",
 };
@@ -191,7 +201,7 @@ function layoutSection(
     g.text(header, c, l);
     g.style(header, c, { bold: true, fill: HEADER_FILL, align: c === 0 ? "left" : "right" });
   });
-  const format = unitNumberFormat(e.kpi.unit);
+  const format = unitNumberFormat(e.kpi.unit, lang);
   const unit = e.kpi.unit;
   const cell = (v: number | null) => (v === null ? null : unitCellValue(v, unit));
   for (const p of e.trend) {
@@ -232,7 +242,7 @@ function layoutTableRow(
 ): [string, string] {
   const o = e.objective;
   const unit = e.kpi.unit;
-  const format = unitNumberFormat(unit);
+  const format = unitNumberFormat(unit, lang);
   const cell = (v: number | null | undefined) =>
     v === null || v === undefined || !Number.isFinite(v) ? null : unitCellValue(v, unit);
   g.text(r, COL.objective, o.channel ? `${o.name} · ${o.channel}` : o.name);
@@ -247,7 +257,12 @@ function layoutTableRow(
   );
   g.number(r, COL.current, cell(e.current?.value), format);
   g.number(r, COL.previous, cell(e.previous?.value), format);
-  g.number(r, COL.change, e.change, e.changeKind === "pp" ? changeFormat(lang) : SHARE_CHANGE);
+  g.number(
+    r,
+    COL.change,
+    e.change,
+    e.changeKind === "pp" ? changeFormat(lang) : shareChangeFormat(lang),
+  );
   const better = improvement(e);
   if (better !== null) g.style(r, COL.change, { color: better ? GOOD : BAD });
   g.number(r, COL.baseline, cell(o.baseline), format);
@@ -255,12 +270,27 @@ function layoutTableRow(
   // The market's figure, when the objective's channel is one the benchmarks cover; cited in
   // the notes, since a number without its source and year is no benchmark.
   const benchmark = objectiveBenchmark(o.kpiId, o.channel);
-  g.number(r, COL.benchmark, benchmark ? cell(benchmark.value) : null, publishedNumberFormat(unit));
-  g.number(r, COL.progress, e.progress, PERCENT_WHOLE);
-  g.number(r, COL.expected, e.expected, PERCENT_WHOLE);
-  g.text(r, COL.status, statusWord(e.status, e, lang));
+  g.number(
+    r,
+    COL.benchmark,
+    benchmark ? cell(benchmark.value) : null,
+    publishedNumberFormat(unit, lang),
+  );
+  g.number(r, COL.progress, e.progress, percentFormat(0, lang));
+  g.number(r, COL.expected, e.expected, percentFormat(0, lang));
+  g.text(r, COL.status, statusText(e.status, e, lang));
   g.style(r, COL.status, { bold: true, fill: STATUS_COLORS[e.status ?? "none"], align: "center" });
-  g.number(r, COL.forecast, cell(e.forecast), format);
+  g.text(r, COL.reason, e.reason ?? "");
+  g.style(r, COL.reason, { wrap: true });
+  g.number(r, COL.forecast, cell(e.forecast?.value), format);
+  if (e.forecast) {
+    const range = t("forecastRange", {
+      low: formatUnitValue(e.forecast.low, unit, lang),
+      high: formatUnitValue(e.forecast.high, unit, lang),
+    });
+    g.text(r, COL.range, range);
+    g.style(r, COL.range, { align: "right" });
+  }
   g.text(r, COL.deadline, formatDayShort(o.deadlineDay, lang));
   g.style(r, COL.deadline, { align: "right" });
   // Last column: long notes overflow into the empty cells to its right.
@@ -301,9 +331,11 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
     });
     const tableRows = evals.map(() => g.row());
     g.row();
-    const foot = g.row();
-    g.text(foot, 0, t("footnote"));
-    g.style(foot, 0, { color: MUTED, size: 9 });
+    for (const line of t("footnote").split("\n")) {
+      const foot = g.row();
+      g.text(foot, 0, line);
+      g.style(foot, 0, { color: MUTED, size: 9 });
+    }
     g.row();
 
     // Sections first: the table's sparklines refer to their positions.
@@ -323,12 +355,13 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
   return g.toDashboard({
     formulaBlocks,
     charts,
-    // Objective and KPI names (and the trend blocks' period and value) need room, and so does the
-    // trend blocks' "3-period average" in D; the other columns keep Sheets' default width, which
-    // fits their short headers and numbers.
+    // Objective and KPI names (and the trend blocks' period and value) need room; the status's
+    // reason, beside it, wraps in a column wide enough for two or three lines (the trend blocks'
+    // "3-period average" shares it). The other columns keep Sheets' default width, which fits
+    // their short headers and numbers.
     columnWidths: [
       { column: 1, count: 2, width: 210 },
-      { column: 4, count: 1, width: 140 },
+      { column: COL.reason + 1, count: 1, width: 360 },
     ],
   });
 }
@@ -350,8 +383,9 @@ function benchmarkNote(
   return b.kpiId === "open_rate" ? `${note} ${t("dashBenchmarkMpp")}` : note;
 }
 
-/** The notes of a row, the in-progress period first, marked ◐. */
+/** The notes of a row: warnings about the objective first (⚠), then the in-progress period (◐). */
 function notesOf(e: ObjectiveEval): string {
+  const warnings = e.warnings.map((w) => `⚠ ${w}`);
   const partial = e.partialNote ? `◐ ${upperFirst(e.partialNote)}` : null;
-  return [partial, ...e.notes].filter(Boolean).join(" ");
+  return [...warnings, partial, ...e.notes].filter(Boolean).join(" ");
 }

@@ -1,22 +1,16 @@
 /**
  * The sentence a marketer pastes to stakeholders: how many objectives are fine, how many need
- * attention, then the ones lagging most, with where they stand against their target.
+ * attention, then every one that does, with where it stands against its target.
  */
-import { formatDayLong, formatUnitValue } from "../../contract/format.ts";
+import { formatDayLong, formatUnitValue, periodLabel } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { StatusCode } from "../../contract/objectives.ts";
-import type { Unit } from "../../kpi/types.ts";
+import { statusWord } from "../../kpi/status.ts";
 import type { ObjectiveEval } from "../status/evaluate.ts";
 import { messages } from "../workbook/messages.ts";
 
 export function lowerFirst(s: string, lang: Lang): string {
   return s.charAt(0).toLocaleLowerCase(lang) + s.slice(1);
-}
-
-/** A KPI value in a sentence, without a useless ".0": "25%" but "19.8%". */
-function sentenceValue(v: number, unit: Unit, lang: Lang): string {
-  const s = formatUnitValue(v, unit, lang);
-  return unit === "percent" ? s.replace(/[.,]0(?=\u00a0?%)/, "") : s;
 }
 
 const SEVERITY: Record<StatusCode, number> = {
@@ -25,24 +19,34 @@ const SEVERITY: Record<StatusCode, number> = {
   at_risk: 1,
   on_track: 0,
   achieved: 0,
+  not_started: 0,
 };
 
-/** How many objectives each lagging one names in the summary. */
-const NAMED_IN_SUMMARY = 2;
+/** French counts 0 and 1 in the singular, English only 1. */
+function singular(n: number, lang: Lang): boolean {
+  return lang === "fr" ? n < 2 : n === 1;
+}
+
+/** Text ends with one full stop: a name that ends with "." or "…" gets no second one. */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
 
 /**
- * One or two sentences a marketer can paste to stakeholders: how many objectives are fine, how
- * many need attention, then the ones lagging most, with where they stand against their target.
- * "3 of 5 objectives on track or achieved; 2 need attention. Newsletter open rate off track:
- * 20.8% against 25% by 31 December 2027; Paid search CPA at risk: 7.04 against 6.00 by …."
+ * One or more sentences a marketer can paste to stakeholders: how many objectives are fine, not
+ * started, need attention or could not be computed (naming those), then every objective that
+ * needs attention, worst first, with where it stands: "3 of 5 objectives on track or achieved;
+ * 2 need attention. Newsletter open rate off track: 20.8% against 25% by 31 December 2027;
+ * Paid search CPA missed: 7.46 in March 2027 against 6.70 by 31 March 2027."
  */
 export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang): string {
   const n = evals.length;
   if (n === 0) return messages.t(lang, "dashNoObjectives");
   const t = (key: Parameters<typeof messages.t>[1], params?: Record<string, string | number>) =>
     messages.t(lang, key, params);
-  const rated = evals.filter((e) => e.status !== null);
-  const errors = evals.filter((e) => e.error !== null).length;
+  const rated = evals.filter((e) => e.status !== null && e.status !== "not_started");
+  const notStarted = evals.filter((e) => e.status === "not_started").length;
+  const errors = evals.filter((e) => e.error !== null);
   const late = rated
     .filter((e) => e.status && SEVERITY[e.status] > 0)
     .sort(
@@ -52,31 +56,53 @@ export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang):
     );
   const ok = rated.length - late.length;
   const clauses: string[] = [];
-  if (rated.length === 0) clauses.push(t("sumNone"));
+  if (n === 1 && notStarted === 1) clauses.push(t("sumOneNotStarted"));
+  else if (rated.length === 0 && notStarted === 0) clauses.push(t("sumNone"));
   else if (n === 1) clauses.push(t(ok === 1 ? "sumOneOk" : "sumOneLate"));
   else if (ok === n) clauses.push(t("sumAll", { n }));
   else {
-    clauses.push(t("sumCount", { k: ok, n }));
+    clauses.push(t(singular(ok, lang) ? "sumCountOne" : "sumCount", { k: ok, n }));
+    if (notStarted > 0) {
+      clauses.push(
+        notStarted === 1 ? t("sumNotStartedOne") : t("sumNotStartedMany", { count: notStarted }),
+      );
+    }
     if (late.length > 0) {
       clauses.push(late.length === 1 ? t("sumLateOne") : t("sumLateMany", { count: late.length }));
     }
   }
-  if (errors > 0) {
-    clauses.push(errors === 1 ? t("sumErrorOne") : t("sumErrorMany", { count: errors }));
-  }
-  const sentences = [`${clauses.join(t("listSeparator"))}.`];
-  const named = late
-    .filter((e) => e.current?.value !== null && e.current?.value !== undefined)
-    .slice(0, NAMED_IN_SUMMARY)
-    .map((e) =>
-      t("sumLate", {
-        name: e.objective.name,
-        status: lowerFirst(t(`status_${e.status as StatusCode}`), lang),
-        current: sentenceValue(e.current?.value as number, e.kpi.unit, lang),
-        target: sentenceValue(e.objective.target, e.kpi.unit, lang),
-        deadline: formatDayLong(e.objective.deadlineDay, lang),
-      }),
+  if (errors.length > 0) {
+    const names = errors.map((e) => e.objective.name).join(", ");
+    clauses.push(
+      errors.length === 1
+        ? t("sumErrorOne", { names })
+        : t("sumErrorMany", { count: errors.length, names }),
     );
-  if (named.length > 0) sentences.push(`${named.join(t("listSeparator"))}.`);
+  }
+  const sentences = [sentence(clauses.join(t("listSeparator")))];
+  const named = late.flatMap((e) => {
+    const v = e.verdict;
+    const value = (x: number) => formatUnitValue(x, e.kpi.unit, lang);
+    const common = {
+      name: e.objective.name,
+      status: lowerFirst(statusWord(e.status as StatusCode, lang), lang),
+      target: value(e.objective.target),
+      deadline: formatDayLong(e.objective.deadlineDay, lang),
+    };
+    // After the deadline the period that decided is quoted, never a later one.
+    if (v && (v.status === "missed" || v.status === "achieved")) {
+      return [
+        t("sumDecided", {
+          ...common,
+          value: value(v.decisive.value),
+          period: periodLabel(v.decisive.start, e.objective.frequency, lang, true),
+        }),
+      ];
+    }
+    const current = e.current?.value;
+    if (current === null || current === undefined) return [];
+    return [t("sumLate", { ...common, current: value(current) })];
+  });
+  if (named.length > 0) sentences.push(sentence(named.join(t("listSeparator"))));
   return sentences.join(" ");
 }

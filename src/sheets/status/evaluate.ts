@@ -4,6 +4,7 @@
  * getValues per source tab) and never touches Apps Script.
  */
 
+import { baselineCheck, valuesAroundStart } from "../../contract/baseline-check.ts";
 import { formatDayLong, formatUnitValue, periodLabel, upperFirst } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Objective, ObjectiveSummary, StatusCode } from "../../contract/objectives.ts";
@@ -11,19 +12,28 @@ import { dateColumnCheck, describeValue, readDay } from "../../kpi/cells.ts";
 import { frequencyPeriod, type Period, periodStart } from "../../kpi/periods.ts";
 import { getKpi } from "../../kpi/registry/index.ts";
 import { kpiSeries, type PeriodPoint } from "../../kpi/series.ts";
+import {
+  decisivePeriod,
+  judge,
+  MIN_TREND_PERIODS,
+  statusWord,
+  trendWindow,
+  type Verdict,
+} from "../../kpi/status.ts";
 import { objectiveInputs } from "../../kpi/traits.ts";
 import {
   completePoints,
   dataEndDay,
   elapsedShare,
   forecastKpi,
-  movingAverage,
+  movingKpi,
   progress,
-  statusOf,
+  type TrendForecast,
 } from "../../kpi/trend.ts";
 import type { EngineContext, KpiDefinition } from "../../kpi/types.ts";
 import { HeaderRow } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
+import { reasonOf } from "./reason.ts";
 
 /** A source tab as read: its values (header row first), or null when the tab does not exist. */
 export interface SourceTable {
@@ -33,7 +43,6 @@ export interface SourceTable {
 
 /** How many complete periods the trend block and the forecast look back over. */
 export const TREND_PERIODS = 24;
-export const FORECAST_PERIODS = 12;
 export const SPARKLINE_PERIODS = 12;
 
 export interface TrendRow {
@@ -58,7 +67,13 @@ export interface ObjectiveEval {
   progress: number | null;
   expected: number | null;
   status: StatusCode | null;
-  forecast: number | null;
+  /** How the status was decided (src/kpi/status.ts), and that in words. */
+  verdict: Verdict | null;
+  reason: string | null;
+  /** The trend at the deadline with its 80% interval, when the status used it. */
+  forecast: TrendForecast | null;
+  /** Warnings about the objective itself (its baseline), shown in the notes. */
+  warnings: string[];
   /** The last complete periods, oldest first, with their 3-period moving average. */
   trend: TrendRow[];
   /** Latest calendar day with data in the objective's rows (any period). */
@@ -114,7 +129,10 @@ function emptyEval(objective: Objective, kpi: KpiDefinition, error: string | nul
     progress: null,
     expected: null,
     status: null,
+    verdict: null,
+    reason: null,
     forecast: null,
+    warnings: [],
     trend: [],
     latestDay: null,
     partialNote: null,
@@ -243,6 +261,7 @@ export function evaluatePoints(
   const frequencyWord = messages.t(lang, `frequency_${objective.frequency}`).toLowerCase();
   if (latest === null) {
     result.notes.push(messages.t(lang, "noCompletePeriod", { frequency: frequencyWord }));
+    judgeObjective(result, [], today, lang);
     return result;
   }
   const complete = completePoints(points, today);
@@ -270,23 +289,9 @@ export function evaluatePoints(
     }
     const measuredDay = current.end - 1;
     result.expected = elapsedShare(startDay, deadlineDay, measuredDay);
-    if (cur !== null) {
-      result.progress = progress(cur, objective.target, objective.baseline);
-      result.status = statusOf(result.progress, result.expected, today, deadlineDay);
-    }
-    const recent = complete.slice(-FORECAST_PERIODS);
-    if (deadlineDay > measuredDay && recent.length >= 2) {
-      try {
-        result.forecast = numberOrNull(forecastKpi(recent, kpi, deadlineDay));
-      } catch {
-        result.forecast = null;
-      }
-    }
+    if (cur !== null) result.progress = progress(cur, objective.target, objective.baseline);
     const shown = complete.slice(-TREND_PERIODS);
-    const averages = movingAverage(
-      shown.map((p) => numberOrNull(p.value)),
-      3,
-    );
+    const averages = movingKpi(shown, kpi, 3);
     result.trend = shown.map((p, i) => ({
       start: p.start,
       value: numberOrNull(p.value),
@@ -295,6 +300,7 @@ export function evaluatePoints(
   } else {
     result.notes.push(messages.t(lang, "noCompletePeriod", { frequency: frequencyWord }));
   }
+  judgeObjective(result, complete, today, lang);
 
   if (result.partial) {
     const p = result.partial;
@@ -312,11 +318,89 @@ export function evaluatePoints(
             total,
           });
   }
-  if (startDay > today) {
-    result.notes.push(messages.t(lang, "beforeStart", { date: formatDayLong(startDay, lang) }));
-  }
-  if (deadlineDay < today) result.notes.push(messages.t(lang, "deadlinePassed"));
   return result;
+}
+
+/**
+ * The status by the one rule (src/kpi/status.ts) and its reason, from the complete periods: the
+ * trend is fitted on trendWindow of them when the deadline is still ahead of the data;
+ * after the deadline the period holding it decides. Also checks the baseline against the data
+ * around the start.
+ */
+function judgeObjective(
+  result: ObjectiveEval,
+  complete: readonly PeriodPoint[],
+  today: number,
+  lang: Lang,
+): void {
+  const { objective, kpi, current } = result;
+  const { startDay, deadlineDay, baseline, target } = objective;
+  const valued = complete.flatMap((p) => {
+    const value = numberOrNull(p.value);
+    return value === null ? [] : [{ start: p.start, end: p.end, value }];
+  });
+  const cur = numberOrNull(current?.value);
+  const recent = trendWindow(complete);
+  const trendPeriods = recent.filter((p) => numberOrNull(p.value) !== null).length;
+  let forecast: TrendForecast | null = null;
+  if (current && deadlineDay >= current.end && trendPeriods >= MIN_TREND_PERIODS) {
+    try {
+      forecast = forecastKpi(recent, kpi, deadlineDay);
+    } catch {
+      forecast = null;
+    }
+    if (forecast && ![forecast.value, forecast.low, forecast.high].every(Number.isFinite)) {
+      forecast = null;
+    }
+  }
+  const verdict = judge({
+    baseline,
+    target,
+    startDay,
+    deadlineDay,
+    asOfDay: today,
+    current:
+      current && cur !== null ? { start: current.start, value: cur, day: current.end - 1 } : null,
+    // A period that ended before the start measures nothing of the objective.
+    decisive: decisivePeriod(
+      valued.filter((p) => p.end > startDay),
+      deadlineDay,
+    ),
+    latest: valued.at(-1) ?? null,
+    forecast,
+    trendPeriods,
+  });
+  result.verdict = verdict;
+  result.status = verdict?.status ?? null;
+  result.forecast = verdict && "basis" in verdict && verdict.basis === "trend" ? forecast : null;
+  const context = {
+    unit: kpi.unit,
+    frequency: objective.frequency,
+    target,
+    startDay,
+    deadlineDay,
+    lang,
+  };
+  if (verdict) result.reason = reasonOf(verdict, context);
+  else if (today > deadlineDay && valued.length > 0) {
+    result.notes.push(
+      messages.t(lang, "reasonNoDecisive", { deadline: formatDayLong(deadlineDay, lang) }),
+    );
+  }
+  const warning = baselineCheck(baseline, target, valuesAroundStart(valued, startDay));
+  if (warning) {
+    const value = (x: number) => formatUnitValue(x, kpi.unit, lang);
+    result.warnings.push(
+      warning.kind === "far"
+        ? messages.t(lang, "baselineFar", {
+            baseline: value(baseline),
+            typical: value(warning.typical as number),
+          })
+        : warning.typical === null
+          ? messages.t(lang, "baselineZeroUnchecked")
+          : messages.t(lang, "baselineZero", { typical: value(warning.typical) }),
+    );
+  }
 }
 
 /** The sidebar's view of an evaluated objective. */
@@ -327,9 +411,11 @@ export function summaryOf(e: ObjectiveEval, lang: Lang): ObjectiveSummary {
     return summary;
   }
   summary.current = numberOrNull(e.current?.value);
+  if (e.warnings.length > 0) summary.warnings = e.warnings;
   if (e.status) {
     summary.status = e.status;
-    summary.statusLabel = messages.t(lang, `status_${e.status}`);
+    summary.statusLabel = statusWord(e.status, lang);
+    if (e.reason) summary.reason = e.reason;
   } else {
     summary.error = e.notes[0] ?? messages.t(lang, "status_no_data");
   }

@@ -51,12 +51,7 @@ export const messages = defineCatalogue({
     frequency_monthly: "Monthly",
     frequency_quarterly: "Quarterly",
 
-    // Status words (KPI_STATUS semantics).
-    status_achieved: "Achieved",
-    status_on_track: "On track",
-    status_at_risk: "At risk",
-    status_off_track: "Off track",
-    status_missed: "Missed",
+    // Status words beside the engine's (src/kpi/messages.ts), for objectives without a status.
     status_error: "Cannot compute",
     status_no_data: "Not enough data",
 
@@ -88,7 +83,10 @@ export const messages = defineCatalogue({
     col_bar: "Progress bar",
     col_expected: "Expected",
     col_status: "Status",
+    col_reason: "Why",
     col_forecast: "Forecast",
+    col_range: "80% range",
+    forecastRange: "{low} to {high}",
     col_deadline: "Deadline",
     col_sparkline: "Trend",
     col_note: "Notes",
@@ -104,14 +102,18 @@ export const messages = defineCatalogue({
     trend_average: "3-period average",
     trendTitle: "{name}: {kpi}, {frequency}",
     chartTitle: "{name}: {kpi}",
+    // The notes under the table, one line per row: precise enough to recompute every cell.
     footnote:
-      "Period: the last complete period, whose value is Current. Change: against the period before, in percentage points for rates, in % otherwise. Trend: the last 12 complete periods. Progress: (current − baseline) ÷ (target − baseline). Expected: the share of the time from start to deadline elapsed at the end of the period. Status: Achieved at 100% progress; On track within 10 points of expected; At risk within 25; Off track beyond; Missed once the deadline has passed. Forecast: the value expected at the deadline on the linear trend of the last 12 complete periods (for rates, numerator and denominator each projected, then divided).",
+      "Period: the last complete period, whose value is Current. Change: against the period before (percentage points for rates, % otherwise). Progress: (current − baseline) ÷ (target − baseline). Expected: the share of the time from start to deadline elapsed at the end of the period.\n" +
+      "Forecast: at the deadline, the Theil–Sen trend of the complete periods of the last year (at least the last 12) (slope: the median of the slopes between every two periods; for rates, numerator and denominator per day each fitted, then divided).\n" +
+      "80% range: forecast ± t·s·√(1 + 1/n + (x − x̄)²/Sxx), s = 1.4826 × the median distance of the periods' values to the trend, t the 90% quantile of Student's t with n − 2 degrees of freedom; the chance of reaching the target reads the outcome as that t around the forecast.\n" +
+      "Status: Not started before the start date, or before a complete period since it. After the deadline, the period that holds it (or, while incomplete, the last complete one before) decides: Achieved if it reaches the target, else Missed; later periods never change that.\n" +
+      "Before: pace is ahead when progress ≥ expected, on pace within 10 points, behind within 25, far behind beyond. From 5 complete periods, the chance is likely from 70%, unlikely below 30%, uncertain between.\n" +
+      "Likely: On track (At risk when far behind). Uncertain: At risk (Off track when far behind). Unlikely: At risk when ahead or on pace, else Off track. With fewer than 5 periods, pace alone: On track, At risk, Off track.",
     pp: "pp",
     partial: "{period} in progress: {value} so far ({days} of {total} days).",
     partialNoValue: "{period} in progress ({days} of {total} days).",
     noCompletePeriod: "No complete {frequency} period of data yet.",
-    beforeStart: "Starts {date}.",
-    deadlinePassed: "Deadline passed.",
     missingSheet: 'Tab "{sheet}" not found: restore it, or edit the objective to use another tab.',
     missingColumns:
       'Column {columns} not found in row 1 of "{sheet}": restore the header, or edit the objective.',
@@ -124,17 +126,51 @@ export const messages = defineCatalogue({
     engineError: "Cannot compute: {message}",
     previousMissing: "No data for the previous period.",
 
+    // Why an objective has its status (src/kpi/status.ts decides, these say it).
+    reasonBeforeStart: "Starts {date}.",
+    reasonNoPeriodSinceStart: "No complete period since the start ({date}) yet.",
+    reasonDecidedAt:
+      "{period}, the period of the deadline, decides: {value} against a target of {target}.",
+    reasonDecidedBefore:
+      "{period}, the last complete period by the deadline ({deadline}), decides: {value} against a target of {target}.",
+    reasonLater: "Since then: {value} in {period}, which does not change the verdict.",
+    reasonNoDecisive: "No complete period of data by the deadline ({deadline}).",
+    pace_ahead: "ahead of pace ({progress} of the way, {expected} of the time gone)",
+    pace_on_pace: "on pace ({progress} of the way, {expected} of the time gone)",
+    pace_behind: "behind pace ({progress} of the way, {expected} of the time gone)",
+    pace_far_behind: "far behind pace ({progress} of the way, {expected} of the time gone)",
+    reasonTrendAnd:
+      "{pace}, and the trend points to {forecast} by {deadline} (80% range {low} to {high}; target {target}): {chance}.",
+    reasonTrendBut:
+      "{pace}, but the trend points to {forecast} by {deadline} (80% range {low} to {high}; target {target}): {chance}.",
+    chanceAbout: "about {share} likely",
+    chanceOver: "over 95% likely",
+    chanceUnder: "under 5% likely",
+    reasonFewPeriods:
+      "{pace}; pace alone decides, as {n} complete periods are too few for a trend ({min} needed).",
+    reasonNoTrend: "{pace}; pace alone decides, as no trend can be drawn from the data.",
+    baselineZero:
+      "Baseline 0: the data around the start is about {typical}, so progress counts from too low; edit the objective's baseline.",
+    baselineZeroUnchecked: "Baseline 0 with no data around the start to check it against.",
+    baselineFar:
+      "Baseline {baseline} is far from the data around the start (about {typical}): check it, progress counts from it.",
+
     // Stakeholder summary: a head clause with counts, then the objectives that lag, by name.
     sumCount: "{k} of {n} objectives on track or achieved",
+    sumCountOne: "{k} of {n} objectives on track or achieved",
     sumAll: "All {n} objectives on track or achieved",
     sumOneOk: "The objective is on track or achieved",
     sumOneLate: "The objective needs attention",
+    sumOneNotStarted: "The objective has not started",
     sumLateOne: "1 needs attention",
     sumLateMany: "{count} need attention",
-    sumErrorOne: "1 could not be computed",
-    sumErrorMany: "{count} could not be computed",
+    sumNotStartedOne: "1 not started",
+    sumNotStartedMany: "{count} not started",
+    sumErrorOne: "1 could not be computed ({names})",
+    sumErrorMany: "{count} could not be computed ({names})",
     sumNone: "No objective has a complete period of data yet",
     sumLate: "{name} {status}: {current} against {target} by {deadline}",
+    sumDecided: "{name} {status}: {value} in {period} against {target} by {deadline}",
 
     // Messages to the user.
     toastTitle: "KPI Pilot",
@@ -212,11 +248,6 @@ export const messages = defineCatalogue({
     frequency_monthly: "Mensuelle",
     frequency_quarterly: "Trimestrielle",
 
-    status_achieved: "Atteint",
-    status_on_track: "En bonne voie",
-    status_at_risk: "À risque",
-    status_off_track: "En retard",
-    status_missed: "Manqué",
     status_error: "Calcul impossible",
     status_no_data: "Données insuffisantes",
 
@@ -247,7 +278,10 @@ export const messages = defineCatalogue({
     col_bar: "Jauge",
     col_expected: "Attendu",
     col_status: "Statut",
+    col_reason: "Pourquoi",
     col_forecast: "Prévision",
+    col_range: "Fourchette à 80 %",
+    forecastRange: "{low} à {high}",
     col_deadline: "Échéance",
     col_sparkline: "Tendance",
     col_note: "Remarques",
@@ -264,13 +298,16 @@ export const messages = defineCatalogue({
     trendTitle: "{name} : {kpi}, {frequency}",
     chartTitle: "{name} : {kpi}",
     footnote:
-      "Période : la dernière période complète, dont la valeur est Actuel. Évolution : par rapport à la période précédente, en points de pourcentage pour les taux, en % sinon. Tendance : les 12 dernières périodes complètes. Progression : (actuel − départ) ÷ (cible − départ). Attendu : la part du temps écoulé entre le début et l'échéance à la fin de la période. Statut : Atteint à 100 % de progression ; En bonne voie à moins de 10 points de l'attendu ; À risque à moins de 25 ; En retard au-delà ; Manqué une fois l'échéance passée. Prévision : la valeur attendue à l'échéance sur la tendance linéaire des 12 dernières périodes complètes (pour les taux, numérateur et dénominateur projetés chacun, puis divisés).",
+      "Période : la dernière période complète, dont la valeur est Actuel. Évolution : par rapport à la période précédente (en points de pourcentage pour les taux, en % sinon). Progression : (actuel − départ) ÷ (cible − départ). Attendu : la part du temps écoulé entre le début et l'échéance à la fin de la période.\n" +
+      "Prévision : à l'échéance, la tendance de Theil–Sen des périodes complètes de la dernière année (au moins les 12 dernières) (pente : la médiane des pentes entre deux périodes ; pour les taux, numérateur et dénominateur par jour ajustés chacun, puis divisés).\n" +
+      "Fourchette à 80 % : prévision ± t·s·√(1 + 1/n + (x − x̄)²/Sxx), s = 1,4826 × la médiane des écarts des périodes à la tendance, t le quantile à 90 % de la loi de Student à n − 2 degrés de liberté ; la chance d'atteindre la cible lit le résultat comme cette loi autour de la prévision.\n" +
+      "Statut : Pas commencé avant la date de début, ou avant une période complète depuis. Après l'échéance, la période qui la contient (ou, tant qu'elle est incomplète, la dernière complète avant) décide : Atteint si elle atteint la cible, sinon Manqué ; les périodes suivantes n'y changent rien.\n" +
+      "Avant : le rythme est en avance quand progression ≥ attendu, dans le rythme à 10 points près, en retard à 25 près, très en retard au-delà. Dès 5 périodes complètes, la chance est probable dès 70 %, improbable sous 30 %, incertaine entre les deux.\n" +
+      "Probable : En bonne voie (À risque si très en retard). Incertaine : À risque (En retard si très en retard). Improbable : À risque en avance ou dans le rythme, sinon En retard. Avec moins de 5 périodes, le rythme seul : En bonne voie, À risque, En retard.",
     pp: "pts",
     partial: "{period} en cours : {value} pour l'instant ({days} jours sur {total}).",
     partialNoValue: "{period} en cours ({days} jours sur {total}).",
     noCompletePeriod: "Pas encore de période {frequency} complète de données.",
-    beforeStart: "Commence le {date}.",
-    deadlinePassed: "Échéance passée.",
     missingSheet:
       "Onglet « {sheet} » introuvable : rétablissez-le, ou modifiez l'objectif pour utiliser un autre onglet.",
     missingColumns:
@@ -284,16 +321,50 @@ export const messages = defineCatalogue({
     engineError: "Calcul impossible : {message}",
     previousMissing: "Pas de données pour la période précédente.",
 
+    reasonBeforeStart: "Commence le {date}.",
+    reasonNoPeriodSinceStart: "Pas encore de période complète depuis le début ({date}).",
+    reasonDecidedAt:
+      "{period}, la période de l'échéance, décide : {value} pour une cible de {target}.",
+    reasonDecidedBefore:
+      "{period}, la dernière période complète avant l'échéance ({deadline}), décide : {value} pour une cible de {target}.",
+    reasonLater: "Depuis : {value} en {period}, ce qui ne change pas le verdict.",
+    reasonNoDecisive: "Aucune période complète de données avant l'échéance ({deadline}).",
+    pace_ahead: "en avance sur le rythme ({progress} du chemin, {expected} du temps écoulé)",
+    pace_on_pace: "dans le rythme ({progress} du chemin, {expected} du temps écoulé)",
+    pace_behind: "en retard sur le rythme ({progress} du chemin, {expected} du temps écoulé)",
+    pace_far_behind:
+      "très en retard sur le rythme ({progress} du chemin, {expected} du temps écoulé)",
+    reasonTrendAnd:
+      "{pace}, et la tendance mène à {forecast} au {deadline} (fourchette à 80 % : {low} à {high} ; cible {target}) : {chance}.",
+    reasonTrendBut:
+      "{pace}, mais la tendance mène à {forecast} au {deadline} (fourchette à 80 % : {low} à {high} ; cible {target}) : {chance}.",
+    chanceAbout: "environ {share} de chances",
+    chanceOver: "plus de 95 % de chances",
+    chanceUnder: "moins de 5 % de chances",
+    reasonFewPeriods:
+      "{pace} ; le rythme seul décide, {n} périodes complètes étant trop peu pour une tendance ({min} nécessaires).",
+    reasonNoTrend: "{pace} ; le rythme seul décide, aucune tendance ne se dégageant des données.",
+    baselineZero:
+      "Valeur de départ 0 : les données autour du début valent environ {typical}, la progression part donc de trop bas ; corrigez la valeur de départ de l'objectif.",
+    baselineZeroUnchecked: "Valeur de départ 0, sans données autour du début pour la vérifier.",
+    baselineFar:
+      "La valeur de départ {baseline} est loin des données autour du début (environ {typical}) : vérifiez-la, la progression part d'elle.",
+
     sumCount: "{k} objectifs sur {n} en bonne voie ou atteints",
+    sumCountOne: "{k} objectif sur {n} en bonne voie ou atteint",
     sumAll: "Les {n} objectifs sont en bonne voie ou atteints",
     sumOneOk: "L'objectif est en bonne voie ou atteint",
     sumOneLate: "L'objectif demande de l'attention",
+    sumOneNotStarted: "L'objectif n'a pas commencé",
     sumLateOne: "1 demande de l'attention",
     sumLateMany: "{count} demandent de l'attention",
-    sumErrorOne: "1 n'a pas pu être calculé",
-    sumErrorMany: "{count} n'ont pas pu être calculés",
+    sumNotStartedOne: "1 pas commencé",
+    sumNotStartedMany: "{count} pas commencés",
+    sumErrorOne: "1 n'a pas pu être calculé ({names})",
+    sumErrorMany: "{count} n'ont pas pu être calculés ({names})",
     sumNone: "Aucun objectif n'a encore de période complète de données",
     sumLate: "{name} {status} : {current} pour une cible de {target} au {deadline}",
+    sumDecided: "{name} {status} : {value} en {period} pour une cible de {target} au {deadline}",
 
     toastTitle: "KPI Pilot",
 

@@ -80,12 +80,16 @@ describe("dashboard (English)", () => {
     expect(shown[0]?.[0]).toBe("KPI dashboard");
     expect(shown[1]?.[0]).toBe("As of 11 June 2027");
     expect(shown[2]?.[0]).toBe("Latest data: Sample data up to 10 June 2027.");
+    // Every objective that needs attention is named, worst first (the sample's trends are flat
+    // where the targets ask for growth, so four of five fall short of their targets).
     expect(shown[3]?.[0]).toBe(
-      "3 of 5 objectives on track or achieved; 2 need attention. " +
-        "Newsletter open rate off track: 20.8% against 25% by 31 December 2027; " +
-        "Paid search CPA at risk: 7.04 against 6.00 by 31 December 2027.",
+      "1 of 5 objectives on track or achieved; 4 need attention. " +
+        "Newsletter open rate off track: 20.8% against 25.0% by 31 December 2027; " +
+        "Paid search CPA off track: 7.04 against 6.00 by 31 December 2027; " +
+        "Website conversion rate at risk: 2.2% against 2.5% by 31 December 2027; " +
+        "Bounce rate at risk: 46.9% against 44.0% by 31 December 2027.",
     );
-    expect(shown[6]?.slice(0, 5)).toEqual(["Objective", "KPI", "Owner", "Frequency", "Period"]);
+    expect(shown[6]?.slice(0, 5)).toEqual(["Objective", "KPI", "Status", "Why", "Owner"]);
     const conv = tableRow("Website conversion rate · Website");
     expect(conv[col("kpi")]).toBe("Conversion rate");
     expect(conv[col("frequency")]).toBe("Monthly");
@@ -183,6 +187,7 @@ describe("dashboard (English)", () => {
       "At risk": "#fce8b2",
       "Off track": "#f4c7c3",
       Missed: "#e6b8af",
+      "Not started": "#e8f0fe",
     };
     shown.forEach((r, i) => {
       const status = r[col("status")] as string;
@@ -211,7 +216,13 @@ describe("dashboard (English)", () => {
       .getValues()[0] as unknown[];
     expect(cpaValues[col("change")]).toBeLessThan(0);
     expect(colours[3]?.[col("change")]).toBe("#188038");
-    expect(cpa[col("status")]).toBe("At risk");
+    // 13% of the way with 24% of the time gone is behind pace, and the trend (6.40 by the
+    // deadline, 80% range 6.14 to 6.67) does not reach 6.00: Off track.
+    expect(cpa[col("status")]).toBe("Off track");
+    expect(cpa[col("reason")]).toBe(
+      "Behind pace (13% of the way, 24% of the time gone), and the trend points to 6.40 by 31 December 2027 (80% range 6.14 to 6.67; target 6.00): under 5% likely.",
+    );
+    expect(cpa[col("range")]).toBe("6.14 to 6.67");
     expect(cpaValues[col("progress")]).toBeCloseTo(
       ((cpaValues[col("current")] as number) - 7.2) / (6 - 7.2),
       12,
@@ -231,8 +242,10 @@ describe("dashboard (English)", () => {
     expect(tableRow("Website conversion rate")[col("current")]).toMatch(/%$/);
     expect(dashboard().getCharts()).toHaveLength(4);
     expect(dashboard().getRange(4, 1).getValue()).toBe(
-      "3 of 5 objectives on track or achieved; 1 needs attention; 1 could not be computed. " +
-        "Paid search CPA at risk: 7.04 against 6.00 by 31 December 2027.",
+      "1 of 5 objectives on track or achieved; 3 need attention; 1 could not be computed (Newsletter open rate). " +
+        "Paid search CPA off track: 7.04 against 6.00 by 31 December 2027; " +
+        "Website conversion rate at risk: 2.2% against 2.5% by 31 December 2027; " +
+        "Bounce rate at risk: 46.9% against 44.0% by 31 December 2027.",
     );
   });
 
@@ -305,21 +318,22 @@ describe("dashboard (French)", () => {
     expect(shown[1]?.[0]).toBe("Au 11 juin 2027");
     expect(shown[2]?.[0]).toBe("Dernières données : Données d'exemple jusqu'au 10 juin 2027.");
     expect(shown[3]?.[0]).toMatch(
-      /^3 objectifs sur 5 en bonne voie ou atteints ; 2 demandent de l'attention\. Newsletter open rate en retard : 20,8\u00a0% pour une cible de 25\u00a0% au 31 décembre 2027 ; /,
+      /^1 objectif sur 5 en bonne voie ou atteint ; 4 demandent de l'attention\. Newsletter open rate en retard : 20,8\u00a0% pour une cible de 25,0\u00a0% au 31 décembre 2027 ; /,
     );
-    expect(shown[6]?.slice(0, 5)).toEqual([
-      "Objectif",
-      "KPI",
-      "Responsable",
-      "Fréquence",
-      "Période",
-    ]);
+    expect(shown[6]?.slice(0, 5)).toEqual(["Objectif", "KPI", "Statut", "Pourquoi", "Responsable"]);
     const conv = tableRow("Website conversion rate");
     expect(conv[col("kpi")]).toBe("Taux de conversion");
     expect(conv[col("frequency")]).toBe("Mensuelle");
     expect(conv[col("period")]).toBe("mai 2027");
+    // One spacing rule for "%" in French, in cells as in sentences.
+    expect(conv[col("current")]).toMatch(/^2,\d\u00a0%$/);
+    expect(conv[col("progress")]).toBe("34\u00a0%");
+    expect(tableRow("Paid search CPA")[col("change")]).toMatch(/^-5,8\u00a0%$/);
     expect(conv[col("deadline")]).toBe("31 déc. 2027");
-    expect(conv[col("status")]).toMatch(/^(Atteint|En bonne voie|À risque|En retard|Manqué)$/);
+    expect(conv[col("status")]).toBe("À risque");
+    expect(conv[col("reason")]).toMatch(
+      /^Dans le rythme \(34\u00a0% du chemin, 41\u00a0% du temps écoulé\), mais la tendance mène à 2,2\u00a0% au 31 décembre 2027 /,
+    );
     expect(conv[col("note")]).toMatch(/^◐ Juin 2027 en cours : /);
     expect(tableRow("Paid search CPA")[col("period")]).toBe("T1 2027");
     expect(tableRow("Social engagement")[col("period")]).toBe("31 mai 2027");

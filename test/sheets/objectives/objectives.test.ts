@@ -62,17 +62,19 @@ describe("objectives store (English user)", () => {
     expect(list.problems).toEqual([]);
     expect(list.objectives.map((o) => o.id)).toEqual(saved.map((o) => o.id));
     for (const [i, o] of list.objectives.entries()) {
-      const { status, statusLabel, current, error, ...stored } = o;
+      const { status, statusLabel, reason, warnings, current, error, ...stored } = o;
       expect(stored).toEqual(saved[i]);
+      expect(reason).toMatch(/the trend points to/);
+      expect(warnings).toBeUndefined();
       expect(error).toBeUndefined();
       expect(typeof current).toBe("number");
     }
     // Same figures as the dashboard built on the same data (see dashboard.test.ts).
     expect(list.objectives.map((o) => [o.status, o.statusLabel])).toEqual([
-      ["on_track", "On track"],
-      ["off_track", "Off track"],
-      ["on_track", "On track"],
       ["at_risk", "At risk"],
+      ["off_track", "Off track"],
+      ["at_risk", "At risk"],
+      ["off_track", "Off track"],
       ["on_track", "On track"],
     ]);
     expect(list.objectives[1]?.current).toBeCloseTo(0.208, 3);
@@ -258,7 +260,7 @@ describe("objectives store (English user)", () => {
     expect(list.problems).toEqual([]);
     expect(list.objectives[0]?.id).toBe(saved.id);
     expect(list.objectives[0]?.statusLabel).toMatch(
-      /^(Achieved|On track|At risk|Off track|Missed)$/,
+      /^(Not started|Achieved|On track|At risk|Off track|Missed)$/,
     );
   });
 
