@@ -27,6 +27,11 @@ const SEVERITY: Record<StatusCode, number> = {
   achieved: 0,
 };
 
+/** At risk, off track or missed: what the summary, the dashboard and the digest call "needs attention". */
+export function needsAttention(status: StatusCode | null | undefined): boolean {
+  return status !== null && status !== undefined && SEVERITY[status] > 0;
+}
+
 /** How many objectives each lagging one names in the summary. */
 const NAMED_IN_SUMMARY = 2;
 
@@ -44,7 +49,7 @@ export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang):
   const rated = evals.filter((e) => e.status !== null);
   const errors = evals.filter((e) => e.error !== null).length;
   const late = rated
-    .filter((e) => e.status && SEVERITY[e.status] > 0)
+    .filter((e) => needsAttention(e.status))
     .sort(
       (a, b) =>
         SEVERITY[b.status as StatusCode] - SEVERITY[a.status as StatusCode] ||
