@@ -78,6 +78,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
         "New objective…",
         "Objectives…",
         "Build or refresh dashboard",
+        "Schedule and e-mail…",
         "Insert sample data",
         "Help",
       ]);

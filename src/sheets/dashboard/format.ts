@@ -23,3 +23,8 @@ export function unitNumberFormat(unit: Unit): string {
 export function unitCellValue(value: number, unit: Unit): number {
   return unit === "seconds" ? value / 86_400 : value;
 }
+
+/** The KPI value a cell written by unitCellValue holds (durations back to seconds). */
+export function unitFromCell(cell: number, unit: Unit): number {
+  return unit === "seconds" ? cell * 86_400 : cell;
+}

@@ -178,7 +178,11 @@ export const messages = defineCatalogue({
     hist_forecast: "Forecast",
     hist_forecastLow: "Forecast low",
     hist_forecastHigh: "Forecast high",
+    digestPeriod: "Period",
+    digestLine: "{name}: {status}. {reason}",
+    digestLineValues: "{period}: {current} (target {target}, forecast {forecast})",
     digestSubject: "KPI review, week of {week}: {k} of {n} on track",
+    digestSubjectOne: "KPI review, week of {week}: {k} of {n} on track",
     digestSubjectNone: "KPI review, week of {week}: no objective to review",
     digestTest: "Test: {subject}",
     digestTitle: "KPI review, week of {week}",
@@ -188,7 +192,8 @@ export const messages = defineCatalogue({
     digestMover: "{name}: {from} → {to} ({delta})",
     digestNew: "{name}: new since the last review",
     digestNothingMoved: "No status moved, and no objective has a new period.",
-    digestUnchanged: "Unchanged since the review of {date} ({period} is still the latest complete period).",
+    digestUnchanged:
+      "Unchanged since the review of {date} ({period} is still the latest complete period).",
     digestCharts: "Trend of the objectives that need attention",
     digestChartAlt: "{name}: the last {count} periods (blue line) against the target (red line)",
     digestChartTooShort: "{name}: too few complete periods for a chart.",
@@ -367,8 +372,7 @@ export const messages = defineCatalogue({
 
     menuSchedule: "Planification et e-mail…",
     sidebarTitleSchedule: "Planification et e-mail",
-    busy_review:
-      "Une revue planifiée est en cours dans ce classeur. Réessayez dans une minute.",
+    busy_review: "Une revue planifiée est en cours dans ce classeur. Réessayez dans une minute.",
     historyTab: "Historique KPI",
     hist_reviewDate: "Date de revue",
     hist_id: "ID objectif",
@@ -380,7 +384,11 @@ export const messages = defineCatalogue({
     hist_forecast: "Prévision",
     hist_forecastLow: "Prévision basse",
     hist_forecastHigh: "Prévision haute",
+    digestPeriod: "Période",
+    digestLine: "{name} : {status}. {reason}",
+    digestLineValues: "{period} : {current} (cible {target}, prévision {forecast})",
     digestSubject: "Revue KPI, semaine du {week} : {k} objectifs sur {n} en bonne voie",
+    digestSubjectOne: "Revue KPI, semaine du {week} : {k} objectif sur {n} en bonne voie",
     digestSubjectNone: "Revue KPI, semaine du {week} : aucun objectif à revoir",
     digestTest: "Test : {subject}",
     digestTitle: "Revue KPI, semaine du {week}",
@@ -393,12 +401,14 @@ export const messages = defineCatalogue({
     digestUnchanged:
       "Inchangé depuis la revue du {date} ({period} reste la dernière période complète).",
     digestCharts: "Tendance des objectifs qui demandent de l'attention",
-    digestChartAlt: "{name} : les {count} dernières périodes (ligne bleue) face à la cible (ligne rouge)",
+    digestChartAlt:
+      "{name} : les {count} dernières périodes (ligne bleue) face à la cible (ligne rouge)",
     digestChartTooShort: "{name} : trop peu de périodes complètes pour un graphique.",
     digestOpen: "Ouvrir le classeur",
     digestFooter:
       "Envoyé par KPI Pilot pour {owner}, chaque {day} à {hour} ({zone}). Pour le modifier ou l'arrêter : Extensions ▸ KPI Pilot ▸ Planification et e-mail…",
-    digestOthers: "{count} autres objectifs appartiennent à d'autres responsables et ne figurent pas ici.",
+    digestOthers:
+      "{count} autres objectifs appartiennent à d'autres responsables et ne figurent pas ici.",
     run_sent: "Revue du {date} : historique écrit, synthèse envoyée à {count} destinataires.",
     run_partial:
       "Revue du {date} : synthèse envoyée à {count} destinataires, mais {names} n'ont pas pu être calculés ({message})",
@@ -407,12 +417,14 @@ export const messages = defineCatalogue({
     run_authorization:
       "La revue du {date} n'a pas eu lieu : KPI Pilot a de nouveau besoin de votre autorisation (une mise à jour demande de nouvelles permissions). Ouvrez Extensions ▸ KPI Pilot ▸ Planification et e-mail… et enregistrez pour l'accorder.",
     run_failed: "La revue du {date} a échoué : {message}",
-    run_skipped: "La revue du {date} était déjà faite ; ce second passage n'a rien écrit ni envoyé.",
+    run_skipped:
+      "La revue du {date} était déjà faite ; ce second passage n'a rien écrit ni envoyé.",
     run_noObjectives: "Revue du {date} : aucun objectif à revoir ; rien n'a été envoyé.",
     run_test: "Synthèse de test envoyée à {to}.",
     run_testQuota: "Synthèse de test NON envoyée : le quota d'e-mails du jour est épuisé.",
     failSubject: "KPI Pilot : la revue du {date} n'a pas abouti",
-    scheduleSaved: "Planification active : chaque {day} à {hour} ({zone}), pour {count} destinataires.",
+    scheduleSaved:
+      "Planification active : chaque {day} à {hour} ({zone}), pour {count} destinataires.",
     scheduleOff: "Planification arrêtée : plus aucune revue n'aura lieu.",
     scheduleTakenOver:
       "La planification est désormais à vous (elle était à {previous}) ; ses revues s'arrêtent.",
