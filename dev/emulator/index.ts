@@ -181,6 +181,8 @@ export interface Emulator {
   readonly triggerRuns: readonly import("./state.ts").TriggerRun[];
   /** Calls a trigger's handler (by function name) with its event object. */
   setTriggerRunner(runner: (handler: string, event: Record<string, unknown>) => unknown): void;
+  /** The emulator's clock: the simulated one once set, else the `now` option. */
+  now(): Date;
   /** Sets the simulated clock without firing anything (slots jumped over are skipped). */
   setNow(date: Date): void;
   /**
@@ -420,6 +422,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     setTriggerRunner(runner) {
       ctx.script.runner = runner;
     },
+    now: () => ctx.opts.now(),
     setNow(date: Date) {
       const t = date.getTime();
       if (Number.isNaN(t)) throw new Error("emulator: setNow: invalid Date");
