@@ -73,6 +73,7 @@ describe.skipIf(skipBrowser)("the digest in Chromium", () => {
           await page.setContent(mailAsPage(mail), { waitUntil: "load" });
           const statuses = await page.locator("[data-status]").evaluateAll((cells) =>
             cells.map((c) => ({
+              // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (what a reader sees)
               text: (c as HTMLElement).innerText.trim(),
               background: getComputedStyle(c).backgroundColor,
             })),

@@ -155,6 +155,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
         "Nouvel objectif…",
         "Objectifs…",
         "Créer ou actualiser le tableau de bord",
+        "Planification et e-mail…",
         "Insérer des données d'exemple",
         "Aide",
       ]);
@@ -357,6 +358,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       expect(await sidebar.getByTestId("schedule-owner").textContent()).toContain(
         "The schedule is yours",
       );
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-schedule.png") });
 
       // 2. The clock to the next review.
       const outboxButton = page.getByTestId("outbox-toggle");

@@ -50,7 +50,10 @@ describe("custom functions with no authorization at all", () => {
   it("compute without touching ScriptApp, MailApp, properties, locks or the UI", () => {
     // A custom function runs in AuthMode.CUSTOM_FUNCTION: the review's services are off limits,
     // so any of them touched would throw here.
-    const emulator = createEmulator({ timeZone: "Europe/Paris", locale: "en_US" });
+    const emulator = createEmulator({
+      timeZone: EXAMPLE_CONTEXT.timeZone,
+      locale: EXAMPLE_CONTEXT.locale,
+    });
     const refusing = (service: string) =>
       new Proxy(
         {},

@@ -58,7 +58,9 @@ function appendWeekOfData(tab: string): void {
 }
 
 /** The digest's table rows: objective, status word, reason, as an HTML parser would read them. */
-function tableRows(mail: SentMail): { name: string; status: string; word: string; reason: string }[] {
+function tableRows(
+  mail: SentMail,
+): { name: string; status: string; word: string; reason: string }[] {
   const rows = [...(mail.htmlBody ?? "").matchAll(/<tr data-objective="[^"]*">(.*?)<\/tr>/g)];
   return rows.map((m) => {
     const cells = [...(m[1] ?? "").matchAll(/<td([^>]*)>(.*?)<\/td>/g)];
