@@ -112,12 +112,16 @@ export function saveSchedule(input: unknown): { view: ScheduleView; notice: stri
   if (settings.enabled) {
     const triggerUid = installReviewTrigger(ss, settings);
     writeSchedule({ settings, owner: you, triggerUid });
-    notice = messages.t(lang, "scheduleSaved", {
-      day: weekdayName(settings.day, lang),
-      hour: hourLabel(settings.hour),
-      zone: ss.getSpreadsheetTimeZone(),
-      count: settings.recipients.length,
-    });
+    notice = messages.t(
+      lang,
+      settings.recipients.length === 1 ? "scheduleSavedOne" : "scheduleSaved",
+      {
+        day: weekdayName(settings.day, lang),
+        hour: hourLabel(settings.hour),
+        zone: ss.getSpreadsheetTimeZone(),
+        count: settings.recipients.length,
+      },
+    );
     if (previous?.settings.enabled && previous.owner !== you) {
       notice += ` ${messages.t(lang, "scheduleTakenOver", { previous: previous.owner })}`;
     }

@@ -205,7 +205,10 @@ function review(
       message: broken[0]?.error ?? "",
     });
   }
-  return record("sent", "run_sent", reviewDay, now, { count: settings.recipients.length });
+  const one = settings.recipients.length === 1;
+  return record("sent", one ? "run_sentOne" : "run_sent", reviewDay, now, {
+    count: settings.recipients.length,
+  });
 }
 
 /**

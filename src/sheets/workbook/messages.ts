@@ -202,6 +202,7 @@ export const messages = defineCatalogue({
       "Sent by KPI Pilot on behalf of {owner}, every {day} at {hour} ({zone}). To change or stop it: Extensions ▸ KPI Pilot ▸ Schedule and e-mail…",
     digestOthers: "{count} more objectives belong to other owners and are not in this digest.",
     run_sent: "Review of {date}: history written, digest sent to {count} recipients.",
+    run_sentOne: "Review of {date}: history written, digest sent to 1 recipient.",
     run_partial:
       "Review of {date}: digest sent to {count} recipients, but {names} could not be computed ({message})",
     run_notSent:
@@ -215,6 +216,7 @@ export const messages = defineCatalogue({
     run_testQuota: "Test digest NOT sent: today's e-mail quota is used up.",
     failSubject: "KPI Pilot: the review of {date} did not complete",
     scheduleSaved: "Schedule on: every {day} at {hour} ({zone}), to {count} recipients.",
+    scheduleSavedOne: "Schedule on: every {day} at {hour} ({zone}), to 1 recipient.",
     scheduleOff: "Schedule off: no more reviews will run.",
     scheduleTakenOver: "You now own the schedule (it was {previous}'s); their reviews stop.",
     scheduleNext: "{day} at {hour} ({zone})",
@@ -410,6 +412,7 @@ export const messages = defineCatalogue({
     digestOthers:
       "{count} autres objectifs appartiennent à d'autres responsables et ne figurent pas ici.",
     run_sent: "Revue du {date} : historique écrit, synthèse envoyée à {count} destinataires.",
+    run_sentOne: "Revue du {date} : historique écrit, synthèse envoyée à 1 destinataire.",
     run_partial:
       "Revue du {date} : synthèse envoyée à {count} destinataires, mais {names} n'ont pas pu être calculés ({message})",
     run_notSent:
@@ -425,6 +428,7 @@ export const messages = defineCatalogue({
     failSubject: "KPI Pilot : la revue du {date} n'a pas abouti",
     scheduleSaved:
       "Planification active : chaque {day} à {hour} ({zone}), pour {count} destinataires.",
+    scheduleSavedOne: "Planification active : chaque {day} à {hour} ({zone}), pour 1 destinataire.",
     scheduleOff: "Planification arrêtée : plus aucune revue n'aura lieu.",
     scheduleTakenOver:
       "La planification est désormais à vous (elle était à {previous}) ; ses revues s'arrêtent.",

@@ -78,7 +78,9 @@ describe("the schedule's trigger", () => {
     );
     expect(first.view).toMatchObject({ owner: OWNER, you: OWNER, triggerInstalled: true });
     expect(first.view.nextRun).toBe("Monday at 08:00 (Europe/Paris)");
-    saveSchedule(ON);
+    expect(saveSchedule({ ...ON, recipients: "boss@example.com" }).notice).toBe(
+      "Schedule on: every Monday at 08:00 (Europe/Paris), to 1 recipient.",
+    );
     expect(triggerCount()).toBe(1);
     saveSchedule({ ...ON, day: "FRIDAY", hour: 17 });
     expect(triggerCount()).toBe(1);
