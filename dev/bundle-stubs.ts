@@ -114,6 +114,7 @@ export const APPS_SCRIPT_SERVICES = [
   "Logger",
   "Charts",
   "ScriptApp",
+  "MailApp",
   "DriveApp",
   "UrlFetchApp",
 ] as const;

@@ -10,6 +10,7 @@ import { newDraft } from "./draft.ts";
 import { renderList } from "./list.ts";
 import { ui } from "./messages.ts";
 import { call, messageOf } from "./rpc.ts";
+import { renderSchedule } from "./schedule.ts";
 import { renderWizard } from "./wizard/wizard.ts";
 
 function createShell(root: HTMLElement): Shell {
@@ -37,7 +38,7 @@ function boot(): void {
   if (!root) return;
   const html = document.documentElement;
   const lang = langOf(html.lang);
-  const view = html.dataset.view === "list" ? "list" : "new";
+  const view = html.dataset.view;
   const shell = createShell(root);
 
   let contextPromise: Promise<WizardContext> | null = null;
@@ -83,8 +84,26 @@ function boot(): void {
       renderList(app, notice);
     },
   };
-  if (view === "list") app.showList();
-  else app.showWizard();
+  if (view === "schedule") renderSchedule(app);
+  else {
+    // A scheduled review that failed is said at the next opening of any view (a trigger cannot
+    // show anything): the schedule panel shows it itself.
+    call<string | null>("getReviewAlert").then(
+      (alert) => {
+        if (alert)
+          root.prepend(
+            h(
+              "div",
+              { class: "banner error", role: "alert", "data-testid": "review-alert" },
+              h("p", {}, alert),
+            ),
+          );
+      },
+      (error: unknown) => console.warn(`KPI Pilot: no review alert: ${messageOf(error)}`),
+    );
+    if (view === "list") app.showList();
+    else app.showWizard();
+  }
 }
 
 boot();

@@ -156,6 +156,40 @@ type Html = typeof GoogleAppsScript.HTML;
 export const SandboxMode = names<Html["SandboxMode"]>("EMULATED", "IFRAME", "NATIVE");
 export const XFrameOptionsMode = names<Html["XFrameOptionsMode"]>("ALLOWALL", "DEFAULT");
 
+type Script = typeof GoogleAppsScript.Script;
+export const AuthMode = names<Script["AuthMode"]>("NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL");
+export const AuthorizationStatus = names<Script["AuthorizationStatus"]>("REQUIRED", "NOT_REQUIRED");
+export const EventType = names<Script["EventType"]>(
+  "CLOCK",
+  "ON_OPEN",
+  "ON_EDIT",
+  "ON_FORM_SUBMIT",
+  "ON_CHANGE",
+  "ON_EVENT_UPDATED",
+);
+export const TriggerSource = names<Script["TriggerSource"]>(
+  "SPREADSHEETS",
+  "CLOCK",
+  "FORMS",
+  "DOCUMENTS",
+  "CALENDAR",
+);
+export const InstallationSource = names<Script["InstallationSource"]>(
+  "APPS_MARKETPLACE_DOMAIN_ADD_ON",
+  "NONE",
+  "WEB_STORE_ADD_ON",
+);
+/** Sunday first, as Base.Weekday and Date.getDay() count. */
+export const Weekday = names<Base["Weekday"]>(
+  "SUNDAY",
+  "MONDAY",
+  "TUESDAY",
+  "WEDNESDAY",
+  "THURSDAY",
+  "FRIDAY",
+  "SATURDAY",
+);
+
 /** The member name of an enum value (a member, or its name as a string). */
 export function enumName(value: unknown): string {
   if (isEnumMember(value) || typeof value === "string") return String(value);

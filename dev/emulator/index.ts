@@ -11,6 +11,15 @@ import {
   lockState,
   startExecution,
 } from "./services/lock.ts";
+import { EmuMailApp } from "./services/mail.ts";
+import {
+  advanceTo,
+  defaultJitter,
+  EmuScriptApp,
+  nextDue,
+  runTrigger,
+  switchUser,
+} from "./services/script.ts";
 import { EmuCharts, EmuLogger, EmuSession, EmuUtilities } from "./services/session.ts";
 import { EmuCacheService, EmuPropertiesService } from "./services/storage.ts";
 import { EmuHtmlService } from "./services/ui.ts";
@@ -36,7 +45,14 @@ export type { CellSnapshot, ChartSnapshot, SheetSnapshot, WorkbookSnapshot } fro
 export { SNAPSHOT_FORMAT } from "./snapshot.ts";
 export { MAX_CELLS, MAX_COLUMNS } from "./spreadsheet/limits.ts";
 export type { EmuSpreadsheet } from "./spreadsheet/spreadsheet.ts";
-export type { LockHolder, UiRecord } from "./state.ts";
+export type {
+  ClockSchedule,
+  LockHolder,
+  SentMail,
+  SentMailImage,
+  TriggerRun,
+  UiRecord,
+} from "./state.ts";
 
 export interface EmulatorOptions {
   /** Spreadsheet time zone, default "Europe/Paris". */
@@ -49,8 +65,15 @@ export interface EmulatorOptions {
   userEmail?: string;
   /** Session.getScriptTimeZone(): the manifest's zone, default "Europe/Paris" (appsscript.json). */
   scriptTimeZone?: string;
-  /** The clock (cache expiry): a function, or a fixed Date; default () => new Date(). */
+  /**
+   * The clock (cache expiry, trigger creation, mail dates): a function, or a fixed Date; default
+   * () => new Date(). setNow/advanceClock replace it with a simulated clock.
+   */
   now?: (() => Date) | Date;
+  /** How long after its slot's hour a trigger fires (ms, 0 to 3,599,999); default a hash of both. */
+  triggerJitter?: (uid: string, slotStart: number) => number;
+  /** MailApp's daily recipients per user, default 100 (a consumer account). */
+  mailQuota?: number;
   /** Files for HtmlService.createHtmlOutputFromFile(name), by name without ".html". */
   htmlFiles?: Record<string, string>;
   /** Title of createAddonMenu()'s menu, default "KPI Pilot". */
@@ -78,7 +101,19 @@ export type AppsScriptGlobals = {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Logger: GoogleAppsScript.Base.Logger;
   Charts: GoogleAppsScript.Charts.Charts;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  MailApp: GoogleAppsScript.Mail.MailApp;
 };
+
+/** A trigger as the emulator holds it (what the Apps Script dashboard would list). */
+export interface TriggerInfo {
+  uid: string;
+  handler: string;
+  user: string;
+  documentId: string;
+  schedule: import("./state.ts").ClockSchedule;
+  timeZone: string;
+}
 
 export interface CallCounts {
   /** Calls by "Class.method", e.g. { "Range.getValues": 3 }. Only calls from outside count. */
@@ -138,6 +173,40 @@ export interface Emulator {
    * `instanceof Date` checks fail on our Dates.
    */
   setDateConstructor(ctor: DateConstructor): void;
+
+  // ── triggers, clock, mail, users ──
+  /** Every installed trigger, of every user, in creation order. */
+  triggers(): TriggerInfo[];
+  /** Each run of a trigger's handler, with what it threw. */
+  readonly triggerRuns: readonly import("./state.ts").TriggerRun[];
+  /** Calls a trigger's handler (by function name) with its event object. */
+  setTriggerRunner(runner: (handler: string, event: Record<string, unknown>) => unknown): void;
+  /** The emulator's clock: the simulated one once set, else the `now` option. */
+  now(): Date;
+  /** Sets the simulated clock without firing anything (slots jumped over are skipped). */
+  setNow(date: Date): void;
+  /**
+   * Moves the simulated clock forward by `ms`, or to the next firing of any trigger, firing each
+   * trigger slot that falls due on the way (each as its own execution, as its owner). Returns
+   * how many fired.
+   */
+  advanceClock(by: number | "next-trigger"): number;
+  /** When the next trigger fires (its slot plus jitter), or null when none is installed. */
+  nextTriggerTime(): Date | null;
+  /** Fires a trigger now (Apps Script may run a slot twice): as advanceClock would. */
+  fireTrigger(uid: string): void;
+  /** Messages MailApp accepted, in order. */
+  readonly outbox: readonly import("./state.ts").SentMail[];
+  /** Sets what MailApp.getRemainingDailyQuota() says for `user` (default: the active user). */
+  setMailQuota(recipients: number, user?: string): void;
+  /**
+   * Whether `user` (default: the active user) must authorize again, as after an update that
+   * added scopes: getAuthorizationInfo(FULL) says REQUIRED, and MailApp and trigger calls throw.
+   */
+  setAuthorizationRequired(required: boolean, user?: string): void;
+  /** Makes `email` the active user: Session, user properties, user cache and triggers follow. */
+  setActiveUser(email: string): void;
+  readonly activeUser: string;
 }
 
 const SPREADSHEET_SERVICE = new Set([
@@ -172,6 +241,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const scriptTimeZone = opts.scriptTimeZone ?? "Europe/Paris";
   assertTimeZone(timeZone);
   assertTimeZone(scriptTimeZone);
+  const baseClock = clock(opts.now);
   const ctx: Ctx = {
     opts: {
       timeZone,
@@ -179,7 +249,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       userLocale: opts.userLocale ?? "en",
       userEmail: opts.userEmail ?? "marketer@example.com",
       scriptTimeZone,
-      now: clock(opts.now),
+      now: () =>
+        ctx.script.simulatedNow === undefined ? baseClock() : new Date(ctx.script.simulatedNow),
       htmlFiles: { ...(opts.htmlFiles ?? {}) },
       addOnName: opts.addOnName ?? "KPI Pilot",
       ...(opts.evaluateFormula ? { evaluateFormula: opts.evaluateFormula } : {}),
@@ -222,6 +293,19 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     ),
     sheetFacades: new WeakMap(),
     facades: facadesOf(() => ctx),
+    script: {
+      triggers: [],
+      nextUid: 1,
+      runs: [],
+      runner: undefined,
+      authRequired: new Set(),
+      outbox: [],
+      quota: new Map(),
+      defaultQuota: opts.mailQuota ?? 100,
+      simulatedNow: undefined,
+      jitterMs: opts.triggerJitter ?? defaultJitter,
+      otherUsers: new Map(),
+    },
   };
   const firstName = /^fr(?:[-_]|$)/i.test(ctx.opts.userLocale) ? "Feuille 1" : "Sheet1";
   const first = newSheetState(ctx.sheetIds.next(), firstName);
@@ -242,6 +326,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     Utilities: new EmuUtilities(ctx) as unknown as GoogleAppsScript.Utilities.Utilities,
     Logger: new EmuLogger(ctx) as unknown as GoogleAppsScript.Base.Logger,
     Charts: new EmuCharts(ctx) as unknown as GoogleAppsScript.Charts.Charts,
+    ScriptApp: new EmuScriptApp(ctx) as unknown as GoogleAppsScript.Script.ScriptApp,
+    MailApp: new EmuMailApp(ctx) as unknown as GoogleAppsScript.Mail.MailApp,
   };
 
   return {
@@ -322,6 +408,62 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     },
     setDateConstructor(ctor: DateConstructor) {
       ctx.DateCtor = ctor;
+    },
+    triggers: () =>
+      ctx.script.triggers.map((t) => ({
+        uid: t.uid,
+        handler: t.handler,
+        user: t.user,
+        documentId: t.documentId,
+        schedule: { ...t.schedule },
+        timeZone: t.timeZone,
+      })),
+    triggerRuns: ctx.script.runs,
+    setTriggerRunner(runner) {
+      ctx.script.runner = runner;
+    },
+    now: () => ctx.opts.now(),
+    setNow(date: Date) {
+      const t = date.getTime();
+      if (Number.isNaN(t)) throw new Error("emulator: setNow: invalid Date");
+      ctx.script.simulatedNow = t;
+    },
+    advanceClock(by: number | "next-trigger") {
+      const now = ctx.opts.now().getTime();
+      if (by === "next-trigger") {
+        const due = nextDue(ctx);
+        if (!due) throw new Error("emulator: advanceClock: no trigger is installed");
+        return advanceTo(ctx, due.at);
+      }
+      if (typeof by !== "number" || !Number.isFinite(by) || by < 0)
+        throw new Error('emulator: advanceClock expects a duration in ms, or "next-trigger"');
+      return advanceTo(ctx, now + by);
+    },
+    nextTriggerTime() {
+      const due = nextDue(ctx);
+      return due ? new Date(due.at) : null;
+    },
+    fireTrigger(uid: string) {
+      const t = ctx.script.triggers.find((x) => x.uid === uid);
+      if (!t) throw new Error(`emulator: fireTrigger: no trigger ${uid}`);
+      runTrigger(ctx, t, ctx.opts.now().getTime());
+    },
+    outbox: ctx.script.outbox,
+    setMailQuota(recipients: number, user?: string) {
+      if (!Number.isInteger(recipients) || recipients < 0)
+        throw new Error("emulator: setMailQuota expects a whole number of recipients");
+      ctx.script.quota.set(user ?? ctx.opts.userEmail, recipients);
+    },
+    setAuthorizationRequired(required: boolean, user?: string) {
+      const who = user ?? ctx.opts.userEmail;
+      if (required) ctx.script.authRequired.add(who);
+      else ctx.script.authRequired.delete(who);
+    },
+    setActiveUser(email: string) {
+      switchUser(ctx, email);
+    },
+    get activeUser() {
+      return ctx.opts.userEmail;
     },
   };
 }

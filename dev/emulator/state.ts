@@ -318,6 +318,85 @@ export interface ResolvedOptions {
   ) => unknown;
 }
 
+/** When a time-driven trigger fires: the slot's rule, in the trigger's time zone. */
+export type ClockSchedule =
+  | { kind: "weekly"; weekday: number; hour: number; everyWeeks: number }
+  | { kind: "daily"; hour: number; everyDays: number }
+  | { kind: "hourly"; everyHours: number };
+
+export interface TriggerState {
+  uid: string;
+  handler: string;
+  /** The user who created it: it runs as that user, and only that user sees it. */
+  user: string;
+  /** The document it was created from (an add-on's triggers belong to a document). */
+  documentId: string;
+  schedule: ClockSchedule;
+  timeZone: string;
+  createdAt: number;
+  /** Start of the last slot that fired, so a slot fires once however the clock moves. */
+  lastSlot: number | undefined;
+}
+
+/** One run of a trigger's handler, as Apps Script's executions page lists it. */
+export interface TriggerRun {
+  uid: string;
+  handler: string;
+  user: string;
+  /** When it ran (ISO). */
+  at: string;
+  /** The message of what the handler threw; Apps Script e-mails such failures to the user. */
+  error?: string;
+}
+
+export interface SentMailImage {
+  contentType: string | null;
+  name: string | null;
+  bytes: Uint8Array;
+}
+
+/** A message MailApp accepted, as its recipients get it. */
+export interface SentMail {
+  from: string;
+  name: string | null;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo: string | null;
+  subject: string;
+  body: string;
+  htmlBody: string | null;
+  inlineImages: Record<string, SentMailImage>;
+  /** When it was sent (ISO). */
+  at: string;
+  /** Bytes of the subject, the bodies and the images: what the message weighs, roughly. */
+  size: number;
+}
+
+/** ScriptApp's triggers and authorization, MailApp's outbox and quota, and who is using the add-on. */
+export interface ScriptState {
+  triggers: TriggerState[];
+  nextUid: number;
+  runs: TriggerRun[];
+  /** Calls a trigger's handler by name with its event (the bundle's function, or a test's). */
+  runner: ((handler: string, event: Record<string, unknown>) => unknown) | undefined;
+  /** Users whose grant lacks a scope the script now asks for. */
+  authRequired: Set<string>;
+  outbox: SentMail[];
+  /** Recipients each user may still send to today. */
+  quota: Map<string, number>;
+  defaultQuota: number;
+  /** The simulated clock, once a test or the playground has set it. */
+  simulatedNow: number | undefined;
+  /** Minutes after the hour a trigger's slot fires: Apps Script jitters within the hour. */
+  jitterMs: (uid: string, slotStart: number) => number;
+  /** The user properties and caches of the users not active now. */
+  otherUsers: Map<
+    string,
+    { properties: Map<string, string>; cache: Map<string, { value: string; expires: number }> }
+  >;
+}
+
 /** Everything one emulator instance owns. */
 export interface Ctx {
   opts: ResolvedOptions;
@@ -348,6 +427,7 @@ export interface Ctx {
   /** One facade per sheet, so getSheetByName(x) === getSheetByName(x). */
   sheetFacades: WeakMap<SheetState, object>;
   facades: Facades;
+  script: ScriptState;
 }
 
 /** Where a facade keeps its pointer into the state; a symbol so `keyof` checks ignore it. */

@@ -28,13 +28,32 @@ export function topLevelFunctionNames(code: string): string[] {
   return [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1] as string);
 }
 
+/**
+ * A Date whose "now" (new Date(), Date.now()) is `now()`: the script then lives on a simulated
+ * clock. It extends the host's Date, so the emulator's Dates stay `instanceof Date` inside.
+ */
+export function clockDate(now: () => number): DateConstructor {
+  class ClockDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(now());
+      else super(...(args as [number]));
+    }
+    static override now(): number {
+      return now();
+    }
+  }
+  return ClockDate as unknown as DateConstructor;
+}
+
 export function loadBundle(
   globals: Readonly<Record<string, unknown>>,
   code: string = readBundle(),
+  options: { now?: () => number } = {},
 ): LoadedBundle {
-  // The host's Date, so that Dates the emulator returns are `instanceof Date` inside the bundle,
-  // as Apps Script's are.
-  const context = vm.createContext({ ...globals, console, Date });
+  // The host's Date (or one on a simulated clock), so that Dates the emulator returns are
+  // `instanceof Date` inside the bundle, as Apps Script's are.
+  const DateCtor = options.now ? clockDate(options.now) : Date;
+  const context = vm.createContext({ ...globals, console, Date: DateCtor });
   vm.runInContext(code, context, { filename: "Code.js" });
   const names = topLevelFunctionNames(code);
   const fn = (name: string) => {

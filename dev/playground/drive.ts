@@ -133,6 +133,8 @@ export interface ObjectiveWalk {
   deadline: string;
   /** Start date (ISO); the wizard proposes today. */
   start?: string;
+  /** Review frequency; the wizard proposes monthly. */
+  frequency?: "weekly" | "monthly" | "quarterly";
   owner: string;
   goal?: string;
   /** Called on each step before Next (screenshots). */
@@ -166,6 +168,10 @@ export async function createObjective(page: Page, o: ObjectiveWalk): Promise<Fra
       }
     }
     if (o.start) await fill("wizard-start", o.start);
+    if (o.frequency) {
+      const radio = sidebar.locator(`[data-key="frequency:${o.frequency}"]`);
+      if ((await radio.count()) > 0 && (await radio.isVisible())) await radio.check();
+    }
     await fill("wizard-deadline", o.deadline);
     await fill("wizard-owner", o.owner);
     if (o.goal) await fill("wizard-goal", o.goal);

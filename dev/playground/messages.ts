@@ -69,6 +69,17 @@ export const playgroundMessages = defineCatalogue({
     sidebarTitle: "Sidebar",
     editingDisabled: "This cell is filled by a formula spilling from {cell}.",
     connectionLost: "Lost contact with the playground server. Is `npm start` still running?",
+    clockNow: "Simulated time: {now}",
+    clockNext: "next review {when}",
+    clockNone: "no review scheduled",
+    clockAdvance: "To the next scheduled review",
+    clockNoTrigger:
+      "No review is scheduled: turn the schedule on in Extensions ▸ KPI Pilot ▸ Schedule and e-mail… first.",
+    clockRunFailed: "The scheduled run of {functionName} failed: {message}",
+    outboxButton: "Outbox ({count})",
+    outboxTitle: "Outbox",
+    outboxEmpty: "No e-mail sent yet.",
+    outboxTo: "To {to} · {size} KB · {at}",
   },
   fr: {
     docTitle: "Bac à sable KPI Pilot",
@@ -140,6 +151,17 @@ export const playgroundMessages = defineCatalogue({
     editingDisabled: "Cette cellule est remplie par une formule qui déborde de {cell}.",
     connectionLost:
       "Le serveur du bac à sable ne répond plus. `npm start` est-il toujours en cours ?",
+    clockNow: "Heure simulée : {now}",
+    clockNext: "prochaine revue {when}",
+    clockNone: "aucune revue planifiée",
+    clockAdvance: "Jusqu'à la prochaine revue planifiée",
+    clockNoTrigger:
+      "Aucune revue n'est planifiée : activez d'abord la planification dans Extensions ▸ KPI Pilot ▸ Planification et e-mail…",
+    clockRunFailed: "L'exécution planifiée de {functionName} a échoué : {message}",
+    outboxButton: "Boîte d'envoi ({count})",
+    outboxTitle: "Boîte d'envoi",
+    outboxEmpty: "Aucun e-mail envoyé pour l'instant.",
+    outboxTo: "À {to} · {size} Ko · {at}",
   },
 });
 

@@ -167,6 +167,31 @@ export function createPlaygroundServer(
       reply(res, url, result);
       return;
     }
+    if (route === "POST /api/clock/advance") {
+      if ((await jsonBody(req, res)) === undefined) return;
+      const result = session.advanceClock(locale);
+      broadcastIfChanged(client);
+      reply(res, url, result);
+      return;
+    }
+    const mail = /^\/outbox\/(\d+)$/.exec(url.pathname);
+    if (req.method === "GET" && mail) {
+      const html = session.mailHtml(Number(mail[1]));
+      if (html === undefined) {
+        res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+        res.end("No such message: the server restarted, or the workbook was reset.");
+        return;
+      }
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        // A message is shown as a mail client would: its own inline styles and images, no script,
+        // nothing fetched from anywhere.
+        "content-security-policy": "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+      });
+      res.end(html);
+      return;
+    }
     if (route === "POST /api/reset") {
       if ((await jsonBody(req, res)) === undefined) return;
       const result = session.reset(locale);

@@ -11,9 +11,17 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import vm from "node:vm";
+import { formatDayShort } from "../../src/contract/format.ts";
 import { langOf } from "../../src/contract/i18n.ts";
-import { createEmulator, type Emulator, type WorkbookSnapshot } from "../emulator/index.ts";
+import { civilDay } from "../../src/kpi/days.ts";
+import {
+  createEmulator,
+  type Emulator,
+  formatJavaDate,
+  type WorkbookSnapshot,
+} from "../emulator/index.ts";
 import { type LoadedBundle, loadBundle } from "../harness/bundle.ts";
+import { mailAsPage } from "../harness/mail-view.ts";
 import { currencyFormat, parseTypedInput, zonedDate } from "./cell-input.ts";
 import { type CsvError, MAX_CELLS, parseCsv, sheetNameFromFile } from "./csv.ts";
 import type { SheetGrid } from "./edit-request.ts";
@@ -122,7 +130,13 @@ export class PlaygroundSession {
       evaluateFormula: (formula, at) => this.valueForScript(formula, at.sheet, at.row, at.column),
     });
     if (snapshot) this.emulator.load(snapshot);
-    this.bundle = loadBundle(this.emulator.globals, this.opts.code);
+    const emulator = this.emulator;
+    // The script's clock is the emulator's: advancing it to a review, the review and whatever
+    // the user does next all see the same "now".
+    this.bundle = loadBundle(emulator.globals, this.opts.code, {
+      now: () => emulator.now().getTime(),
+    });
+    emulator.setTriggerRunner((handler, event) => this.bundle.invoke(handler, [event]));
     this.emulator.setDateConstructor(
       vm.runInContext("Date", this.bundle.context) as DateConstructor,
     );
@@ -371,6 +385,16 @@ export class PlaygroundSession {
       activeSheetId: active.sheetId,
       active: sheetView,
       menu: menu.menu,
+      clock: this.clockView(lang),
+      outbox: this.emulator.outbox
+        .map((m, id) => ({
+          id,
+          subject: m.subject,
+          to: m.to.join(", "),
+          at: this.timeText(new Date(m.at), lang),
+          size: m.size,
+        }))
+        .reverse(),
     };
     if (menu.error) view.menuError = menu.error;
     return view;
@@ -556,6 +580,47 @@ export class PlaygroundSession {
     const events: UiEvent[] = [{ type: "notice", message: notes.join(" ") }];
     this.commit(events);
     return { ok: true, events };
+  }
+
+  private timeText(date: Date, lang: "en" | "fr"): string {
+    const zone = this.snap.timeZone;
+    return `${formatDayShort(civilDay(date, zone), lang)} ${formatJavaDate(date, zone, "HH:mm")}`;
+  }
+
+  private clockView(lang: "en" | "fr"): WorkbookView["clock"] {
+    const next = this.emulator.nextTriggerTime();
+    return {
+      now: this.timeText(this.emulator.now(), lang),
+      next: next ? this.timeText(next, lang) : null,
+    };
+  }
+
+  /**
+   * Moves the simulated clock to the next firing of a trigger, which runs there as it would in
+   * Apps Script (its own execution, as its owner); what it wrote is saved like any change.
+   */
+  advanceClock(userLocale: string): ActionResult {
+    const lang = langOf(userLocale);
+    if (this.emulator.nextTriggerTime() === null) {
+      return { ok: false, events: [], error: playgroundMessages.t(lang, "clockNoTrigger") };
+    }
+    const before = this.emulator.triggerRuns.length;
+    this.emulator.advanceClock("next-trigger");
+    const events: UiEvent[] = [];
+    for (const run of this.emulator.triggerRuns.slice(before)) {
+      if (run.error) events.push({ type: "error", functionName: run.handler, message: run.error });
+    }
+    // A trigger may show nothing; what it showed anyway would be a bug for the page to see.
+    events.unshift(...this.drainUi());
+    this.commit(events);
+    this.version++;
+    return { ok: true, events };
+  }
+
+  /** A sent message as its recipient's mail client would show it. */
+  mailHtml(id: number): string | undefined {
+    const mail = this.emulator.outbox[id];
+    return mail ? mailAsPage(mail) : undefined;
   }
 
   frameHtml(kind: "sidebar" | "dialog", id: number): string | undefined {

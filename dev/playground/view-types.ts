@@ -127,6 +127,10 @@ export interface WorkbookView {
   /** The add-on menu, as the bundle's onOpen built it; null when onOpen failed. */
   menu: { title: string; items: (MenuItemView | { separator: true })[] } | null;
   menuError?: string;
+  /** The simulated clock, in the spreadsheet's zone, and the next firing of a trigger. */
+  clock: { now: string; next: string | null };
+  /** What MailApp sent, latest first. */
+  outbox: { id: number; subject: string; to: string; at: string; size: number }[];
 }
 
 /** What a script run left for the user to see. */

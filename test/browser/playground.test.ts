@@ -16,6 +16,7 @@ import {
   startPlayground,
   waitForTab,
 } from "../../dev/playground/drive.ts";
+import { SCREENSHOTS } from "./sidebar-harness.ts";
 import { skipBrowser } from "./support.ts";
 
 const LONG = 150_000;
@@ -78,6 +79,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
         "New objective…",
         "Objectives…",
         "Build or refresh dashboard",
+        "Schedule and e-mail…",
         "Insert sample data",
         "Help",
       ]);
@@ -153,6 +155,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
         "Nouvel objectif…",
         "Objectifs…",
         "Créer ou actualiser le tableau de bord",
+        "Planification et e-mail…",
         "Insérer des données d'exemple",
         "Aide",
       ]);
@@ -319,6 +322,122 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       await page.getByTestId("confirm").click();
       await expect.poll(async () => cell(5, 1).textContent()).toBe("");
       expect(await page.getByTestId("sheet-tab").allTextContents()).toEqual(["Sheet1"]);
+      await page.close();
+    },
+    LONG,
+  );
+
+  it(
+    "runs the weekly review: schedule on, clock advanced, the digest in the Outbox, a new block of history; a second review says what changed",
+    async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const pg = await start(join(dir, "review", "workbook.json"));
+      const page = await open(pg.url);
+      await clickAddonMenu(page, "Insert sample data");
+      await waitForTab(page, "Sample data");
+      const nextYear = `${new Date().getUTCFullYear() + 1}-12-31`;
+      await clickAddonMenu(page, "New objective…");
+      await createObjective(page, {
+        kpi: "conversion",
+        name: "Website conversion rate",
+        target: "5",
+        deadline: nextYear,
+        owner: "Claire",
+        frequency: "weekly",
+      });
+
+      // 1. The schedule on, for one address.
+      await clickAddonMenu(page, "Schedule and e-mail…");
+      const sidebar = page.frameLocator("[data-testid=sidebar]");
+      await sidebar.getByTestId("schedule-enable").check();
+      await sidebar.getByTestId("schedule-recipients").fill("boss@example.com");
+      await sidebar.getByTestId("schedule-save").click();
+      await expect
+        .poll(async () => sidebar.getByTestId("schedule-notice").textContent())
+        .toContain("Schedule on: every Monday at 08:00");
+      expect(await sidebar.getByTestId("schedule-owner").textContent()).toContain(
+        "The schedule is yours",
+      );
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-schedule.png") });
+
+      // 2. The clock to the next review.
+      const outboxButton = page.getByTestId("outbox-toggle");
+      expect(await outboxButton.textContent()).toBe("Outbox (0)");
+      await page.getByTestId("clock-advance").click();
+      await expect.poll(async () => outboxButton.textContent()).toBe("Outbox (1)");
+
+      // 3. The digest in the Outbox, in English, naming the objective, its status and reason.
+      await outboxButton.click();
+      const messages = page.getByTestId("outbox").getByTestId("outbox-message");
+      expect(await messages.count()).toBe(1);
+      expect(await messages.first().textContent()).toMatch(/^KPI review, week of \d+ \w+: /);
+      await messages.first().click();
+      const mail = page.frameLocator("[data-testid=outbox-view]");
+      const first = (await mail.locator("body").textContent()) ?? "";
+      expect(first).toContain("Website conversion rate");
+      const status = mail.locator("[data-status]");
+      expect(await status.count()).toBe(1);
+      expect(await status.textContent()).toMatch(/^(On track|At risk|Off track|Achieved|Missed)$/);
+      expect(first).toContain("This is the first review");
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-digest-1.png") });
+      await page.getByTestId("outbox-dialog").getByRole("button", { name: "Close" }).click();
+
+      // 4. A new block of rows in the history tab.
+      await page.getByTestId("sheet-tab").filter({ hasText: "KPI history" }).click();
+      await waitForTab(page, "KPI history");
+      const history = await gridText(page);
+      expect(history).toContain("Review date");
+      expect(history).toContain("Website conversion rate");
+      const reviewDay = (await page.evaluate(async () => {
+        const r = await fetch("/api/state?rows=10");
+        const s = (await r.json()) as { state: { active: { cells: ({ d?: string } | null)[][] } } };
+        return s.state.active.cells[1]?.[0]?.d ?? "";
+      })) as string;
+      expect(reviewDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+      // A week of new numbers arrives (typed into the data tab), up to the Sunday after the review.
+      await page.getByTestId("sheet-tab").filter({ hasText: "Sample data" }).click();
+      await waitForTab(page, "Sample data");
+      await page.evaluate(async (review: string) => {
+        const q = `?locale=en&rows=2000`;
+        const s = (await (await fetch(`/api/state${q}`)).json()) as {
+          state: { active: { id: number; cells: ({ d?: string } | null)[][]; totalRows: number } };
+        };
+        const a = s.state.active;
+        const header = (a.cells[0] ?? []).map((c) => c?.d ?? "");
+        const col = (name: string) => header.indexOf(name) + 1;
+        const last = a.cells[a.totalRows - 1]?.[0]?.d ?? "";
+        const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+        const until = day(review) + 6;
+        let row = a.totalRows + 1;
+        for (let d = day(last) + 1; d <= until; d++, row++) {
+          const date = new Date(d * 86_400_000).toISOString().slice(0, 10);
+          for (const [column, text] of [
+            [col("Date"), date],
+            [col("Visitors"), "2000"],
+            [col("Conversions"), "120"],
+          ] as const) {
+            await fetch(`/api/edit${q}`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ sheetId: a.id, row, column, text }),
+            });
+          }
+        }
+      }, reviewDay);
+
+      // A second advance: a second digest that says what changed.
+      await page.getByTestId("clock-advance").click();
+      await expect.poll(async () => outboxButton.textContent()).toBe("Outbox (2)");
+      await messages.first().click();
+      const second = (await mail.locator("body").textContent()) ?? "";
+      expect(second).toContain(`What changed since the review of`);
+      expect(second).toMatch(/Website conversion rate: [\d.]+% → [\d.]+%/);
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-digest-2.png") });
+      await page.getByTestId("outbox-dialog").getByRole("button", { name: "Close" }).click();
+      await page.getByTestId("sheet-tab").filter({ hasText: "KPI history" }).click();
+      await waitForTab(page, "KPI history");
+      expect((await gridText(page)).match(/Website conversion rate/g)).toHaveLength(2);
       await page.close();
     },
     LONG,

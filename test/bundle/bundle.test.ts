@@ -78,7 +78,14 @@ describe("onOpen from the bundle", () => {
   for (const [locale, labels] of [
     [
       "en_US",
-      ["New objective…", "Objectives…", "Build or refresh dashboard", "Insert sample data", "Help"],
+      [
+        "New objective…",
+        "Objectives…",
+        "Build or refresh dashboard",
+        "Schedule and e-mail…",
+        "Insert sample data",
+        "Help",
+      ],
     ],
     [
       "fr_FR",
@@ -86,6 +93,7 @@ describe("onOpen from the bundle", () => {
         "Nouvel objectif…",
         "Objectifs…",
         "Créer ou actualiser le tableau de bord",
+        "Planification et e-mail…",
         "Insérer des données d'exemple",
         "Aide",
       ],
@@ -136,7 +144,7 @@ describe("dist/Sidebar.html and dist/appsscript.json", () => {
     expect(html.match(/<\/script>/gi)?.length ?? 0).toBe(opened);
   });
 
-  it("declares V8, a time zone, Stackdriver logging and only the two narrow scopes", () => {
+  it("declares V8, a time zone, Stackdriver logging and only the four narrow scopes", () => {
     const manifest = JSON.parse(readFileSync(join(DIST, "appsscript.json"), "utf8"));
     expect(manifest.runtimeVersion).toBe("V8");
     expect(typeof manifest.timeZone).toBe("string");
@@ -144,6 +152,10 @@ describe("dist/Sidebar.html and dist/appsscript.json", () => {
     expect(manifest.oauthScopes).toEqual([
       "https://www.googleapis.com/auth/spreadsheets.currentonly",
       "https://www.googleapis.com/auth/script.container.ui",
+      // The weekly review: its time-driven trigger, and the digest by MailApp (not GmailApp,
+      // whose scope is restricted).
+      "https://www.googleapis.com/auth/script.scriptapp",
+      "https://www.googleapis.com/auth/script.send_mail",
     ]);
   });
 });

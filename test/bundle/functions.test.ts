@@ -46,6 +46,41 @@ describe("custom functions from dist/Code.js", () => {
   });
 });
 
+describe("custom functions with no authorization at all", () => {
+  it("compute without touching ScriptApp, MailApp, properties, locks or the UI", () => {
+    // A custom function runs in AuthMode.CUSTOM_FUNCTION: the review's services are off limits,
+    // so any of them touched would throw here.
+    const emulator = createEmulator({
+      timeZone: EXAMPLE_CONTEXT.timeZone,
+      locale: EXAMPLE_CONTEXT.locale,
+    });
+    const refusing = (service: string) =>
+      new Proxy(
+        {},
+        {
+          get(_t, prop) {
+            throw new Error(`${service}.${String(prop)} touched by a custom function`);
+          },
+        },
+      );
+    const globals = {
+      ...emulator.globals,
+      ScriptApp: refusing("ScriptApp"),
+      MailApp: refusing("MailApp"),
+      PropertiesService: refusing("PropertiesService"),
+      LockService: refusing("LockService"),
+      HtmlService: refusing("HtmlService"),
+    };
+    const bundle = loadBundle(globals, code);
+    for (const spec of CUSTOM_FUNCTIONS) {
+      const example = spec.examples[0]!;
+      const args = spec.params.map((_, i) => example.args[i]);
+      expect(bundle.invoke(spec.name, args), example.formula).toEqual(example.result);
+    }
+    expect(() => bundle.invoke("getSchedule", [])).toThrow(/touched by a custom function/);
+  });
+});
+
 describe("the spreadsheet's context, read only when needed", () => {
   it("makes no Spreadsheet call for plain numbers", () => {
     const { emulator, bundle } = bundleOn("Europe/Paris", "fr_FR");

@@ -22,6 +22,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   status: ["workbook", "objectives"],
   dashboard: ["workbook", "status"],
   wizard: ["workbook", "objectives"],
+  // The weekly review rebuilds the dashboard and reads the status evaluation.
+  review: ["workbook", "objectives", "status", "dashboard"],
   // The single-file features at the top of src/sheets: the menu, the custom functions' glue and
   // the sample data.
   ".": ["workbook"],

@@ -9,6 +9,7 @@ import {
 import { formatJavaDate } from "../format-date.ts";
 import { type Ctx, INTERNAL, instrument } from "../state.ts";
 import { isDate } from "../values.ts";
+import { blobBytes, EmuBlob } from "./mail.ts";
 
 // ── Session ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -66,7 +67,10 @@ instrument(EmuUser, "User");
 
 export class EmuUtilities
   implements
-    Pick<GoogleAppsScript.Utilities.Utilities, "formatDate" | "formatString" | "getUuid" | "sleep">
+    Pick<
+      GoogleAppsScript.Utilities.Utilities,
+      "formatDate" | "formatString" | "getUuid" | "newBlob" | "sleep"
+    >
 {
   readonly [INTERNAL]: { ctx: Ctx };
   constructor(ctx: Ctx) {
@@ -80,6 +84,14 @@ export class EmuUtilities
   }
   getUuid(): string {
     return globalThis.crypto.randomUUID();
+  }
+  newBlob(data: unknown, contentType?: string, name?: string): GoogleAppsScript.Base.Blob {
+    return new EmuBlob(
+      this[INTERNAL].ctx,
+      blobBytes(data),
+      contentType ?? null,
+      name ?? null,
+    ) as unknown as GoogleAppsScript.Base.Blob;
   }
   /** Time does not pass in the emulator; a sleep is accepted and returns at once. */
   sleep(milliseconds: number): void {

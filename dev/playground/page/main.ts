@@ -149,6 +149,21 @@ function buildChrome(): void {
     if (data?.type === "gas-host-close") closeSidebar();
   });
   byId("sidebar-close").addEventListener("click", closeSidebar);
+  const advance = byId<HTMLButtonElement>("clock-advance");
+  advance.textContent = t("clockAdvance");
+  advance.addEventListener("click", () => {
+    void post("/api/clock/advance", {});
+  });
+  const outbox = byId("outbox-panel");
+  const toggle = byId<HTMLButtonElement>("outbox-toggle");
+  const showOutbox = (open: boolean) => {
+    outbox.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+  };
+  toggle.addEventListener("click", () => showOutbox(outbox.hidden === true));
+  byId("outbox-close").addEventListener("click", () => showOutbox(false));
+  byId("outbox-close").setAttribute("aria-label", t("close"));
+  byId("outbox-title").textContent = t("outboxTitle");
   byId("sidebar-close").setAttribute("aria-label", t("close"));
   setupFormulaBar();
   setupKeyboard();
@@ -292,8 +307,46 @@ function showRunning(on: boolean): void {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
+/** The simulated clock, and the messages the add-on sent, newest first. */
+function renderClockAndOutbox(view: WorkbookView): void {
+  byId("clock-text").textContent = `${t("clockNow", { now: view.clock.now })} · ${
+    view.clock.next ? t("clockNext", { when: view.clock.next }) : t("clockNone")
+  }`;
+  byId("outbox-toggle").textContent = t("outboxButton", { count: view.outbox.length });
+  const list = byId("outbox-list");
+  list.replaceChildren();
+  if (view.outbox.length === 0)
+    list.append(h("li", { class: "outbox-empty", text: t("outboxEmpty") }));
+  for (const m of view.outbox) {
+    const open = h(
+      "button",
+      { type: "button", class: "outbox-message", "data-testid": "outbox-message" },
+      h("strong", { text: m.subject }),
+      h("span", { text: t("outboxTo", { to: m.to, size: (m.size / 1024).toFixed(1), at: m.at }) }),
+    );
+    open.addEventListener("click", () => openMail(m.id, m.subject));
+    list.append(h("li", {}, open));
+  }
+}
+
+/** A sent message in a frame, as its recipient would see it (no script runs in it). */
+function openMail(id: number, subject: string): void {
+  const close = h("button", { type: "button", class: "primary", text: t("close") });
+  const frame = h("iframe", {
+    class: "dialog-frame outbox-frame",
+    title: subject,
+    sandbox: "",
+    "data-testid": "outbox-view",
+    src: withQuery(`/outbox/${id}`),
+    style: `width:${Math.min(820, window.innerWidth - 80)}px;height:${window.innerHeight - 220}px`,
+  });
+  const backdrop = modal(subject, frame, [close], "outbox-dialog");
+  close.addEventListener("click", () => backdrop.remove());
+}
+
 function render(): void {
   if (!state) return;
+  renderClockAndOutbox(state);
   renderMenubar();
   renderTabs();
   const view = state.active;

@@ -4,7 +4,8 @@
  * of content. The number of Spreadsheet calls depends on the number of objectives, never on the
  * number of data rows. Nothing outside the dashboard tab is written.
  */
-import { latestDateDay, SourceColumns } from "../status/evaluate.ts";
+import type { Lang } from "../../contract/i18n.ts";
+import { latestDateDay, type ObjectiveEval, SourceColumns } from "../status/evaluate.ts";
 import { evaluateWorkbook, readWorkbook, type Workbook } from "../status/read.ts";
 import { userLang } from "../workbook/locale.ts";
 import { withDocumentLock } from "../workbook/lock.ts";
@@ -90,6 +91,34 @@ function writeCharts(sheet: Sheet, specs: readonly ChartSpec[], isNew: boolean):
   for (let i = specs.length; i < existing.length; i++) sheet.removeChart(existing[i]!);
 }
 
+/**
+ * Writes the dashboard tab from a workbook already read and evaluated, creating the tab if need
+ * be, and returns it. The caller holds the document lock; nothing here touches the UI, so a
+ * scheduled review can call it from a trigger.
+ */
+export function writeDashboard(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  wb: Workbook,
+  evals: readonly ObjectiveEval[],
+  lang: Lang,
+): Sheet {
+  const grid = layoutDashboard({
+    evals,
+    problems: wb.problems,
+    sources: sourceDates(wb),
+    today: wb.today,
+    lang,
+  });
+  // Only the tab we created is cleared: a copy of it that outlived it is the user's.
+  const found = findTaggedSheet(ss, DASHBOARD_KEY, { exact: true });
+  // A new dashboard goes first: it is the tab people open to see where things stand.
+  const sheet = found ?? insertTaggedSheet(ss, messages.t(lang, "dashboardTab"), DASHBOARD_KEY, 0);
+  if (found) sheet.clear();
+  writeGrid(sheet, grid);
+  writeCharts(sheet, grid.charts, !found);
+  return sheet;
+}
+
 /** Builds the dashboard as of `now`; what the menu item runs, with the clock injectable for tests. */
 export function buildDashboardAt(now: Date): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -100,23 +129,7 @@ export function buildDashboardAt(now: Date): void {
     (why) => ss.toast(messages.t(lang, `busy_${why}`), messages.t(lang, "toastTitle"), 10),
     () => {
       const wb = readWorkbook(ss, lang, now);
-      const evals = evaluateWorkbook(wb, lang);
-      const grid = layoutDashboard({
-        evals,
-        problems: wb.problems,
-        sources: sourceDates(wb),
-        today: wb.today,
-        lang,
-      });
-      // Only the tab we created is cleared: a copy of it that outlived it is the user's.
-      const found = findTaggedSheet(ss, DASHBOARD_KEY, { exact: true });
-      // A new dashboard goes first: it is the tab people open to see where things stand.
-      const sheet =
-        found ?? insertTaggedSheet(ss, messages.t(lang, "dashboardTab"), DASHBOARD_KEY, 0);
-      if (found) sheet.clear();
-      writeGrid(sheet, grid);
-      writeCharts(sheet, grid.charts, !found);
-      sheet.activate();
+      writeDashboard(ss, wb, evaluateWorkbook(wb, lang), lang).activate();
     },
   );
 }

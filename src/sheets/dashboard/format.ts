@@ -47,3 +47,8 @@ export function shareChangeFormat(lang: Lang): string {
   const pct = percentFormat(1, lang);
   return `+${pct};-${pct};${pct}`;
 }
+
+/** The KPI value a cell written by unitCellValue holds (durations back to seconds). */
+export function unitFromCell(cell: number, unit: Unit): number {
+  return unit === "seconds" ? cell * 86_400 : cell;
+}

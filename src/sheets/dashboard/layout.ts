@@ -20,8 +20,7 @@ import {
 import type { Lang } from "../../contract/i18n.ts";
 import type { RowProblem, StatusCode } from "../../contract/objectives.ts";
 import { type BenchmarkRow, objectiveBenchmark } from "../../kpi/registry/benchmarks.ts";
-import { statusWord } from "../../kpi/status.ts";
-import { type ObjectiveEval, SPARKLINE_PERIODS } from "../status/evaluate.ts";
+import { type ObjectiveEval, SPARKLINE_PERIODS, statusTextOf } from "../status/evaluate.ts";
 import { columnLetter } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
 import {
@@ -95,11 +94,6 @@ export interface DashboardInput {
   sources: readonly { name: string; latest: number | null | "missing" }[];
   today: number;
   lang: Lang;
-}
-
-function statusText(status: StatusCode | null, e: ObjectiveEval, lang: Lang): string {
-  if (status) return statusWord(status, lang);
-  return messages.t(lang, e.error ? "status_error" : "status_no_data");
 }
 
 /** Whether a change is an improvement for this objective: up when higher is better. */
@@ -278,7 +272,7 @@ function layoutTableRow(
   );
   g.number(r, COL.progress, e.progress, percentFormat(0, lang));
   g.number(r, COL.expected, e.expected, percentFormat(0, lang));
-  g.text(r, COL.status, statusText(e.status, e, lang));
+  g.text(r, COL.status, statusTextOf(e, lang));
   g.style(r, COL.status, { bold: true, fill: STATUS_COLORS[e.status ?? "none"], align: "center" });
   g.text(r, COL.reason, e.reason ?? "");
   g.style(r, COL.reason, { wrap: true });

@@ -32,6 +32,11 @@ function sentence(text: string): string {
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
+/** At risk, off track or missed: what the summary, the dashboard and the digest call "needs attention". */
+export function needsAttention(status: StatusCode | null | undefined): boolean {
+  return status !== null && status !== undefined && SEVERITY[status] > 0;
+}
+
 /**
  * One or more sentences a marketer can paste to stakeholders: how many objectives are fine, not
  * started, need attention or could not be computed (naming those), then every objective that
@@ -48,7 +53,7 @@ export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang):
   const notStarted = evals.filter((e) => e.status === "not_started").length;
   const errors = evals.filter((e) => e.error !== null);
   const late = rated
-    .filter((e) => e.status && SEVERITY[e.status] > 0)
+    .filter((e) => needsAttention(e.status))
     .sort(
       (a, b) =>
         SEVERITY[b.status as StatusCode] - SEVERITY[a.status as StatusCode] ||

@@ -403,6 +403,12 @@ function judgeObjective(
   }
 }
 
+/** The status as words: its word, or why there is none ("Cannot compute", "Not enough data"). */
+export function statusTextOf(e: Pick<ObjectiveEval, "status" | "error">, lang: Lang): string {
+  if (e.status) return statusWord(e.status, lang);
+  return messages.t(lang, e.error ? "status_error" : "status_no_data");
+}
+
 /** The sidebar's view of an evaluated objective. */
 export function summaryOf(e: ObjectiveEval, lang: Lang): ObjectiveSummary {
   const summary: ObjectiveSummary = { ...e.objective };

@@ -7,7 +7,13 @@ import type { Lang } from "../../contract/i18n.ts";
 import { userLang } from "../workbook/locale.ts";
 import { messages } from "../workbook/messages.ts";
 
-export type SidebarView = "new" | "list";
+export type SidebarView = "new" | "list" | "schedule";
+
+const TITLES = {
+  new: "sidebarTitleNew",
+  list: "sidebarTitleList",
+  schedule: "sidebarTitleSchedule",
+} as const;
 
 /** The <html> tag of sidebar/index.html as built; a test keeps the two in step. */
 export const SIDEBAR_HTML_TAG = '<html lang="en" data-view="new">';
@@ -26,7 +32,7 @@ function openSidebar(view: SidebarView): void {
   const output = HtmlService.createHtmlOutputFromFile("Sidebar");
   output
     .setContent(sidebarPage(output.getContent(), view, lang))
-    .setTitle(messages.t(lang, view === "new" ? "sidebarTitleNew" : "sidebarTitleList"))
+    .setTitle(messages.t(lang, TITLES[view]))
     .setWidth(SIDEBAR_WIDTH);
   SpreadsheetApp.getUi().showSidebar(output);
 }
@@ -39,4 +45,9 @@ export function showNewObjective(): void {
 /** Menu: "Objectives…". */
 export function showObjectives(): void {
   openSidebar("list");
+}
+
+/** Menu: "Schedule and e-mail…". */
+export function showSchedule(): void {
+  openSidebar("schedule");
 }

@@ -7,12 +7,12 @@
  */
 
 /** What holds the lock: each gets its own "busy" message. */
-export type LockTask = "save" | "delete" | "build";
+export type LockTask = "save" | "delete" | "build" | "review";
 
 const HOLDER_KEY = "kpiPilot.lockHolder";
 /** Longer than any run can last (6 minutes), so a note outlives its run only if the run died. */
 const HOLDER_TTL_S = 400;
-const TASKS: ReadonlySet<string> = new Set<LockTask>(["save", "delete", "build"]);
+const TASKS: ReadonlySet<string> = new Set<LockTask>(["save", "delete", "build", "review"]);
 
 function cache(): GoogleAppsScript.Cache.Cache | null {
   // CacheService may be unavailable (null) in some authorization modes: then no note is kept.

@@ -7,6 +7,14 @@
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../../dev/emulator/index.ts";
 import type { EmuLock, EmuLockService } from "../../../dev/emulator/services/lock.ts";
+import type { EmuBlob, EmuMailApp } from "../../../dev/emulator/services/mail.ts";
+import type {
+  EmuAuthorizationInfo,
+  EmuClockTriggerBuilder,
+  EmuScriptApp,
+  EmuTrigger,
+  EmuTriggerBuilder,
+} from "../../../dev/emulator/services/script.ts";
 import type {
   EmuCharts,
   EmuLogger,
@@ -135,7 +143,52 @@ const onlyListed: {
     | "getTemporaryActiveUserKey"
   >;
   user: OnlyListed<EmuUser, "getEmail">;
-  utilities: OnlyListed<EmuUtilities, "formatDate" | "formatString" | "getUuid" | "sleep">;
+  utilities: OnlyListed<
+    EmuUtilities,
+    "formatDate" | "formatString" | "getUuid" | "newBlob" | "sleep"
+  >;
+  blob: OnlyListed<
+    EmuBlob,
+    "getBytes" | "getContentType" | "getDataAsString" | "getName" | "setName"
+  >;
+  mailApp: OnlyListed<EmuMailApp, "getRemainingDailyQuota" | "sendEmail">;
+  scriptApp: OnlyListed<
+    EmuScriptApp,
+    | "AuthMode"
+    | "AuthorizationStatus"
+    | "EventType"
+    | "TriggerSource"
+    | "WeekDay"
+    | "deleteTrigger"
+    | "getAuthorizationInfo"
+    | "getProjectTriggers"
+    | "getUserTriggers"
+    | "newTrigger"
+  >;
+  authorizationInfo: OnlyListed<
+    EmuAuthorizationInfo,
+    "getAuthorizationStatus" | "getAuthorizationUrl"
+  >;
+  triggerBuilder: OnlyListed<EmuTriggerBuilder, "timeBased">;
+  clockTriggerBuilder: OnlyListed<
+    EmuClockTriggerBuilder,
+    | "atHour"
+    | "create"
+    | "everyDays"
+    | "everyHours"
+    | "everyMinutes"
+    | "everyWeeks"
+    | "inTimezone"
+    | "onWeekDay"
+  >;
+  trigger: OnlyListed<
+    EmuTrigger,
+    | "getEventType"
+    | "getHandlerFunction"
+    | "getTriggerSource"
+    | "getTriggerSourceId"
+    | "getUniqueId"
+  >;
   logger: OnlyListed<EmuLogger, "clear" | "getLog" | "log">;
   charts: OnlyListed<
     EmuCharts,
@@ -172,6 +225,13 @@ const onlyListed: {
   session: true,
   user: true,
   utilities: true,
+  blob: true,
+  mailApp: true,
+  scriptApp: true,
+  authorizationInfo: true,
+  triggerBuilder: true,
+  clockTriggerBuilder: true,
+  trigger: true,
   logger: true,
   charts: true,
 };
@@ -217,6 +277,16 @@ describe("every class is instrumented", () => {
       ["Session", g.Session],
       ["Utilities", g.Utilities],
       ["Logger", g.Logger],
+      ["ScriptApp", g.ScriptApp],
+      ["TriggerBuilder", g.ScriptApp.newTrigger("f")],
+      ["ClockTriggerBuilder", g.ScriptApp.newTrigger("f").timeBased()],
+      ["AuthorizationInfo", g.ScriptApp.getAuthorizationInfo(g.ScriptApp.AuthMode.FULL)],
+      ["MailApp", g.MailApp],
+      ["Blob", g.Utilities.newBlob("x")],
+      [
+        "Trigger",
+        g.ScriptApp.newTrigger("f").timeBased().onWeekDay(g.ScriptApp.WeekDay.MONDAY).create(),
+      ],
     ];
     for (const [name, obj] of objects) {
       expect(() => (obj as { setSomethingElse(): void }).setSomethingElse(), name).toThrow(

@@ -1,0 +1,194 @@
+/**
+ * What the digest says, in English and in French: the headline, every objective with its status
+ * word and reason, what changed since the last review, a chart per objective needing attention,
+ * the link; nothing from an invalid row; names escaped.
+ */
+import { inflateSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import type { SentMail } from "../../../dev/emulator/index.ts";
+import type { ScheduleInput } from "../../../src/contract/schedule.ts";
+import { dayFromParts, dayToDate } from "../../../src/kpi/days.ts";
+import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
+import { saveSchedule, sendTestDigest } from "../../../src/sheets/review/endpoints.ts";
+import { runScheduledReview } from "../../../src/sheets/review/run.ts";
+import { generateSampleData } from "../../../src/sheets/sample-data.ts";
+import { OBJECTIVES_KEY } from "../../../src/sheets/workbook/tabs.ts";
+import {
+  type Emulator,
+  installEmulator,
+  sampleObjectives,
+  taggedSheet,
+  writeSampleTab,
+} from "../helpers.ts";
+
+const END = dayFromParts(2027, 6, 10) as number;
+const MONDAY_EARLY = new Date("2027-06-14T04:00:00Z");
+
+let emu: Emulator;
+let uninstall: () => void;
+afterEach(() => uninstall());
+
+function setUp(lang: "en" | "fr") {
+  ({ emu, uninstall } = installEmulator({
+    userLocale: lang === "fr" ? "fr_FR" : "en_US",
+    locale: lang === "fr" ? "fr_FR" : "en_US",
+  }));
+  const tab = lang === "fr" ? "Données d'exemple" : "Sample data";
+  writeSampleTab(tab, lang, END);
+  for (const o of sampleObjectives(lang, tab)) saveObjective(o);
+  emu.setNow(MONDAY_EARLY);
+  emu.setTriggerRunner((_h, e) => runScheduledReview(e));
+  const input: ScheduleInput = {
+    enabled: true,
+    day: "MONDAY",
+    hour: 8,
+    recipients: "boss@example.com",
+    lang,
+    owners: [],
+  };
+  saveSchedule(input);
+  return tab;
+}
+
+function appendWeekOfData(tab: string): void {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab)!;
+  const data = generateSampleData(END + 7, "en", { startDay: END + 1, visits: false });
+  const rows = data.rows.map((r) => [dayToDate(r[0] as number, "Europe/Paris"), ...r.slice(1)]);
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, rows[0]!.length).setValues(rows);
+}
+
+/** The digest's table rows: objective, status word, reason, as an HTML parser would read them. */
+function tableRows(
+  mail: SentMail,
+): { name: string; status: string; word: string; reason: string }[] {
+  const rows = [...(mail.htmlBody ?? "").matchAll(/<tr data-objective="[^"]*">(.*?)<\/tr>/g)];
+  return rows.map((m) => {
+    const cells = [...(m[1] ?? "").matchAll(/<td([^>]*)>(.*?)<\/td>/g)];
+    return {
+      name: cells[0]?.[2] ?? "",
+      status: /data-status="([^"]*)"/.exec(cells[1]?.[1] ?? "")?.[1] ?? "",
+      word: cells[1]?.[2] ?? "",
+      reason: cells[2]?.[2] ?? "",
+    };
+  });
+}
+
+const NAMES = [
+  "Website conversion rate",
+  "Newsletter open rate",
+  "Bounce rate",
+  "Paid search CPA",
+  "Social engagement",
+];
+
+describe("the digest in English", () => {
+  it("names each objective with its status word and reason, and says it is the first review", () => {
+    setUp("en");
+    emu.advanceClock("next-trigger");
+    const mail = emu.outbox[0]!;
+    expect(mail.subject).toMatch(/^KPI review, week of 14 Jun: \d of 5 on track$/);
+    expect(mail.name).toBe("KPI Pilot");
+    const rows = tableRows(mail);
+    expect(rows.map((r) => r.name)).toEqual(NAMES);
+    const words: Record<string, string> = {
+      achieved: "Achieved",
+      on_track: "On track",
+      at_risk: "At risk",
+      off_track: "Off track",
+      missed: "Missed",
+    };
+    for (const r of rows) {
+      expect(words[r.status], r.name).toBe(r.word);
+      expect(r.reason.length, r.name).toBeGreaterThan(0);
+    }
+    const html = mail.htmlBody!;
+    expect(html).toContain("objectives on track or achieved");
+    expect(html).toContain("This is the first review: the next one will say what changed.");
+    expect(html).toContain(`href="${SpreadsheetApp.getActiveSpreadsheet().getUrl()}"`);
+    expect(html).not.toMatch(/<style|class=/);
+    for (const name of NAMES) expect(mail.body).toContain(`• ${name}: `);
+    // One chart per objective needing attention, each a real PNG the HTML points at.
+    const attention = rows.filter((r) => ["at_risk", "off_track", "missed"].includes(r.status));
+    expect(attention.length).toBeGreaterThan(0);
+    expect(Object.keys(mail.inlineImages)).toHaveLength(attention.length);
+    for (const [cid, img] of Object.entries(mail.inlineImages)) {
+      expect(html).toContain(`src="cid:${cid}"`);
+      expect(img.contentType).toBe("image/png");
+      expect([...img.bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      const idat = Buffer.from(img.bytes).indexOf("IDAT");
+      const length = Buffer.from(img.bytes).readUInt32BE(idat - 4);
+      const raw = inflateSync(Buffer.from(img.bytes.slice(idat + 4, idat + 4 + length)));
+      expect(raw.length).toBe((60 + 1) * 64); // 240 px at 2 bits, a filter byte, 64 rows
+    }
+    expect(mail.size).toBeLessThan(60_000);
+  });
+
+  it("says what changed at the next review: the weekly objective's new value, the others unchanged since", () => {
+    const tab = setUp("en");
+    emu.advanceClock("next-trigger");
+    appendWeekOfData(tab);
+    emu.advanceClock("next-trigger");
+    const mail = emu.outbox[1]!;
+    expect(mail.subject).toMatch(/^KPI review, week of 21 Jun: /);
+    const html = mail.htmlBody!;
+    expect(html).toContain("What changed since the review of 14 June 2027");
+    expect(html).toMatch(/<li>Social engagement: [\d.]+ → [\d.]+ \([+−][\d.]+\)<\/li>/);
+    expect(html).toContain(
+      "Unchanged since the review of 14 June 2027 (May 2027 is still the latest complete period).",
+    );
+    expect(mail.body).toContain("What changed since the review of 14 June 2027:");
+  });
+
+  it("leaves out a row of the Objectives tab that does not validate, and escapes names", () => {
+    setUp("en");
+    const [first] = sampleObjectives("en", "Sample data");
+    saveObjective({ ...first!, name: "<b>Launch</b> & co" });
+    const objectives = taggedSheet(OBJECTIVES_KEY);
+    // A hand-made row with no id: invalid, listed in the sidebar, never in the digest.
+    objectives.appendRow(["", "Secret row", "conversion"]);
+    emu.advanceClock("next-trigger");
+    const html = emu.outbox[0]!.htmlBody!;
+    expect(html).toContain("&lt;b&gt;Launch&lt;/b&gt; &amp; co");
+    expect(html).not.toContain("<b>Launch</b>");
+    expect(html).not.toContain("Secret row");
+    expect(emu.outbox[0]!.body).not.toContain("Secret row");
+  });
+
+  it("sends a test to the person asking only, marked as a test, writing no history", () => {
+    setUp("en");
+    const { notice } = sendTestDigest();
+    expect(notice).toBe("Test digest sent to marketer@example.com.");
+    expect(emu.outbox).toHaveLength(1);
+    expect(emu.outbox[0]!.to).toEqual(["marketer@example.com"]);
+    expect(emu.outbox[0]!.subject).toMatch(/^Test: KPI review, week of /);
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("KPI history")).toBeNull();
+  });
+});
+
+describe("the digest in French", () => {
+  it("speaks French from subject to footer, with French status words", () => {
+    setUp("fr");
+    emu.advanceClock("next-trigger");
+    const mail = emu.outbox[0]!;
+    expect(mail.subject).toMatch(
+      /^Revue KPI, semaine du 14 juin : \d objectifs? sur 5 en bonne voie$/,
+    );
+    const rows = tableRows(mail);
+    expect(rows).toHaveLength(5);
+    const words: Record<string, string> = {
+      achieved: "Atteint",
+      on_track: "En bonne voie",
+      at_risk: "À risque",
+      off_track: "En retard",
+      missed: "Manqué",
+    };
+    for (const r of rows) expect(words[r.status], r.name).toBe(r.word);
+    const html = mail.htmlBody!;
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain("C&#39;est la première revue");
+    expect(html).toContain("Ouvrir le classeur");
+    expect(html).toContain("chaque lundi à 08:00 (Europe/Paris)");
+    expect(mail.body).toMatch(/• Social engagement : /);
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Historique KPI")).not.toBeNull();
+  });
+});
