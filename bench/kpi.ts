@@ -8,7 +8,7 @@
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { ROOT } from "../dev/paths.ts";
-import { CUSTOM_FUNCTIONS } from "../src/kpi/functions.ts";
+import { CUSTOM_FUNCTIONS } from "../src/kpi/functions/index.ts";
 import type { EngineContext } from "../src/kpi/types.ts";
 
 const ROWS = 100_000;

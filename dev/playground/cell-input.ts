@@ -4,7 +4,7 @@
  * A leading apostrophe keeps text as text.
  */
 import { wallClock } from "../emulator/tz.ts";
-import { type CsvDate, parseNumber } from "./csv.ts";
+import { type CsvDate, parseNumber } from "../../src/sheets/import/csv.ts";
 import { toEnglishFormula } from "./formula.ts";
 
 export type TypedInput =

@@ -15,7 +15,7 @@ import { langOf } from "../../src/contract/i18n.ts";
 import { createEmulator, type Emulator, type WorkbookSnapshot } from "../emulator/index.ts";
 import { type LoadedBundle, loadBundle } from "../harness/bundle.ts";
 import { currencyFormat, parseTypedInput, zonedDate } from "./cell-input.ts";
-import { type CsvError, MAX_CELLS, parseCsv, sheetNameFromFile } from "./csv.ts";
+import { type CsvError, MAX_CELLS, parseCsv, sheetNameFromFile } from "../../src/sheets/import/csv.ts";
 import type { SheetGrid } from "./edit-request.ts";
 import { evaluateFormula, type FormulaResult, isFormulaError, isSparkline } from "./formula.ts";
 import { playgroundMessages } from "./messages.ts";

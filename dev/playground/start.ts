@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { build } from "esbuild";
 import { DIST, ROOT } from "../paths.ts";
-import { parseCsv } from "./csv.ts";
+import { parseCsv } from "../../src/sheets/import/csv.ts";
 import { createPlaygroundServer, listenOnFreePort, type PageAssets } from "./server.ts";
 import { csvErrorMessage, PlaygroundSession } from "./session.ts";
 import { distStaleness } from "./stale.ts";

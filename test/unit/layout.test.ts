@@ -22,6 +22,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   status: ["workbook", "objectives"],
   dashboard: ["workbook", "status"],
   wizard: ["workbook", "objectives"],
+  import: ["workbook"],
   // The single-file features at the top of src/sheets: the menu, the custom functions' glue and
   // the sample data.
   ".": ["workbook"],

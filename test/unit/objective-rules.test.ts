@@ -16,8 +16,14 @@ const CTR: RuleKpi = {
   name: "Click-through rate",
   canBeNegative: false,
   inputs: [
-    { name: "clicks", label: "Clicks", optional: false, multiColumn: false },
-    { name: "impressions", label: "Impressions", optional: false, multiColumn: false },
+    { name: "clicks", label: "Clicks", optional: false, multiColumn: false, countable: true },
+    {
+      name: "impressions",
+      label: "Impressions",
+      optional: false,
+      multiColumn: false,
+      countable: true,
+    },
   ],
 };
 

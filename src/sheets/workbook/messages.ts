@@ -17,7 +17,7 @@ export const messages = defineCatalogue({
       '{field}: cannot read "{value}". Write input=Header; other_input=Header A + Header B.',
     noSuchSheet: '{field}: there is no tab named "{value}" in this spreadsheet.',
     ownSheet: '{field}: "{value}" is a tab KPI Pilot writes itself; choose the tab of your data.',
-    noSuchColumn: '{field}: row 1 of "{sheet}" has no column headed "{value}".',
+    noSuchColumn: '{field}: row {row} of "{sheet}" has no column headed "{value}".',
     sheetEmpty: '{field}: "{value}" has no header row (row 1 is empty).',
     notFound: 'No objective with the id "{value}": it may have been deleted. Reload the list.',
     idMissing:
@@ -35,6 +35,13 @@ export const messages = defineCatalogue({
       "KPI Pilot is busy in this spreadsheet (another save or build). Try again in a few seconds.",
     busy_unavailable:
       "KPI Pilot cannot lock this spreadsheet here, so it will not write to it: open it in Google Sheets and use the Extensions ▸ KPI Pilot menu.",
+    // Columns that cannot be summed as the input asks.
+    refused_rate:
+      '{field}: "{column}" is a rate ({label}). Rates do not add up across days or campaigns, so the total would be wrong; choose the column of the numbers it is computed from.',
+    refused_average:
+      '{field}: "{column}" is an average or a per-unit figure ({label}). Adding up averages, or averaging them again, weighs a quiet day like a busy one; choose a column of totals.',
+    refused_id:
+      '{field}: "{column}" holds identifiers, not quantities ({label}). Adding up IDs counts nothing; choose a column of numbers, or count one per row.',
     badHistory:
       "Data history: expected at most {max} numbers, one per complete period. Reload the sidebar and try again.",
     headerMissing:
@@ -107,14 +114,20 @@ export const messages = defineCatalogue({
     deadlinePassed: "Deadline passed.",
     missingSheet: 'Tab "{sheet}" not found: restore it, or edit the objective to use another tab.',
     missingColumns:
-      'Column {columns} not found in row 1 of "{sheet}": restore the header, or edit the objective.',
+      'Column {columns} not found in row {row} of "{sheet}": restore the header, or edit the objective.',
     missingColumnsMany:
-      'Columns {columns} not found in row 1 of "{sheet}": restore the headers, or edit the objective.',
+      'Columns {columns} not found in row {row} of "{sheet}": restore the headers, or edit the objective.',
     notDateColumn:
       'Column "{column}" of "{sheet}" holds no dates (row {row}: {value}): edit the objective to choose its date column.',
     dateColumnNotDates:
       '{field}: column "{value}" of "{sheet}" holds no dates (row {row}: {cell}). Choose the column of dates.',
     engineError: "Cannot compute: {message}",
+    leftOutTotals: "{n} total rows left out",
+    leftOutTotalsOne: "1 total row left out",
+    leftOutUndated: "{n} rows without a date left out",
+    leftOutUndatedOne: "1 row without a date left out",
+    leftOutFiltered: "{n} rows of other {column} values left out",
+    leftOutFilteredOne: "1 row of another {column} value left out",
     previousMissing: "No data for the previous period.",
 
     // Stakeholder summary: a head clause with counts, then the objectives that lag, by name.
@@ -170,7 +183,8 @@ export const messages = defineCatalogue({
     noSuchSheet: "{field} : aucun onglet ne s'appelle « {value} » dans ce classeur.",
     ownSheet:
       "{field} : « {value} » est un onglet écrit par KPI Pilot ; choisissez l'onglet de vos données.",
-    noSuchColumn: "{field} : la ligne 1 de « {sheet} » n'a pas de colonne intitulée « {value} ».",
+    noSuchColumn:
+      "{field} : la ligne {row} de « {sheet} » n'a pas de colonne intitulée « {value} ».",
     sheetEmpty: "{field} : « {value} » n'a pas de ligne d'en-tête (la ligne 1 est vide).",
     notFound:
       "Aucun objectif n'a l'identifiant « {value} » : il a peut-être été supprimé. Rechargez la liste.",
@@ -190,6 +204,12 @@ export const messages = defineCatalogue({
       "KPI Pilot est occupé dans ce classeur (un autre enregistrement ou une création). Réessayez dans quelques secondes.",
     busy_unavailable:
       "KPI Pilot ne peut pas verrouiller ce classeur ici, il n'y écrira donc pas : ouvrez-le dans Google Sheets et passez par le menu Extensions ▸ KPI Pilot.",
+    refused_rate:
+      "{field} : « {column} » est un taux ({label}). Les taux ne s'additionnent pas d'un jour ou d'une campagne à l'autre, le total serait faux ; choisissez la colonne des nombres dont il est calculé.",
+    refused_average:
+      "{field} : « {column} » est une moyenne ou un chiffre par unité ({label}). Additionner des moyennes, ou les moyenner encore, pèse un jour calme autant qu'un jour chargé ; choisissez une colonne de totaux.",
+    refused_id:
+      "{field} : « {column} » contient des identifiants, pas des quantités ({label}). Additionner des identifiants ne compte rien ; choisissez une colonne de nombres, ou comptez une par ligne.",
     badHistory:
       "Historique des données : au plus {max} nombres attendus, un par période complète. Rechargez le panneau latéral et réessayez.",
     headerMissing:
@@ -260,14 +280,20 @@ export const messages = defineCatalogue({
     missingSheet:
       "Onglet « {sheet} » introuvable : rétablissez-le, ou modifiez l'objectif pour utiliser un autre onglet.",
     missingColumns:
-      "Colonne {columns} introuvable en ligne 1 de « {sheet} » : rétablissez l'en-tête, ou modifiez l'objectif.",
+      "Colonne {columns} introuvable en ligne {row} de « {sheet} » : rétablissez l'en-tête, ou modifiez l'objectif.",
     missingColumnsMany:
-      "Colonnes {columns} introuvables en ligne 1 de « {sheet} » : rétablissez les en-têtes, ou modifiez l'objectif.",
+      "Colonnes {columns} introuvables en ligne {row} de « {sheet} » : rétablissez les en-têtes, ou modifiez l'objectif.",
     notDateColumn:
       "La colonne « {column} » de « {sheet} » ne contient pas de dates (ligne {row} : {value}) : modifiez l'objectif pour choisir la colonne des dates.",
     dateColumnNotDates:
       "{field} : la colonne « {value} » de « {sheet} » ne contient pas de dates (ligne {row} : {cell}). Choisissez la colonne des dates.",
     engineError: "Calcul impossible : {message}",
+    leftOutTotals: "{n} lignes de total exclues",
+    leftOutTotalsOne: "1 ligne de total exclue",
+    leftOutUndated: "{n} lignes sans date exclues",
+    leftOutUndatedOne: "1 ligne sans date exclue",
+    leftOutFiltered: "{n} lignes d'autres valeurs de « {column} » exclues",
+    leftOutFilteredOne: "1 ligne d'une autre valeur de « {column} » exclue",
     previousMissing: "Pas de données pour la période précédente.",
 
     sumCount: "{k} objectifs sur {n} en bonne voie ou atteints",

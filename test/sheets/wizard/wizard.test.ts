@@ -196,7 +196,7 @@ describe("getWizardContext", () => {
         ["2027-01-04", new Date(Date.UTC(2027, 0, 4)), "x", 1],
         ["2027-01-05", new Date(Date.UTC(2027, 0, 5)), "2027", 2],
       ],
-      2,
+      3,
       { timeZone: TZ, locale: "en_US" },
     );
     // Both hold dates; "Day" is a date alias of the registry, so it comes first.

@@ -1,0 +1,154 @@
+/**
+ * A CSV file's text and records: decoding the bytes (UTF-8, UTF-16, Excel's Windows-1252),
+ * splitting records by RFC 4180, and telling which separator the file uses.
+ */
+
+export type CsvErrorCode =
+  | "empty"
+  | "binary"
+  | "headerOnly"
+  | "unbalancedQuote"
+  | "tooManyFields"
+  | "tooLarge";
+
+export interface CsvError {
+  readonly code: CsvErrorCode;
+  /** 1-based physical line of the problem, when there is one. */
+  readonly line?: number;
+  readonly fields?: number;
+  readonly expected?: number;
+}
+
+export type CsvEncoding = "utf-8" | "utf-16" | "windows-1252";
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+export function decodeCsvBytes(
+  bytes: Uint8Array,
+): { text: string; encoding: CsvEncoding } | CsvError {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16" };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16" };
+  }
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { code: "binary" };
+  const body =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };
+  } catch {
+    // Excel on Windows still saves "CSV" in the ANSI code page: accents would come out as "�".
+    return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records
+
+export interface Record_ {
+  fields: string[];
+  /** Whether each field was quoted (a quoted field is text as written, not trimmed). */
+  quoted: boolean[];
+  line: number;
+}
+
+type Split = { ok: true; records: Record_[] } | { ok: false; error: CsvError };
+
+/** RFC 4180, leniently: stray quotes inside an unquoted field are kept as text, as Sheets does. */
+export function splitRecords(text: string, separator: string, limit = Infinity): Split {
+  const records: Record_[] = [];
+  let fields: string[] = [];
+  let quoted: boolean[] = [];
+  let field = "";
+  let isQuoted = false;
+  let inQuotes = false;
+  let quoteLine = 0;
+  let line = 1;
+  let recordLine = 1;
+  const endField = () => {
+    fields.push(field);
+    quoted.push(isQuoted);
+    field = "";
+    isQuoted = false;
+  };
+  const endRecord = () => {
+    endField();
+    records.push({ fields, quoted, line: recordLine });
+    fields = [];
+    quoted = [];
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i] as string;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field.trim() === "" && !isQuoted) {
+      inQuotes = true;
+      isQuoted = true;
+      quoteLine = line;
+      field = "";
+    } else if (ch === separator) {
+      endField();
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRecord();
+      line++;
+      recordLine = line;
+      if (records.length >= limit) return { ok: true, records };
+    } else {
+      field += ch;
+    }
+  }
+  if (inQuotes) return { ok: false, error: { code: "unbalancedQuote", line: quoteLine } };
+  if (field !== "" || fields.length > 0 || isQuoted) endRecord();
+  return { ok: true, records };
+}
+
+export function isBlank(record: Record_): boolean {
+  return record.fields.every((f, i) => f.trim() === "" && !record.quoted[i]);
+}
+
+/** A comment line (GA4's "#") or a one-field title line: says nothing of the separator. */
+function isNote(record: Record_): boolean {
+  const first = record.fields[0]?.trim() ?? "";
+  return first.startsWith("#") || record.fields.length < 2;
+}
+
+/**
+ * Picks the separator whose split of the first lines is the most regular and widest, judged on
+ * the lines that look like a table (title and comment lines above the header do not vote).
+ */
+export function detectSeparator(text: string): "," | ";" | "\t" {
+  let best: { sep: "," | ";" | "\t"; score: number } = { sep: ",", score: -1 };
+  for (const sep of [",", ";", "\t"] as const) {
+    const split = splitRecords(text, sep, 60);
+    if (!split.ok) continue;
+    const records = split.records.filter((r) => !isBlank(r) && !isNote(r));
+    if (records.length === 0) continue;
+    const widths = new Map<number, number>();
+    for (const r of records) widths.set(r.fields.length, (widths.get(r.fields.length) ?? 0) + 1);
+    // The most frequent width, the wider on a tie: the table's.
+    let width = 0;
+    let count = 0;
+    for (const [w, n] of widths)
+      if (n > count || (n === count && w > width)) [width, count] = [w, n];
+    const regular = count / records.length;
+    // Regularity first; among equally regular splits, the one giving more columns.
+    const score = regular * 1000 + Math.min(width, 999);
+    if (score > best.score) best = { sep, score };
+  }
+  return best.sep;
+}
