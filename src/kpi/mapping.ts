@@ -161,21 +161,33 @@ const NONE: ColumnSuggestion = {
  * compared with the en and fr aliases, ignoring case, accents, punctuation and notes in
  * parentheses: an identical header is "exact"; a header containing every word of an alias is
  * "partial". A column is given to at most one input; exact matches and earlier aliases win.
+ * Columns in `nonQuantities` (their cells are text or dates) are never proposed for a quantity.
  */
 export function suggestMapping(
   kpi: KpiDefinition,
   headers: readonly string[],
+  nonQuantities: ReadonlySet<number> = new Set(),
 ): Record<string, ColumnSuggestion> {
+  // A column of text ("Post type", "Campaign status") or of dates ("Publish time") is no
+  // quantity, whatever its header says.
+  const quantity = (input: KpiInput) => input.kind !== "id" && input.kind !== "date";
   const perInput = kpi.inputs.map((input) => {
-    const main = matchAll(headers, prepare(input.aliases, 0), false);
+    const usable = (m: { column: number }) => !(quantity(input) && nonQuantities.has(m.column));
+    const main = matchAll(headers, prepare(input.aliases, 0), false).filter(usable);
     const offset = input.combinedAliases?.preferred ? -1000 : 1000;
-    const combined = matchAll(headers, prepare(input.combinedAliases?.aliases, offset), true);
+    const combined = matchAll(
+      headers,
+      prepare(input.combinedAliases?.aliases, offset),
+      true,
+    ).filter(usable);
     const byColumn = new Map<number, Match>();
     for (const { column, match } of [...main, ...combined]) {
       const prev = byColumn.get(column);
       if (!prev || better(match, prev) < 0) byColumn.set(column, match);
     }
-    const parts = input.multiColumn ? matchAll(headers, prepare(input.partAliases, 0), false) : [];
+    const parts = input.multiColumn
+      ? matchAll(headers, prepare(input.partAliases, 0), false).filter(usable)
+      : [];
     return { input, byColumn, parts };
   });
 

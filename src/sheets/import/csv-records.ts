@@ -1,49 +1,8 @@
 /**
- * A CSV file's text and records: decoding the bytes (UTF-8, UTF-16, Excel's Windows-1252),
- * splitting records by RFC 4180, and telling which separator the file uses.
+ * A CSV file's records: split by RFC 4180, and which separator the file uses. (Its bytes are
+ * decoded in src/contract/import.ts, where the sidebar can reach it.)
  */
-
-export type CsvErrorCode =
-  | "empty"
-  | "binary"
-  | "headerOnly"
-  | "unbalancedQuote"
-  | "tooManyFields"
-  | "tooLarge";
-
-export interface CsvError {
-  readonly code: CsvErrorCode;
-  /** 1-based physical line of the problem, when there is one. */
-  readonly line?: number;
-  readonly fields?: number;
-  readonly expected?: number;
-}
-
-export type CsvEncoding = "utf-8" | "utf-16" | "windows-1252";
-
-// ---------------------------------------------------------------------------------------------
-// Decoding
-
-export function decodeCsvBytes(
-  bytes: Uint8Array,
-): { text: string; encoding: CsvEncoding } | CsvError {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16" };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16" };
-  }
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { code: "binary" };
-  const body =
-    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };
-  } catch {
-    // Excel on Windows still saves "CSV" in the ANSI code page: accents would come out as "�".
-    return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
-  }
-}
+import type { CsvError } from "../../contract/import.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Records

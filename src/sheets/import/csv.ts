@@ -7,20 +7,16 @@
  * workbook, no time zone. A malformed file yields an error code with what a user needs to fix it,
  * never a half-read table.
  */
-import { isTotalLabel } from "../../kpi/cells.ts";
-import { findHeaderRow } from "../workbook/cells.ts";
-import {
-  type CsvEncoding,
-  type CsvError,
-  decodeCsvBytes,
-  detectSeparator,
-  isBlank,
-  type Record_,
-  splitRecords,
-} from "./csv-records.ts";
 
-export type { CsvEncoding, CsvError, CsvErrorCode } from "./csv-records.ts";
-export { decodeCsvBytes, detectSeparator, splitRecords } from "./csv-records.ts";
+import { type CsvEncoding, type CsvError, decodeCsvBytes } from "../../contract/import.ts";
+import { isTotalLabel, parseDayText } from "../../kpi/cells.ts";
+import { dayParts } from "../../kpi/days.ts";
+import { findHeaderRow } from "../workbook/cells.ts";
+import { detectSeparator, isBlank, type Record_, splitRecords } from "./csv-records.ts";
+
+export type { CsvEncoding, CsvError, CsvErrorCode } from "../../contract/import.ts";
+export { decodeCsvBytes } from "../../contract/import.ts";
+export { detectSeparator, splitRecords } from "./csv-records.ts";
 
 /** A calendar date (and wall-clock time) as written in the file; placed in a zone on import. */
 export interface CsvDate {
@@ -58,6 +54,8 @@ export interface ParsedCsv {
   readonly columns: number;
   readonly separator: "," | ";" | "\t";
   readonly decimal: "," | ".";
+  /** How the dates are written ("yyyy-mm-dd", "dd/mm/yyyy", "yyyymmdd"…); absent without dates. */
+  readonly dateFormat?: string;
   /** How slashed dates were read; absent when the file has none. */
   readonly dateOrder?: "dmy" | "mdy";
   readonly encoding: CsvEncoding;
@@ -83,7 +81,10 @@ const SPACES = /[\s\u00a0\u202f]/g;
 
 /** Which decimal mark a numeric-looking field argues for, if it argues at all. */
 function decimalVote(raw: string): "," | "." | undefined {
-  const s = stripUnits(raw).body.replace(SPACES, "");
+  const body = stripUnits(raw).body;
+  // "2 410": thousands grouped by spaces are written where the decimal mark is a comma.
+  if (/^[-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/.test(body)) return ",";
+  const s = body.replace(SPACES, "");
   if (!/^[-+]?\d[\d.,]*$/.test(s)) return undefined;
   const commas = s.split(",").length - 1;
   const dots = s.split(".").length - 1;
@@ -236,7 +237,8 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
   const hint = /^sep=(.)\r?\n/i.exec(text);
   if (hint && [",", ";", "\t"].includes(hint[1] as string)) {
     separator = hint[1] as ParsedCsv["separator"];
-    text = text.slice(hint[0].length);
+    // Kept as a blank line, so the lines the messages name are the file's.
+    text = `\n${text.slice(hint[0].length)}`;
   } else {
     separator = detectSeparator(text);
   }
@@ -318,22 +320,37 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
     .map((f, i) => (header.quoted[i] ? f : f.trim()));
   const compactColumns = headerCells.map((h) => DATE_HEADER.test(h));
 
+  // How the first date of the file is written, for the import to show before it writes.
+  let dateFormat: string | undefined;
+  const dated = (date: CsvDate, format: string): CsvDate => {
+    dateFormat ??= format;
+    return date;
+  };
   const convert = (raw: string, quoted: boolean, c: number): CsvCell => {
     if (raw === "") return null;
     if (quoted && /^\s|\s$/.test(raw)) return raw;
     const iso = parseIsoDate(raw);
-    if (iso) return iso;
+    if (iso) return dated(iso, "yyyy-mm-dd");
     if (slashedUsable) {
       const p = slashedParts(raw);
       if (p) {
         const [d, m] = dateOrder === "mdy" ? [p.b, p.a] : [p.a, p.b];
         const date = makeDate(p.y, m, d, p.time);
-        if (date) return date;
+        if (date) return dated(date, dateOrder === "mdy" ? "mm/dd/yyyy" : "dd/mm/yyyy");
       }
     }
     if (compactColumns[c]) {
       const compact = parseCompactDate(raw);
-      if (compact) return compact;
+      if (compact) return dated(compact, "yyyymmdd");
+    }
+    // « 27 nov. 2026 », "Nov 27, 2026": the month's name settles the order.
+    if (/\p{L}{3}/u.test(raw) && /\d{4}/.test(raw)) {
+      const day = parseDayText(raw, () => "en_US");
+      if (day !== undefined) {
+        const { year, month, day: d } = dayParts(day);
+        const date = makeDate(year, month, d, []);
+        if (date) return dated(date, "d mmm yyyy");
+      }
     }
     if (looksLikeIdentifier(raw)) return raw;
     const num = parseNumber(raw, decimal);
@@ -393,6 +410,7 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
     kinds,
     currencies,
     ...(dateOrder ? { dateOrder } : {}),
+    ...(dateFormat ? { dateFormat } : {}),
   };
   return { ok: true, csv };
 }

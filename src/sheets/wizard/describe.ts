@@ -10,7 +10,7 @@ import type {
   WizardContext,
   WizardKpi,
 } from "../../contract/wizard.ts";
-import { dateColumnCheck } from "../../kpi/cells.ts";
+import { dateColumnCheck, looksLikeDate, parseNumberText } from "../../kpi/cells.ts";
 import { isoDay, todayDay } from "../../kpi/days.ts";
 import {
   type ColumnConcern,
@@ -118,8 +118,19 @@ export function describeTable(
 
   const suggestions: Record<string, Record<string, InputSuggestion>> = {};
   const dateSet = new Set(dateColumns);
+  // Columns of text or dates: no quantity, whatever their header says.
+  const nonQuantities = new Set<number>();
+  headerRow.forEach((h, c) => {
+    const filled = sample
+      .map((row) => row[c])
+      .filter((v) => v !== "" && v !== null && v !== undefined);
+    if (h !== "" && filled.length > 0 && filled.every((v) => isTextCell(v, ctx))) {
+      nonQuantities.add(c);
+    }
+    if (dateSet.has(h)) nonQuantities.add(c);
+  });
   for (const kpi of KPIS) {
-    const mapping = suggestMapping(kpi, headerRow);
+    const mapping = suggestMapping(kpi, headerRow, nonQuantities);
     const perInput: Record<string, InputSuggestion> = {};
     for (const input of objectiveInputs(kpi)) {
       const s = mapping[input.name];
@@ -152,6 +163,15 @@ export function describeTable(
     rows: Math.max(0, lastRow - table.headerIndex - 1),
     suggestions,
   };
+}
+
+/** Text that is neither a number nor a date: a label, a name, a status. */
+function isTextCell(v: unknown, ctx: EngineContext): boolean {
+  return (
+    typeof v === "string" &&
+    parseNumberText(v, () => ctx.locale) === undefined &&
+    !looksLikeDate(v, ctx)
+  );
 }
 
 function rank(list: readonly string[], item: string): number {
