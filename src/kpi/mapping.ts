@@ -2,7 +2,7 @@
  * Column auto-mapping: which column of a table is which input of a KPI, found by comparing the
  * headers with the aliases the registry gives each input, and which column holds the dates.
  */
-import { DATE_ALIASES } from "./registry/inputs.ts";
+import { DATE_ALIASES, KEY_ALIASES } from "./registry/inputs.ts";
 import type { Aliases, KpiDefinition, KpiInput } from "./types.ts";
 
 /** How sure the header-name match is; "partial" must be confirmed by the user. */
@@ -296,4 +296,15 @@ export function suggestDateColumn(headers: readonly string[]): ColumnSuggestion 
     confidence: first.match.exact ? "exact" : "partial",
     candidates: matches.map((m) => m.column),
   };
+}
+
+/**
+ * The column that tells a day's rows apart (campaign, channel, post id), matched exactly: a
+ * guess here would merge two campaigns' rows into one. Null when there is none.
+ */
+export function suggestKeyColumn(headers: readonly string[]): number | null {
+  const matches = matchAll(headers, prepare(KEY_ALIASES, 0), false)
+    .filter((m) => m.match.exact)
+    .sort((a, b) => better(a.match, b.match) || a.column - b.column);
+  return matches[0]?.column ?? null;
 }

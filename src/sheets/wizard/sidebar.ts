@@ -7,7 +7,7 @@ import type { Lang } from "../../contract/i18n.ts";
 import { userLang } from "../workbook/locale.ts";
 import { messages } from "../workbook/messages.ts";
 
-export type SidebarView = "new" | "list";
+export type SidebarView = "new" | "list" | "import";
 
 /** The <html> tag of sidebar/index.html as built; a test keeps the two in step. */
 export const SIDEBAR_HTML_TAG = '<html lang="en" data-view="new">';
@@ -21,12 +21,18 @@ export function sidebarPage(html: string, view: SidebarView, lang: Lang): string
   return html.replace(SIDEBAR_HTML_TAG, () => `<html lang="${lang}" data-view="${view}">`);
 }
 
+const TITLES = {
+  new: "sidebarTitleNew",
+  list: "sidebarTitleList",
+  import: "sidebarTitleImport",
+} as const;
+
 function openSidebar(view: SidebarView): void {
   const lang = userLang();
   const output = HtmlService.createHtmlOutputFromFile("Sidebar");
   output
     .setContent(sidebarPage(output.getContent(), view, lang))
-    .setTitle(messages.t(lang, view === "new" ? "sidebarTitleNew" : "sidebarTitleList"))
+    .setTitle(messages.t(lang, TITLES[view]))
     .setWidth(SIDEBAR_WIDTH);
   SpreadsheetApp.getUi().showSidebar(output);
 }
@@ -39,4 +45,9 @@ export function showNewObjective(): void {
 /** Menu: "Objectives…". */
 export function showObjectives(): void {
   openSidebar("list");
+}
+
+/** Menu: "Import an export…". */
+export function showImport(): void {
+  openSidebar("import");
 }
