@@ -244,7 +244,9 @@ function writeMerge(c: Checked, sheet: Sheet, tab: DataTable, plan: MergePlan): 
     });
   };
   for (const [i, j] of plan.replaced) put(first0 + i, j);
-  plan.appended.forEach((j, k) => put(appendAt + k, j));
+  plan.appended.forEach((j, k) => {
+    put(appendAt + k, j);
+  });
   if (sheet.getMaxRows() < bottom)
     sheet.insertRowsAfter(sheet.getMaxRows(), bottom - sheet.getMaxRows());
   sheet.getRange(top + 1, left + 1, block.length, width).setValues(block);
