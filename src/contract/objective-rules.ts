@@ -318,6 +318,7 @@ class Check {
           }
           if (list.length > 1) return this.fail("inputs", "inputRowsAlone", { label }, input.name);
           terms.push(ONE_PER_ROW);
+          added++;
           continue;
         }
         const term = typeof h === "string" ? parseTerm(h) : null;
