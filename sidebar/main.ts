@@ -1,12 +1,15 @@
 /**
- * Boots the sidebar. The server writes the language and the view to open ("new" or "list") on
+ * Boots the sidebar. The server writes the language and the view to open ("new", "list" or
+ * "import") on
  * the <html> element when it serves the page; everything else comes from getWizardContext.
  */
 import { langOf } from "../src/contract/i18n.ts";
+import type { ImportContext } from "../src/contract/import.ts";
 import type { WizardContext } from "../src/contract/wizard.ts";
 import type { App, Shell } from "./app.ts";
 import { h, replace, spinner } from "./dom.ts";
 import { newDraft } from "./draft.ts";
+import { renderImport } from "./import.ts";
 import { renderList } from "./list.ts";
 import { ui } from "./messages.ts";
 import { call, messageOf } from "./rpc.ts";
@@ -37,7 +40,7 @@ function boot(): void {
   if (!root) return;
   const html = document.documentElement;
   const lang = langOf(html.lang);
-  const view = html.dataset.view === "list" ? "list" : "new";
+  const view = html.dataset.view;
   const shell = createShell(root);
 
   let contextPromise: Promise<WizardContext> | null = null;
@@ -79,11 +82,15 @@ function boot(): void {
         },
       );
     },
+    importContext() {
+      return call<ImportContext>("getImportContext");
+    },
     showList(notice) {
       renderList(app, notice);
     },
   };
   if (view === "list") app.showList();
+  else if (view === "import") renderImport(app);
   else app.showWizard();
 }
 

@@ -120,7 +120,7 @@ export interface Preview {
   history: number[];
   firstDate: string | null;
   lastDate: string | null;
-  /** Rows counted: below the header, with a date, not a total row, kept by the filter. */
+  /** Rows counted: below the header, with a date, not a total row. */
   rows: number;
   /** Rows left out of the count, and why. */
   leftOut: LeftOut;
@@ -134,6 +134,4 @@ export interface LeftOut {
   totals: number;
   /** Rows with data but no date. */
   undated: number;
-  /** Rows the objective's filter leaves out. */
-  filtered: number;
 }

@@ -5,14 +5,8 @@
  * reader (wizard preview, dashboard, sidebar list) selects through here, so they all count the
  * same rows and can all say what was left out and why.
  */
-import { idKey, isTotalLabel, readDay } from "./cells.ts";
+import { isTotalLabel, readDay } from "./cells.ts";
 import type { EngineContext } from "./types.ts";
-
-/** Keep a row when its cell in `column` is one of `values` (trimmed, any case). */
-export interface RowFilter {
-  readonly column: number;
-  readonly values: readonly string[];
-}
 
 export interface RowSelection {
   /** Indexes of the rows that count, in the table's order. */
@@ -21,22 +15,10 @@ export interface RowSelection {
   readonly totals: number;
   /** Rows with data but a blank date, left out of every period. */
   readonly undated: number;
-  /** Rows whose filter column holds none of the filter's values. */
-  readonly filteredOut: number;
 }
 
 function isBlank(v: unknown): boolean {
   return v === "" || v === null || v === undefined;
-}
-
-/** Whether a cell matches one of the filter's keys (as made by filterKeys). */
-export function filterKeys(values: readonly string[]): ReadonlySet<string> {
-  const keys = new Set<string>();
-  for (const v of values) {
-    const key = idKey(v);
-    if (key !== null) keys.add(key);
-  }
-  return keys;
 }
 
 /**
@@ -60,13 +42,10 @@ export function selectRows(
   rows: readonly (readonly unknown[])[],
   dateCol: number,
   ctx: EngineContext,
-  filter?: RowFilter,
 ): RowSelection {
   const kept: number[] = [];
   let totals = 0;
   let undated = 0;
-  let filteredOut = 0;
-  const keys = filter ? filterKeys(filter.values) : null;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as readonly unknown[];
     if (row.every(isBlank)) continue;
@@ -78,31 +57,7 @@ export function selectRows(
       undated++;
       continue;
     }
-    if (filter && keys) {
-      const key = idKey(row[filter.column]);
-      if (key === null || !keys.has(key)) {
-        filteredOut++;
-        continue;
-      }
-    }
     kept.push(i);
   }
-  return { rows: kept, totals, undated, filteredOut };
-}
-
-/** The distinct values of a column (as first written), for the wizard's filter choices. */
-export function distinctValues(
-  rows: readonly (readonly unknown[])[],
-  col: number,
-  limit: number,
-): string[] {
-  const seen = new Map<string, string>();
-  for (const row of rows) {
-    const v = row[col];
-    const key = idKey(v);
-    if (key === null || seen.has(key)) continue;
-    seen.set(key, String(v).trim());
-    if (seen.size >= limit) break;
-  }
-  return [...seen.values()];
+  return { rows: kept, totals, undated };
 }

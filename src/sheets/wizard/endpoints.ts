@@ -119,7 +119,7 @@ export function previewFromValues(
     request,
     (field, name) =>
       source.find(name) ??
-      fieldError(lang, field === "dateColumn" ? "dateColumn" : "inputs", "noSuchColumn", {
+      fieldError(lang, field, "noSuchColumn", {
         sheet: sheetName,
         value: name,
         row: source.data.headerIndex + 1,

@@ -124,10 +124,6 @@ export const messages = defineCatalogue({
     engineError: "Cannot compute: {message}",
     leftOutTotals: "{n} total rows left out",
     leftOutTotalsOne: "1 total row left out",
-    leftOutUndated: "{n} rows without a date left out",
-    leftOutUndatedOne: "1 row without a date left out",
-    leftOutFiltered: "{n} rows of other {column} values left out",
-    leftOutFilteredOne: "1 row of another {column} value left out",
     previousMissing: "No data for the previous period.",
 
     // Stakeholder summary: a head clause with counts, then the objectives that lag, by name.
@@ -318,10 +314,6 @@ export const messages = defineCatalogue({
     engineError: "Calcul impossible : {message}",
     leftOutTotals: "{n} lignes de total exclues",
     leftOutTotalsOne: "1 ligne de total exclue",
-    leftOutUndated: "{n} lignes sans date exclues",
-    leftOutUndatedOne: "1 ligne sans date exclue",
-    leftOutFiltered: "{n} lignes d'autres valeurs de « {column} » exclues",
-    leftOutFilteredOne: "1 ligne d'une autre valeur de « {column} » exclue",
     previousMissing: "Pas de données pour la période précédente.",
 
     sumCount: "{k} objectifs sur {n} en bonne voie ou atteints",

@@ -11,15 +11,14 @@ import type { SeriesTable } from "../../kpi/series.ts";
 import type { EngineContext } from "../../kpi/types.ts";
 import { type DataTable, readTable } from "./cells.ts";
 
-/** What an objective reads from its source: its date column, its input terms, its filter. */
+/** What an objective reads from its source: its date column and its input terms. */
 export interface ObjectiveSource {
   readonly dateColumn: string;
   readonly inputs: Readonly<Record<string, readonly string[]>>;
-  readonly filter?: { readonly column: string; readonly values: readonly string[] } | null;
 }
 
 /** Which of an objective's headers was looked up, for a lookup that reports what is missing. */
-export type SourceField = "dateColumn" | "inputs" | "filter";
+export type SourceField = "dateColumn" | "inputs";
 
 export interface ObjectiveTable {
   readonly table: SeriesTable;
@@ -62,7 +61,6 @@ export class SourceRows {
       return c;
     };
     const dateCol = look("dateColumn", o.dateColumn);
-    const filterCol = o.filter ? look("filter", o.filter.column) : undefined;
     const inputCols: Record<string, { col: number | null; sign: 1 | -1; header: string }[]> = {};
     for (const [name, terms] of Object.entries(o.inputs)) {
       inputCols[name] = terms.map((t) => {
@@ -73,14 +71,10 @@ export class SourceRows {
     }
     if (missing || dateCol === undefined) return null;
 
-    const filter =
-      o.filter && filterCol !== undefined
-        ? { column: filterCol, values: o.filter.values }
-        : undefined;
-    const key = `${dateCol}|${filter ? `${filter.column}=${JSON.stringify(filter.values)}` : ""}`;
+    const key = String(dateCol);
     let selection = this.selections.get(key);
     if (!selection) {
-      selection = selectRows(this.data.rows, dateCol, this.ctx, filter);
+      selection = selectRows(this.data.rows, dateCol, this.ctx);
       this.selections.set(key, selection);
     }
     const rowNumbers = selection.rows.map((i) => i + this.data.firstRow);
@@ -104,11 +98,7 @@ export class SourceRows {
         signs,
       },
       rows: selection.rows.length,
-      leftOut: {
-        totals: selection.totals,
-        undated: selection.undated,
-        filtered: selection.filteredOut,
-      },
+      leftOut: { totals: selection.totals, undated: selection.undated },
       dates,
     };
   }
