@@ -121,6 +121,7 @@ function mappingField(
       {
         "data-testid": `wizard-input-${input.name}${index > 0 ? `-${index + 1}` : ""}`,
         "data-key": `input:${input.name}:${index}`,
+        "data-minus": minus ? "true" : null,
         "aria-label": index > 0 ? `${input.label} ${minus ? t("minusColumn") : index + 1}` : null,
         onchange: (e: Event) => {
           const list = [...chosen];
