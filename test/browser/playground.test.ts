@@ -78,6 +78,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
         "New objective…",
         "Objectives…",
         "Build or refresh dashboard",
+        "Import an export…",
         "Insert sample data",
         "Help",
       ]);
@@ -153,6 +154,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
         "Nouvel objectif…",
         "Objectifs…",
         "Créer ou actualiser le tableau de bord",
+        "Importer un export…",
         "Insérer des données d'exemple",
         "Aide",
       ]);

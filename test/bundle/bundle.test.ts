@@ -86,6 +86,7 @@ describe("onOpen from the bundle", () => {
         "Nouvel objectif…",
         "Objectifs…",
         "Créer ou actualiser le tableau de bord",
+        "Importer un export…",
         "Insérer des données d'exemple",
         "Aide",
       ],

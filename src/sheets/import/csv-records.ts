@@ -80,22 +80,23 @@ export function isBlank(record: Record_): boolean {
   return record.fields.every((f, i) => f.trim() === "" && !record.quoted[i]);
 }
 
-/** A comment line (GA4's "#") or a one-field title line: says nothing of the separator. */
-function isNote(record: Record_): boolean {
-  const first = record.fields[0]?.trim() ?? "";
-  return first.startsWith("#") || record.fields.length < 2;
+/** A comment line (GA4's "#"): says nothing of the separator. */
+function isComment(record: Record_): boolean {
+  return (record.fields[0]?.trim() ?? "").startsWith("#");
 }
 
 /**
- * Picks the separator whose split of the first lines is the most regular and widest, judged on
- * the lines that look like a table (title and comment lines above the header do not vote).
+ * Picks the separator whose split of the first lines is the most regular and widest: the share
+ * of lines as wide as the most common width, which must be 2 or more (a split that leaves every
+ * line whole found no table). Title lines above the header lower every split's share alike;
+ * comment lines do not vote.
  */
 export function detectSeparator(text: string): "," | ";" | "\t" {
   let best: { sep: "," | ";" | "\t"; score: number } = { sep: ",", score: -1 };
   for (const sep of [",", ";", "\t"] as const) {
     const split = splitRecords(text, sep, 60);
     if (!split.ok) continue;
-    const records = split.records.filter((r) => !isBlank(r) && !isNote(r));
+    const records = split.records.filter((r) => !isBlank(r) && !isComment(r));
     if (records.length === 0) continue;
     const widths = new Map<number, number>();
     for (const r of records) widths.set(r.fields.length, (widths.get(r.fields.length) ?? 0) + 1);
@@ -104,6 +105,7 @@ export function detectSeparator(text: string): "," | ";" | "\t" {
     let count = 0;
     for (const [w, n] of widths)
       if (n > count || (n === count && w > width)) [width, count] = [w, n];
+    if (width < 2) continue;
     const regular = count / records.length;
     // Regularity first; among equally regular splits, the one giving more columns.
     const score = regular * 1000 + Math.min(width, 999);
