@@ -78,7 +78,14 @@ describe("onOpen from the bundle", () => {
   for (const [locale, labels] of [
     [
       "en_US",
-      ["New objective…", "Objectives…", "Build or refresh dashboard", "Insert sample data", "Help"],
+      [
+        "New objective…",
+        "Objectives…",
+        "Build or refresh dashboard",
+        "Import an export…",
+        "Insert sample data",
+        "Help",
+      ],
     ],
     [
       "fr_FR",
