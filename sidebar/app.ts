@@ -3,6 +3,7 @@
  * view fills, plus a polite live region for announcements.
  */
 import type { Lang } from "../src/contract/i18n.ts";
+import type { ImportContext } from "../src/contract/import.ts";
 import type { WizardContext } from "../src/contract/wizard.ts";
 import type { Draft } from "./draft.ts";
 
@@ -19,6 +20,8 @@ export interface App {
   shell: Shell;
   /** The wizard's data, fetched once and shared by the views. */
   context(): Promise<WizardContext>;
+  /** The tabs a file may be imported into, fetched when the import panel asks. */
+  importContext(): Promise<ImportContext>;
   showWizard(draft?: Draft): void;
   showList(notice?: string): void;
 }

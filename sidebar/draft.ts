@@ -7,6 +7,7 @@
 import type { Channel, Goal } from "../src/contract/advisor.ts";
 import { formatDayLong } from "../src/contract/format.ts";
 import type { Lang } from "../src/contract/i18n.ts";
+import { MINUS, parseTerm } from "../src/contract/input-terms.ts";
 import {
   checkObjective,
   issueTextBesideField,
@@ -163,7 +164,11 @@ export function applySuggestions(ctx: WizardContext, draft: Draft): void {
   if (!kpi) return;
   for (const input of kpi.inputs) {
     const suggestion = sheet?.suggestions[kpi.id]?.[input.name];
-    const columns = (suggestion?.columns ?? []).filter((c) => sheet?.headers.includes(c));
+    // Terms whose column is in the tab (a subtracted one too), or one per row.
+    const columns = (suggestion?.columns ?? []).filter((c) => {
+      const term = parseTerm(c);
+      return term.kind === "rows" || sheet?.headers.includes(term.header) === true;
+    });
     draft.inputs[input.name] = columns.length > 0 ? columns : input.optional ? [] : [""];
     draft.unsure[input.name] = columns.length > 0 && suggestion?.confidence === "partial";
   }
@@ -200,7 +205,8 @@ export function setDirection(ctx: WizardContext, draft: Draft, direction: Direct
 export function chosenInputs(draft: Draft): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [name, columns] of Object.entries(draft.inputs)) {
-    const chosen = columns.filter((c) => c !== "");
+    // A subtracted row whose column is not chosen yet is no term.
+    const chosen = columns.filter((c) => c !== "" && c !== MINUS);
     if (chosen.length > 0) out[name] = chosen;
   }
   return out;

@@ -1,12 +1,15 @@
 /**
- * Boots the sidebar. The server writes the language and the view to open ("new" or "list") on
+ * Boots the sidebar. The server writes the language and the view to open ("new", "list" or
+ * "import") on
  * the <html> element when it serves the page; everything else comes from getWizardContext.
  */
 import { langOf } from "../src/contract/i18n.ts";
+import type { ImportContext } from "../src/contract/import.ts";
 import type { WizardContext } from "../src/contract/wizard.ts";
 import type { App, Shell } from "./app.ts";
 import { h, replace, spinner } from "./dom.ts";
 import { newDraft } from "./draft.ts";
+import { renderImport } from "./import.ts";
 import { renderList } from "./list.ts";
 import { ui } from "./messages.ts";
 import { call, messageOf } from "./rpc.ts";
@@ -80,6 +83,9 @@ function boot(): void {
         },
       );
     },
+    importContext() {
+      return call<ImportContext>("getImportContext");
+    },
     showList(notice) {
       renderList(app, notice);
     },
@@ -102,6 +108,7 @@ function boot(): void {
       (error: unknown) => console.warn(`KPI Pilot: no review alert: ${messageOf(error)}`),
     );
     if (view === "list") app.showList();
+    else if (view === "import") renderImport(app);
     else app.showWizard();
   }
 }

@@ -7,9 +7,10 @@ import { buildMenu, showHelpDialog } from "./sheets/menu.ts";
 
 // Custom functions (=KPI_CONVERSION(…) and the rest, JSDoc generated from the registry); menu
 // items (see MENU_ITEMS in ./sheets/menu.ts): buildDashboard, insertSampleData, showNewObjective,
-// showObjectives, showSchedule; sidebar endpoints, each validating its arguments since the client is untrusted.
+// showObjectives, showSchedule, showImport; sidebar endpoints, each validating its arguments since the client is untrusted.
 export * from "./sheets/custom-functions.ts";
 export { buildDashboard } from "./sheets/dashboard/build.ts";
+export { getImportContext, importExport, previewImport } from "./sheets/import/endpoints.ts";
 export { deleteObjective, saveObjective } from "./sheets/objectives/endpoints.ts";
 // The weekly review: the time-driven trigger's handler and the schedule panel's endpoints.
 export {
@@ -23,7 +24,12 @@ export { insertSampleData } from "./sheets/sample-data.ts";
 export { listObjectives } from "./sheets/status/endpoints.ts";
 export { getWizardContext } from "./sheets/wizard/describe.ts";
 export { checkRealism, previewObjective } from "./sheets/wizard/endpoints.ts";
-export { showNewObjective, showObjectives, showSchedule } from "./sheets/wizard/sidebar.ts";
+export {
+  showImport,
+  showNewObjective,
+  showObjectives,
+  showSchedule,
+} from "./sheets/wizard/sidebar.ts";
 
 /** Simple trigger; may run in AuthMode.NONE. */
 export function onOpen(e?: unknown): void {

@@ -3,8 +3,9 @@
  * a number (decimal comma in French), a percentage, an amount, a date, TRUE/FALSE, or text.
  * A leading apostrophe keeps text as text.
  */
+
+import { type CsvDate, parseNumber } from "../../src/sheets/import/csv.ts";
 import { wallClock } from "../emulator/tz.ts";
-import { type CsvDate, parseNumber } from "./csv.ts";
 import { toEnglishFormula } from "./formula.ts";
 
 export type TypedInput =

@@ -46,18 +46,13 @@ export const playgroundMessages = defineCatalogue({
     protectedEdit: "Edit anyway",
     importDone: "Imported “{file}” as the tab “{sheet}”: {rows} rows × {columns} columns.",
     importDateOrder: "Dates were read as {order}.",
+    importPreamble:
+      "The header is on line {line}: the lines above it are kept, as Sheets keeps them.",
+    importFooters: "{n} total rows are kept below the data; KPI Pilot leaves them out.",
     dmy: "day/month/year",
     mdy: "month/day/year",
     importEncoding: "The file was not UTF-8; it was read as {encoding}.",
     importFailed: "“{file}” was not imported, and the workbook is unchanged.",
-    csvEmpty: "The file is empty.",
-    csvBinary: "This is not a text file. Export your data as CSV (comma or semicolon separated).",
-    csvHeaderOnly: "The file has a header row but no data below it.",
-    csvUnbalancedQuote:
-      'Line {line} opens a quoted field (") that is never closed. Check that line in a text editor.',
-    csvTooManyFields:
-      "Line {line} has {fields} fields but the header has {expected}. Is the separator right, or is a value with a separator missing its quotes?",
-    csvTooLarge: "The file is too large for the playground (over {max} cells).",
     csvUnreadable: "The file could not be read: {message}",
     uploadTooLarge: "The file is too large for the playground (over {max} MB).",
     chartNoData: "No numbers to draw in {range}",
@@ -126,19 +121,14 @@ export const playgroundMessages = defineCatalogue({
     importDone:
       "« {file} » importé dans l'onglet « {sheet} » : {rows} lignes × {columns} colonnes.",
     importDateOrder: "Les dates ont été lues au format {order}.",
+    importPreamble:
+      "L'en-tête est à la ligne {line} : les lignes au-dessus sont gardées, comme Sheets les garde.",
+    importFooters:
+      "{n} lignes de total sont gardées sous les données ; KPI Pilot ne les compte pas.",
     dmy: "jour/mois/année",
     mdy: "mois/jour/année",
     importEncoding: "Le fichier n'était pas en UTF-8 ; il a été lu en {encoding}.",
     importFailed: "« {file} » n'a pas été importé ; le classeur n'a pas changé.",
-    csvEmpty: "Le fichier est vide.",
-    csvBinary:
-      "Ce n'est pas un fichier texte. Exportez vos données en CSV (séparateur virgule ou point-virgule).",
-    csvHeaderOnly: "Le fichier a une ligne d'en-tête, mais aucune donnée en dessous.",
-    csvUnbalancedQuote:
-      "La ligne {line} ouvre un champ entre guillemets (\") qui n'est jamais fermé. Vérifiez cette ligne dans un éditeur de texte.",
-    csvTooManyFields:
-      "La ligne {line} a {fields} champs alors que l'en-tête en a {expected}. Le séparateur est-il le bon, ou une valeur contenant un séparateur a-t-elle perdu ses guillemets ?",
-    csvTooLarge: "Le fichier est trop grand pour le bac à sable (plus de {max} cellules).",
     csvUnreadable: "Le fichier n'a pas pu être lu : {message}",
     uploadTooLarge: "Le fichier est trop grand pour le bac à sable (plus de {max} Mo).",
     chartNoData: "Aucun nombre à tracer dans {range}",

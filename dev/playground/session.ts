@@ -14,6 +14,8 @@ import vm from "node:vm";
 import { formatDayShort } from "../../src/contract/format.ts";
 import { langOf } from "../../src/contract/i18n.ts";
 import { civilDay } from "../../src/kpi/days.ts";
+import { parseCsv, sheetNameFromFile } from "../../src/sheets/import/csv.ts";
+import { csvErrorMessage } from "../../src/sheets/import/endpoints.ts";
 import {
   createEmulator,
   type Emulator,
@@ -23,7 +25,6 @@ import {
 import { type LoadedBundle, loadBundle } from "../harness/bundle.ts";
 import { mailAsPage } from "../harness/mail-view.ts";
 import { currencyFormat, parseTypedInput, zonedDate } from "./cell-input.ts";
-import { type CsvError, MAX_CELLS, parseCsv, sheetNameFromFile } from "./csv.ts";
 import type { SheetGrid } from "./edit-request.ts";
 import { evaluateFormula, type FormulaResult, isFormulaError, isSparkline } from "./formula.ts";
 import { playgroundMessages } from "./messages.ts";
@@ -526,8 +527,12 @@ export class PlaygroundSession {
       fileName,
       ss.getSheets().map((s) => s.getName()),
     );
-    const values = csv.rows.map((row) =>
-      Array.from({ length: csv.columns }, (_, c) => {
+    // As Sheets' File ▸ Import writes a file: its title and comment lines above the table and its
+    // total rows below it stay, for the add-on to read past them.
+    const width = Math.max(csv.columns, ...csv.preamble.map((line) => line.length));
+    const above = csv.preamble.length;
+    const values = [...csv.preamble, ...csv.rows, ...csv.footers].map((row) =>
+      Array.from({ length: width }, (_, c) => {
         const cell = row[c] ?? null;
         if (cell === null) return "";
         if (typeof cell === "number") return cell;
@@ -541,10 +546,10 @@ export class PlaygroundSession {
       const rows = values.length;
       if (rows > sheet.getMaxRows())
         sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-      if (csv.columns > sheet.getMaxColumns()) {
-        sheet.insertColumnsAfter(sheet.getMaxColumns(), csv.columns - sheet.getMaxColumns());
+      if (width > sheet.getMaxColumns()) {
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
       }
-      sheet.getRange(1, 1, rows, csv.columns).setValues(values);
+      sheet.getRange(1, 1, rows, width).setValues(values);
       csv.kinds.forEach((kind, c) => {
         const format =
           kind === "date"
@@ -556,10 +561,12 @@ export class PlaygroundSession {
                 : kind === "currency"
                   ? currencyFormat(csv.currencies[c] ?? "$")
                   : undefined;
-        if (format && rows > 1) sheet.getRange(2, c + 1, rows - 1, 1).setNumberFormat(format);
+        if (format && rows > above + 1) {
+          sheet.getRange(above + 2, c + 1, rows - above - 1, 1).setNumberFormat(format);
+        }
       });
-      sheet.getRange(1, 1, 1, csv.columns).setFontWeight("bold");
-      sheet.setFrozenRows(1);
+      sheet.getRange(above + 1, 1, 1, csv.columns).setFontWeight("bold");
+      if (above === 0) sheet.setFrozenRows(1);
       sheet.activate();
     } catch (error) {
       // Leave the workbook exactly as it was.
@@ -571,10 +578,12 @@ export class PlaygroundSession {
       t("importDone", {
         file: fileName,
         sheet: name,
-        rows: values.length - 1,
+        rows: csv.rows.length - 1,
         columns: csv.columns,
       }),
     ];
+    if (above > 0) notes.push(t("importPreamble", { line: csv.headerLine }));
+    if (csv.footers.length > 0) notes.push(t("importFooters", { n: csv.footers.length }));
     if (csv.dateOrder) notes.push(t("importDateOrder", { order: t(csv.dateOrder) }));
     if (csv.encoding !== "utf-8") notes.push(t("importEncoding", { encoding: csv.encoding }));
     const events: UiEvent[] = [{ type: "notice", message: notes.join(" ") }];
@@ -626,27 +635,5 @@ export class PlaygroundSession {
   frameHtml(kind: "sidebar" | "dialog", id: number): string | undefined {
     const list = kind === "sidebar" ? this.emulator.ui.sidebars : this.emulator.ui.dialogs;
     return list[id]?.html;
-  }
-}
-
-export function csvErrorMessage(error: CsvError, lang: "en" | "fr"): string {
-  const t = playgroundMessages;
-  switch (error.code) {
-    case "empty":
-      return t.t(lang, "csvEmpty");
-    case "binary":
-      return t.t(lang, "csvBinary");
-    case "headerOnly":
-      return t.t(lang, "csvHeaderOnly");
-    case "unbalancedQuote":
-      return t.t(lang, "csvUnbalancedQuote", { line: error.line ?? "?" });
-    case "tooManyFields":
-      return t.t(lang, "csvTooManyFields", {
-        line: error.line ?? "?",
-        fields: error.fields ?? "?",
-        expected: error.expected ?? "?",
-      });
-    case "tooLarge":
-      return t.t(lang, "csvTooLarge", { max: MAX_CELLS.toLocaleString(lang) });
   }
 }

@@ -14,10 +14,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { build } from "esbuild";
+import { parseCsv } from "../../src/sheets/import/csv.ts";
+import { csvErrorMessage } from "../../src/sheets/import/endpoints.ts";
 import { DIST, ROOT } from "../paths.ts";
-import { parseCsv } from "./csv.ts";
 import { createPlaygroundServer, listenOnFreePort, type PageAssets } from "./server.ts";
-import { csvErrorMessage, PlaygroundSession } from "./session.ts";
+import { PlaygroundSession } from "./session.ts";
 import { distStaleness } from "./stale.ts";
 import { type LockHolder, lockStateFile } from "./state-lock.ts";
 

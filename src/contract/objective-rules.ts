@@ -10,6 +10,7 @@
  */
 import { tryParseIsoDay } from "../kpi/days.ts";
 import { foldText, type Lang } from "./i18n.ts";
+import { MINUS, ONE_PER_ROW, parseTerm } from "./input-terms.ts";
 import type { Direction, Frequency, ObjectiveInput } from "./objectives.ts";
 import { FIELD_MAX_LENGTH } from "./objectives.ts";
 import { type RuleMessageKey, ruleMessages } from "./rule-messages.ts";
@@ -84,6 +85,8 @@ export interface RuleKpi {
     readonly label: string;
     readonly optional: boolean;
     readonly multiColumn: boolean;
+    /** A count, which may be one per row (posts of a posts export). */
+    readonly countable: boolean;
   }[];
 }
 
@@ -313,20 +316,39 @@ class Check {
         if (input.optional) continue;
         return this.fail("inputs", "inputMissing", { label, kpi: kpi.name }, input.name);
       }
-      if (list.length > 1 && !input.multiColumn) {
-        return this.fail("inputs", "inputOneColumn", { label, count: list.length }, input.name);
-      }
-      const headers: string[] = [];
+      const terms: string[] = [];
+      const seen: string[] = [];
+      let added = 0;
       for (const h of list) {
-        const header = this.header(h, input.name);
+        if (typeof h === "string" && h.trim() === ONE_PER_ROW) {
+          if (!input.countable) {
+            return this.fail("inputs", "inputRowsNotCount", { label }, input.name);
+          }
+          if (list.length > 1) return this.fail("inputs", "inputRowsAlone", { label }, input.name);
+          terms.push(ONE_PER_ROW);
+          added++;
+          continue;
+        }
+        const term = typeof h === "string" ? parseTerm(h) : null;
+        const raw = term?.kind === "column" ? term.header : h;
+        const header = this.header(raw, input.name);
         if (header === undefined) return undefined;
-        // The same column twice would count its cells twice.
-        if (headers.includes(header)) {
+        // The same column twice would count its cells twice (or cancel them out).
+        if (seen.includes(header)) {
           return this.fail("inputs", "inputDuplicate", { value: header, label }, input.name);
         }
-        headers.push(header);
+        seen.push(header);
+        const minus = term?.kind === "column" && term.sign < 0;
+        if (!minus) added++;
+        terms.push(minus ? `${MINUS}${header}` : header);
       }
-      out[input.name] = headers;
+      if (added === 0) {
+        return this.fail("inputs", "inputOnlySubtracted", { label }, input.name);
+      }
+      if (added > 1 && !input.multiColumn) {
+        return this.fail("inputs", "inputOneColumn", { label, count: added }, input.name);
+      }
+      out[input.name] = terms;
     }
     return out;
   }

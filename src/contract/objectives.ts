@@ -41,7 +41,10 @@ export interface ObjectiveInput {
   sourceSheet: string;
   /** Header text of the date column. */
   dateColumn: string;
-  /** KPI input name → header text(s) of its column(s); several only for multi-column inputs. */
+  /**
+   * KPI input name → its terms (input-terms.ts): header texts, several only for multi-column
+   * inputs, a subtracted header ("−Engaged sessions"), or "#rows" for one per row.
+   */
   inputs: Record<string, string[]>;
   direction: Direction;
   /** In the KPI's own unit as stored: fractions for rates (0.05 = 5%), seconds, money. */
@@ -116,6 +119,12 @@ export interface KpiChoice {
   formula: string;
   unit: Unit;
   direction: Direction;
-  inputs: { name: string; label: string; optional: boolean; multiColumn: boolean }[];
+  inputs: {
+    name: string;
+    label: string;
+    optional: boolean;
+    multiColumn: boolean;
+    countable: boolean;
+  }[];
   suggestedName: string;
 }

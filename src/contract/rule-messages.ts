@@ -50,6 +50,12 @@ export const ruleMessages = defineCatalogue({
     inputOneColumn: '{field}: the input "{label}" takes a single column (got {count}).',
     inputTooMany: '{field}: the input "{label}" takes at most {max} columns.',
     inputDuplicate: '{field}: the column "{value}" is given twice for the input "{label}".',
+    inputRowsNotCount:
+      '{field}: the input "{label}" is not a count, so it cannot be counted as one per row.',
+    inputRowsAlone:
+      '{field}: the input "{label}" is counted as one per row; it takes no column besides.',
+    inputOnlySubtracted:
+      '{field}: the input "{label}" subtracts columns from nothing; give the column to subtract them from.',
     badId: '{field}: "{value}" is not an objective id.',
   },
   fr: {
@@ -98,6 +104,12 @@ export const ruleMessages = defineCatalogue({
     inputTooMany: "{field} : l'entrée « {label} » prend au plus {max} colonnes.",
     inputDuplicate:
       "{field} : la colonne « {value} » est donnée deux fois pour l'entrée « {label} ».",
+    inputRowsNotCount:
+      "{field} : l'entrée « {label} » n'est pas un nombre d'éléments ; elle ne peut pas compter une par ligne.",
+    inputRowsAlone:
+      "{field} : l'entrée « {label} » compte une par ligne ; elle ne prend pas d'autre colonne.",
+    inputOnlySubtracted:
+      "{field} : l'entrée « {label} » soustrait des colonnes de rien ; indiquez la colonne dont les soustraire.",
     badId: "{field} : « {value} » n'est pas un identifiant d'objectif.",
   },
 });

@@ -3,13 +3,13 @@
  * `google.script.run`: plain objects, primitives and arrays, ISO calendar days for dates.
  */
 
-import type { MatchConfidence } from "../kpi/mapping.ts";
+import type { ColumnConcern, MatchConfidence } from "../kpi/mapping.ts";
 import type { Direction } from "../kpi/types.ts";
 import type { Advice, Benchmark } from "./advisor.ts";
 import type { Lang } from "./i18n.ts";
 import type { Frequency, KpiChoice } from "./objectives.ts";
 
-export type { MatchConfidence } from "../kpi/mapping.ts";
+export type { ColumnConcern, MatchConfidence } from "../kpi/mapping.ts";
 
 /** A KPI as the wizard shows it: the registry's choice plus the phrases the review sentence needs. */
 export interface WizardKpi extends KpiChoice {
@@ -23,7 +23,10 @@ export interface WizardKpi extends KpiChoice {
 
 /** The proposed column(s) for one KPI input. */
 export interface InputSuggestion {
-  /** Header texts; several only for a multi-column input, empty when nothing matched. */
+  /**
+   * Input terms (input-terms.ts): header texts, several only for a multi-column input or a
+   * difference of columns, "#rows" for one per row; empty when nothing matched.
+   */
   columns: string[];
   confidence: MatchConfidence;
 }
@@ -32,9 +35,16 @@ export interface SheetInfo {
   name: string;
   /** Header text of each column, left to right; blank headers are left out. */
   headers: string[];
+  /** Sheet row of the header: 1, or below the title and comment lines of an export. */
+  headerRow: number;
+  /**
+   * Headers whose column cannot be summed as a quantity (a rate, an average, an identifier), or
+   * whose sum misleads (users), by header; absent for a plain quantity.
+   */
+  concerns: Record<string, ColumnConcern>;
   /** Headers whose column holds dates, best first. */
   dateColumns: string[];
-  /** Number of rows below the header. */
+  /** Number of rows below the header (total rows and blank ones included). */
   rows: number;
   /** KPI id → input name → proposed columns. */
   suggestions: Record<string, Record<string, InputSuggestion>>;
@@ -115,5 +125,18 @@ export interface Preview {
   history: number[];
   firstDate: string | null;
   lastDate: string | null;
+  /** Rows counted: below the header, with a date, not a total row. */
   rows: number;
+  /** Rows left out of the count, and why. */
+  leftOut: LeftOut;
+  /** Sheet row of the header the columns were found in. */
+  headerRow: number;
+}
+
+/** Rows of a source left out of an objective's numbers, by reason. */
+export interface LeftOut {
+  /** Summary rows ("Total", « Total : compte », « Totaux »). */
+  totals: number;
+  /** Rows with data but no date. */
+  undated: number;
 }

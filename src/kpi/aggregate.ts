@@ -260,8 +260,9 @@ export function newSlots(n: number): Slots {
 }
 
 /**
- * Adds one cell of a column (series.ts) into slot `k`: returns whether the cell was non-blank.
- * Same rules as scanRange.
+ * Adds one cell of a column (series.ts) into slot `k`, or subtracts it when `sign` is -1 (a
+ * derived input: the cell itself still obeys the input's rules): returns whether the cell was
+ * non-blank. Same rules as scanRange.
  */
 export function addCell(
   v: unknown,
@@ -271,6 +272,7 @@ export function addCell(
   index: number,
   into: Slots,
   k: number,
+  sign: 1 | -1 = 1,
 ): boolean {
   let x: number | null;
   if (typeof v === "number" && (kind === "duration" || !signed ? v >= 0 : v - v === 0)) x = v;
@@ -278,6 +280,11 @@ export function addCell(
   else {
     x = kind === "duration" ? slowDuration(v, src, index) : slowNumber(v, src, index, signed);
     if (x === null) return false;
+  }
+  if (sign < 0) {
+    into.sum[k] = into.sum[k]! - x;
+    into.count[k] = into.count[k]! + 1;
+    return true;
   }
   into.sum[k] = into.sum[k]! + x;
   into.count[k] = into.count[k]! + 1;

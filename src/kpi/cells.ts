@@ -22,6 +22,11 @@ export interface CellSource {
    * "row firstRow + index". Otherwise as "cell index + 1" of the range, in reading order.
    */
   readonly firstRow?: number;
+  /**
+   * The sheet row of each index, when the rows are a selection of a tab's rows (total rows and
+   * other rows left out): errors then name the row the user sees. Takes precedence over firstRow.
+   */
+  readonly rowNumbers?: readonly number[];
 }
 
 /** Days from Sheets' day zero, 1899-12-30, to 1970-01-01. */
@@ -76,10 +81,13 @@ export function formatNumber(x: number): string {
 }
 
 function position(src: CellSource, index: number): (lang: Lang) => string {
-  return (lang) =>
-    src.firstRow !== undefined
+  return (lang) => {
+    const row = src.rowNumbers?.[index];
+    if (row !== undefined) return KPI_MESSAGES.t(lang, "row", { n: row });
+    return src.firstRow !== undefined
       ? KPI_MESSAGES.t(lang, "row", { n: src.firstRow + index })
       : KPI_MESSAGES.t(lang, "cell", { n: index + 1 });
+  };
 }
 
 /** The error for the cell at 0-based `index` of `src`. */
@@ -134,6 +142,29 @@ export function usesDecimalComma(locale: string): boolean {
   return result;
 }
 
+const dotGroupCache = new Map<string, boolean>();
+
+/** Whether the locale groups thousands with a dot (de_DE, nl_BE, it_IT…): "1.234" is then 1234. */
+export function groupsWithDot(locale: string): boolean {
+  let result = dotGroupCache.get(locale);
+  if (result === undefined) {
+    result = false;
+    const tag = locale.replace(/_/g, "-");
+    try {
+      if (tag !== "" && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0) {
+        const group = new Intl.NumberFormat(tag, { useGrouping: true })
+          .formatToParts(1234567)
+          .find((p) => p.type === "group")?.value;
+        result = group === ".";
+      }
+    } catch {
+      // A malformed locale tag: no dot grouping.
+    }
+    dotGroupCache.set(locale, result);
+  }
+  return result;
+}
+
 const SPACES = /[ \u00a0\u202f]/;
 const SPACE_GROUPED = /^[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
 const COMMA_GROUPED_DOT = /^[1-9]\d{0,2}(?:,\d{3})+\.\d+$/;
@@ -141,12 +172,16 @@ const COMMA_GROUPED = /^[1-9]\d{0,2}(?:,\d{3})+$/;
 const ONE_COMMA = /^\d*,\d+$/;
 const AMBIGUOUS_COMMA = /^[1-9]\d{0,2},\d{3}$/;
 const ONE_DOT = /^\d*\.\d+$/;
+const AMBIGUOUS_DOT = /^[1-9]\d{0,2}\.\d{3}$/;
+// Belgian, German, Italian or Spanish grouping: "1.234,5" or "1.234.567" cannot be read otherwise.
+const DOT_GROUPED_COMMA = /^[1-9]\d{0,2}(?:\.\d{3})+,\d+$/;
+const DOTS_GROUPED = /^[1-9]\d{0,2}(?:\.\d{3}){2,}$/;
 const DIGITS = /^\d+$/;
 const EXPONENT = /^\d+(?:\.\d+)?[eE][+-]?\d+$/;
 
 /**
- * The number written in `text` the common English or French way, or undefined.
- * `locale` is read (through the callback) only for the one ambiguous shape, "1,234".
+ * The number written in `text` the common English, French or German way, or undefined.
+ * `locale` is read (through the callback) only for the ambiguous shapes "1,234" and "1.234".
  */
 export function parseNumberText(text: string, locale: string | (() => string)): number | undefined {
   let s = text.trim();
@@ -178,7 +213,10 @@ export function parseNumberText(text: string, locale: string | (() => string)): 
   if (signs > 1 || currency > 1 || (percent && currency > 0) || s === "") return undefined;
 
   let body: string;
-  if (DIGITS.test(s) || EXPONENT.test(s) || ONE_DOT.test(s)) body = s;
+  if (AMBIGUOUS_DOT.test(s)) {
+    const loc = typeof locale === "function" ? locale() : locale;
+    body = groupsWithDot(loc) ? s.replace(".", "") : s;
+  } else if (DIGITS.test(s) || EXPONENT.test(s) || ONE_DOT.test(s)) body = s;
   else if (SPACES.test(s)) {
     if (!SPACE_GROUPED.test(s)) return undefined;
     body = s.replace(/[ \u00a0\u202f]/g, "").replace(",", ".");
@@ -187,6 +225,8 @@ export function parseNumberText(text: string, locale: string | (() => string)): 
     const loc = typeof locale === "function" ? locale() : locale;
     body = usesDecimalComma(loc) ? s.replace(",", ".") : s.replace(",", "");
   } else if (COMMA_GROUPED.test(s)) body = s.replace(/,/g, "");
+  else if (DOT_GROUPED_COMMA.test(s)) body = s.replace(/\./g, "").replace(",", ".");
+  else if (DOTS_GROUPED.test(s)) body = s.replace(/\./g, "");
   else if (ONE_COMMA.test(s)) body = s.replace(",", ".");
   else return undefined;
 
@@ -269,8 +309,43 @@ export function slowDuration(v: unknown, src: CellSource, index: number): number
 // Calendar days
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const YMD_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
-const DMY_SLASH = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+// A time after a slashed date ("27/10/2026 09:00", Meta's posts) says when, not which day.
+const TIME = "(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?";
+const YMD_SLASH = new RegExp(`^(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})${TIME}$`);
+const DMY_SLASH = new RegExp(`^(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})${TIME}$`);
+/** GA4's Date dimension: 20261127. */
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const COMPACT_MIN = 19_000_101;
+/** "27 nov. 2026", "27 novembre 2026", "27 Nov 2026", and "Nov 27, 2026". */
+const DAY_MONTH_YEAR = /^(\d{1,2})(?:er)?\s+([a-zéû]+)\.?,?\s+(\d{4})$/;
+const MONTH_DAY_YEAR = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/;
+
+/** Month names and their usual abbreviations, English and French, lower case, accents kept. */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ["jan", "janv", "january", "janvier"],
+    ["feb", "févr", "fevr", "february", "février", "fevrier"],
+    ["mar", "mars", "march"],
+    ["apr", "avr", "april", "avril"],
+    ["may", "mai"],
+    ["jun", "june", "juin"],
+    ["jul", "juil", "july", "juillet"],
+    ["aug", "août", "aout", "august"],
+    ["sep", "sept", "september", "septembre"],
+    ["oct", "october", "octobre"],
+    ["nov", "november", "novembre"],
+    ["dec", "déc", "december", "décembre", "decembre"],
+  ].flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
+);
+
+/** The day of an 8-digit yyyymmdd number or text from 1900 to 2199, or undefined. */
+function compactDay(text: string): number | undefined {
+  const m = COMPACT.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (year < 1900 || year > 2199) return undefined;
+  return dayFromParts(year, Number(m[2]), Number(m[3]));
+}
 
 const monthFirstCache = new Map<string, boolean>();
 
@@ -295,7 +370,10 @@ export function monthFirst(locale: string): boolean {
   return result;
 }
 
-/** The calendar day written in `text` (ISO, Y/M/D, or D/M/Y or M/D/Y by locale), or undefined. */
+/**
+ * The calendar day written in `text`, or undefined: ISO, Y/M/D, D/M/Y or M/D/Y by locale (a time
+ * after it is ignored), GA4's yyyymmdd, or a month written in English or French.
+ */
 export function parseDayText(text: string, locale: () => string): number | undefined {
   const s = text.trim();
   let m = ISO_DATE_TIME.exec(s);
@@ -309,6 +387,19 @@ export function parseDayText(text: string, locale: () => string): number | undef
     return monthFirst(locale())
       ? dayFromParts(Number(m[3]), a, b)
       : dayFromParts(Number(m[3]), b, a);
+  }
+  const compact = compactDay(s);
+  if (compact !== undefined) return compact;
+  const lower = s.toLowerCase();
+  m = DAY_MONTH_YEAR.exec(lower);
+  if (m) {
+    const month = MONTHS.get(m[2] as string);
+    return month === undefined ? undefined : dayFromParts(Number(m[3]), month, Number(m[1]));
+  }
+  m = MONTH_DAY_YEAR.exec(lower);
+  if (m) {
+    const month = MONTHS.get(m[1] as string);
+    return month === undefined ? undefined : dayFromParts(Number(m[3]), month, Number(m[2]));
   }
   return tryParseIsoDay(s);
 }
@@ -329,7 +420,11 @@ export function readDay(v: unknown, ctx: EngineContext): number | null | undefin
     return Number.isNaN(d) ? undefined : d;
   }
   if (typeof v === "number") {
-    return Number.isFinite(v) ? Math.floor(v) - SHEETS_EPOCH_DAYS : undefined;
+    if (!Number.isFinite(v)) return undefined;
+    // Sheets turns GA4's 20261127 into a number; no date serial is that large (year 9999 is
+    // 2958465), so such a number is a yyyymmdd day or nothing.
+    if (v >= COMPACT_MIN) return Number.isInteger(v) ? compactDay(String(v)) : undefined;
+    return Math.floor(v) - SHEETS_EPOCH_DAYS;
   }
   if (typeof v === "string") {
     if (v.trim() === "") return null;
@@ -340,14 +435,26 @@ export function readDay(v: unknown, ctx: EngineContext): number | null | undefin
 }
 
 /**
- * Whether a cell looks like what a date column holds: a Date or date text. A bare number is not:
- * Sheets hands a date-formatted cell over as a Date, so a number is a count, not a day, and a
- * column of them taken for dates would be read as days of 1900.
+ * Whether a cell looks like what a date column holds: a Date, date text, or GA4's yyyymmdd. A
+ * small bare number is not: Sheets hands a date-formatted cell over as a Date, so a number is a
+ * count, not a day, and a column of them taken for dates would be read as days of 1900.
  */
 export function looksLikeDate(v: unknown, ctx: EngineContext): boolean {
-  if (typeof v === "number") return false;
+  if (typeof v === "number") return v >= COMPACT_MIN && readDay(v, ctx) !== undefined;
   const day = readDay(v, ctx);
   return day !== null && day !== undefined;
+}
+
+/**
+ * The label of a summary row as the tools write it: "Total", "Total: Account", « Total : compte »,
+ * « Totaux », "Grand total", « Total général », "Subtotal", "Gesamtsumme". Such a row repeats the
+ * sums of the rows above it, so counting it would count them twice.
+ */
+const TOTAL_LABEL =
+  /^(?:grand[\s-]+total|totale?s?|totaux|sous[\s-]+totale?s?|sub-?totals?|summe|gesamt(?:summe)?)(?![\p{L}\p{N}])/iu;
+
+export function isTotalLabel(v: unknown): boolean {
+  return typeof v === "string" && TOTAL_LABEL.test(v.trim());
 }
 
 /** Share of a date column's filled cells that must be dates: room for a note or a total row. */
@@ -355,7 +462,7 @@ export const DATE_COLUMN_SHARE = 0.8;
 
 /**
  * Whether cells (a column below its header) hold dates: at least DATE_COLUMN_SHARE of the filled
- * ones look like dates. `firstOther` is the index of the first filled cell that does not, or -1,
+ * ones look like dates; a total row's label is no cell of the column. `firstOther` is the index of the first filled cell that does not, or -1,
  * so a refusal can name it.
  */
 export function dateColumnCheck(
@@ -367,7 +474,7 @@ export function dateColumnCheck(
   let firstOther = -1;
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
-    if (v === "" || v === null || v === undefined) continue;
+    if (v === "" || v === null || v === undefined || isTotalLabel(v)) continue;
     filled++;
     if (looksLikeDate(v, ctx)) dates++;
     else if (firstOther < 0) firstOther = i;

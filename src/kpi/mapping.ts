@@ -2,8 +2,8 @@
  * Column auto-mapping: which column of a table is which input of a KPI, found by comparing the
  * headers with the aliases the registry gives each input, and which column holds the dates.
  */
-import { DATE_ALIASES } from "./registry/inputs.ts";
-import type { Aliases, KpiDefinition } from "./types.ts";
+import { DATE_ALIASES, KEY_ALIASES } from "./registry/inputs.ts";
+import type { Aliases, KpiDefinition, KpiInput } from "./types.ts";
 
 /** How sure the header-name match is; "partial" must be confirmed by the user. */
 export type MatchConfidence = "exact" | "partial" | "none";
@@ -18,6 +18,10 @@ export interface ColumnSuggestion {
   readonly confidence: MatchConfidence;
   /** Every column that matches an alias of this input, best first, chosen or not. */
   readonly candidates: readonly number[];
+  /** Columns subtracted from `columns` (a derived input: Sessions − Engaged sessions). */
+  readonly minus?: readonly number[];
+  /** The input is counted as one per row (a posts export: one row per post). */
+  readonly oneRow?: boolean;
 }
 
 /** Lower-cased, accents and parenthesised notes "(s)", "(EUR)" dropped, split into words. */
@@ -66,9 +70,35 @@ function prepare(aliases: Aliases | undefined, offset: number): PreparedAlias[] 
  * "Cost per click" a total cost, nor "Average order value" a revenue. A header carrying one the
  * alias does not is not even a partial match, so the wizard never proposes a rate for a count.
  */
-const OTHER_MEASURE = new Set(
-  ["rate", "ratio", "per", "average", "avg", "mean", "taux", "par", "moyenne", "moyen"].map(stem),
-);
+const RATE_WORDS = ["rate", "ratio", "taux", "ctr", "percentage", "pourcentage"];
+const AVERAGE_WORDS = ["per", "average", "avg", "mean", "par", "moyenne", "moyen", "moy"];
+const ID_WORDS = ["id", "identifiant", "identifier", "uuid", "guid"];
+const USER_WORDS = ["user", "utilisateur"];
+const OTHER_MEASURE = new Set([...RATE_WORDS, ...AVERAGE_WORDS, ...ID_WORDS].map(stem));
+
+/**
+ * Why a column cannot be summed as a quantity, read from its header: a rate or percentage (GA4's
+ * Bounce rate, Google Ads' CTR), an average or a per-unit figure (Average engagement time, Avg.
+ * CPC, Cost / conv.), or an identifier (Post ID). Or, for "users", why a sum misleads: the
+ * same person is counted again on each day. Null for a header that names a quantity.
+ */
+export type ColumnConcern = "rate" | "average" | "id" | "users";
+
+export function columnConcern(header: string): ColumnConcern | null {
+  const w = new Set(words(header).map(stem));
+  const has = (list: readonly string[]) => list.some((x) => w.has(stem(x)));
+  if (header.includes("%") || has(RATE_WORDS)) return "rate";
+  if (/\p{L}\s*\/\s*\p{L}/u.test(header) || has(AVERAGE_WORDS)) return "average";
+  if (has(ID_WORDS)) return "id";
+  if (has(USER_WORDS)) return "users";
+  return null;
+}
+
+/** Whether a concern makes a column unusable for an input of `kind` (users only mislead). */
+export function refusesColumn(concern: ColumnConcern | null, kind: KpiInput["kind"]): boolean {
+  if (concern === null || concern === "users") return false;
+  return kind === "count" || kind === "amount" || kind === "duration";
+}
 
 function namesAnotherMeasure(
   headerStems: ReadonlySet<string>,
@@ -131,20 +161,33 @@ const NONE: ColumnSuggestion = {
  * compared with the en and fr aliases, ignoring case, accents, punctuation and notes in
  * parentheses: an identical header is "exact"; a header containing every word of an alias is
  * "partial". A column is given to at most one input; exact matches and earlier aliases win.
+ * Columns in `nonQuantities` (their cells are text or dates) are never proposed for a quantity.
  */
 export function suggestMapping(
   kpi: KpiDefinition,
   headers: readonly string[],
+  nonQuantities: ReadonlySet<number> = new Set(),
 ): Record<string, ColumnSuggestion> {
+  // A column of text ("Post type", "Campaign status") or of dates ("Publish time") is no
+  // quantity, whatever its header says.
+  const quantity = (input: KpiInput) => input.kind !== "id" && input.kind !== "date";
   const perInput = kpi.inputs.map((input) => {
-    const main = matchAll(headers, prepare(input.aliases, 0), false);
-    const combined = matchAll(headers, prepare(input.combinedAliases?.aliases, 1000), true);
+    const usable = (m: { column: number }) => !(quantity(input) && nonQuantities.has(m.column));
+    const main = matchAll(headers, prepare(input.aliases, 0), false).filter(usable);
+    const offset = input.combinedAliases?.preferred ? -1000 : 1000;
+    const combined = matchAll(
+      headers,
+      prepare(input.combinedAliases?.aliases, offset),
+      true,
+    ).filter(usable);
     const byColumn = new Map<number, Match>();
     for (const { column, match } of [...main, ...combined]) {
       const prev = byColumn.get(column);
       if (!prev || better(match, prev) < 0) byColumn.set(column, match);
     }
-    const parts = input.multiColumn ? matchAll(headers, prepare(input.partAliases, 0), false) : [];
+    const parts = input.multiColumn
+      ? matchAll(headers, prepare(input.partAliases, 0), false).filter(usable)
+      : [];
     return { input, byColumn, parts };
   });
 
@@ -189,12 +232,54 @@ export function suggestMapping(
       candidates: [],
     };
   }
+  for (const { input } of perInput) {
+    if (result[input.name]) continue;
+    const derived = derivedSuggestion(input, headers);
+    if (derived) result[input.name] = derived;
+  }
   for (const { input, byColumn, parts } of perInput) {
     const ranked = [...byColumn].sort((a, b) => better(a[1], b[1]) || a[0] - b[0]).map(([c]) => c);
     for (const p of parts) if (!ranked.includes(p.column)) ranked.push(p.column);
     result[input.name] = { ...(result[input.name] ?? NONE), candidates: ranked };
   }
   return result;
+}
+
+/** The best column matching `aliases`, other than `except`, or null. */
+function bestColumn(headers: readonly string[], aliases: Aliases, except: number) {
+  const matches = matchAll(headers, prepare(aliases, 0), false)
+    .filter((m) => m.column !== except)
+    .sort((a, b) => better(a.match, b.match) || a.column - b.column);
+  return matches[0] ?? null;
+}
+
+/**
+ * An input no column gives, made from others: a difference of two columns (derivedAliases), or
+ * one per row when a column names one item per row (rowAliases). A derived input may reuse a
+ * column another input has (Sessions is both the sessions and what bounces are taken from).
+ */
+function derivedSuggestion(input: KpiInput, headers: readonly string[]): ColumnSuggestion | null {
+  if (input.derivedAliases) {
+    const plus = bestColumn(headers, input.derivedAliases.plus, -1);
+    const minus = plus && bestColumn(headers, input.derivedAliases.minus, plus.column);
+    if (plus && minus) {
+      return {
+        column: plus.column,
+        columns: [plus.column],
+        minus: [minus.column],
+        header: headers[plus.column] ?? null,
+        confidence: plus.match.exact && minus.match.exact ? "exact" : "partial",
+        candidates: [],
+      };
+    }
+  }
+  if (input.rowAliases) {
+    const row = bestColumn(headers, input.rowAliases, -1);
+    if (row?.match.exact) {
+      return { ...NONE, confidence: "exact", oneRow: true };
+    }
+  }
+  return null;
 }
 
 /** The most likely date column of a table, by the same rules as suggestMapping. */
@@ -211,4 +296,15 @@ export function suggestDateColumn(headers: readonly string[]): ColumnSuggestion 
     confidence: first.match.exact ? "exact" : "partial",
     candidates: matches.map((m) => m.column),
   };
+}
+
+/**
+ * The column that tells a day's rows apart (campaign, channel, post id), matched exactly: a
+ * guess here would merge two campaigns' rows into one. Null when there is none.
+ */
+export function suggestKeyColumn(headers: readonly string[]): number | null {
+  const matches = matchAll(headers, prepare(KEY_ALIASES, 0), false)
+    .filter((m) => m.match.exact)
+    .sort((a, b) => better(a.match, b.match) || a.column - b.column);
+  return matches[0]?.column ?? null;
 }

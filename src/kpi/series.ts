@@ -55,6 +55,13 @@ export interface SeriesTable {
   };
   /** Sheet row number of index 0, so errors say "row 12"; without it, rows count from 1. */
   readonly firstRow?: number;
+  /** Sheet row number of each index, when the rows are a selection (rows.ts); beats firstRow. */
+  readonly rowNumbers?: readonly number[];
+  /**
+   * Per input name, the sign of each of its columns: -1 subtracts a column (bounces = Sessions −
+   * Engaged sessions, per row and so per period). Absent: every column is added.
+   */
+  readonly signs?: Readonly<Record<string, readonly (1 | -1)[]>>;
 }
 
 export type TotalTable = Omit<SeriesTable, "dates">;
@@ -152,13 +159,13 @@ function ascending(starts: readonly number[]): number[] {
 // ---------------------------------------------------------------------------------------------
 // A KPI per period
 
-function columnSource(
-  fn: string,
-  arg: string,
-  ctx: EngineContext,
-  firstRow: number | undefined,
-): CellSource {
-  return { fn, arg, ctx, firstRow: firstRow ?? 1 };
+function columnSource(fn: string, arg: string, ctx: EngineContext, table: TotalTable): CellSource {
+  const src: CellSource = { fn, arg, ctx, firstRow: table.firstRow ?? 1 };
+  return table.rowNumbers ? { ...src, rowNumbers: table.rowNumbers } : src;
+}
+
+function signOf(table: TotalTable, name: string, c: number): 1 | -1 {
+  return table.signs?.[name]?.[c] ?? 1;
 }
 
 function columnsOf(table: TotalTable, name: string): readonly (readonly unknown[])[] {
@@ -200,7 +207,7 @@ export function kpiSeries(
   const buckets = bucketRows(
     flatList(table.dates),
     period,
-    columnSource(fn, dateHeader, ctx, table.firstRow),
+    columnSource(fn, dateHeader, ctx, table),
   );
   const nb = buckets.starts.length;
   const hasData = new Uint8Array(n);
@@ -251,12 +258,13 @@ export function kpiSeries(
     cols.forEach((col, c) => {
       const header = headerOf(table, input.name, c);
       checkLength(fn, ctx, col, n, header, dateHeader);
-      const src = columnSource(fn, header, ctx, table.firstRow);
+      const src = columnSource(fn, header, ctx, table);
       const signed = isSigned(input);
+      const sign = signOf(table, input.name, c);
       for (let i = 0; i < n; i++) {
         const b = bucketOf[i]!;
         if (b < 0) continue;
-        if (addCell(col[i], input.kind, signed, src, i, s, b)) hasData[i] = 1;
+        if (addCell(col[i], input.kind, signed, src, i, s, b, sign)) hasData[i] = 1;
       }
     });
     return s;
@@ -346,9 +354,10 @@ export function kpiTotal(
     if (cols.length === 0) return undefined;
     const s: Slots = { sum: [0], count: [0], ones: [0] };
     cols.forEach((col, c) => {
-      const src = columnSource(fn, headerOf(table, input.name, c), ctx, table.firstRow);
+      const src = columnSource(fn, headerOf(table, input.name, c), ctx, table);
       const signed = isSigned(input);
-      for (let i = 0; i < col.length; i++) addCell(col[i], input.kind, signed, src, i, s, 0);
+      const sign = signOf(table, input.name, c);
+      for (let i = 0; i < col.length; i++) addCell(col[i], input.kind, signed, src, i, s, 0, sign);
     });
     return s;
   });

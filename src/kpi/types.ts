@@ -39,7 +39,22 @@ export interface KpiInput {
   readonly combinedAliases?: {
     readonly aliases: Aliases;
     readonly leavesUnmapped: readonly string[];
+    /**
+     * Whether such a column wins over the plain aliases: Delivered is what an e-mail tool's own
+     * open rate divides by, and Sent − Hard bounces forgets the soft bounces.
+     */
+    readonly preferred?: boolean;
   };
+  /**
+   * A difference of two columns that gives this input when no column does: GA4 has no bounces,
+   * but Sessions − Engaged sessions is its definition of them.
+   */
+  readonly derivedAliases?: { readonly plus: Aliases; readonly minus: Aliases };
+  /**
+   * Headers of a column naming one item per row (Post ID): when one is there and no column
+   * matches `aliases`, the input is counted as one per row (posts = number of rows).
+   */
+  readonly rowAliases?: Aliases;
   /**
    * For a multiColumn input: headers of the parts to be summed (Likes, Comments, Shares). They
    * are used only when no column matches `aliases` (a total such as Interactions), and then every

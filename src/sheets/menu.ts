@@ -10,6 +10,7 @@ export const MENU_ITEMS = [
   { key: "menuNewObjective", functionName: "showNewObjective" },
   { key: "menuObjectives", functionName: "showObjectives" },
   { key: "menuBuildDashboard", functionName: "buildDashboard" },
+  { key: "menuImport", functionName: "showImport" },
   { key: "menuSchedule", functionName: "showSchedule" },
   { key: "menuInsertSampleData", functionName: "insertSampleData" },
   { key: "menuHelp", functionName: "showHelp" },

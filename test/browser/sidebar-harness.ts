@@ -29,7 +29,7 @@ export interface SidebarHarness {
   /** Held before each relayed call is answered (0 by default); lets a test see busy states. */
   delayMs: number;
   /** Runs a menu function (showNewObjective / showObjectives) and serves the sidebar it opened. */
-  openSidebar(functionName: "showNewObjective" | "showObjectives"): Promise<Page>;
+  openSidebar(functionName: "showNewObjective" | "showObjectives" | "showImport"): Promise<Page>;
   /** The sidebar last opened, as the emulator recorded it. */
   lastSidebar(): { title: string; html: string; width?: number };
   /** Messages the page logged as errors, and uncaught page errors. */

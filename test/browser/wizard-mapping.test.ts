@@ -96,29 +96,43 @@ describe.skipIf(skipBrowser)("auto-mapping in step 2", () => {
       await chooseKpi(page, "conversion");
       expect(await page.getByTestId("wizard-sheet").inputValue()).toBe("GA4 export");
       expect(await mappedColumns(page, "conversions")).toEqual(["Key events"]);
-      expect(await mappedColumns(page, "visitors")).toEqual(["Total users"]);
+      // Sessions add up over a month; daily users do not.
+      expect(await mappedColumns(page, "visitors")).toEqual(["Sessions"]);
       expect(await page.locator("[data-testid^=wizard-unsure-]").count()).toBe(0);
       await previewSettled(page);
       await screenshot(page, "mapping-ga4", "conversion");
+      // Choosing Total users anyway says plainly why it misleads.
+      await page.getByTestId("wizard-input-visitors").selectOption("Total users");
+      expect(plain(await page.getByTestId("wizard-concern-visitors").textContent())).toContain(
+        "“Total users” counts users per day",
+      );
+      await screenshot(page, "mapping-ga4", "conversion-users-warning");
 
-      // Average engagement time is a duration: the preview shows m:ss.
+      // An average is no duration to add up: not proposed; chosen anyway, it is refused, in the
+      // step and by the preview.
       await chooseKpi(page, "avg_visit_duration");
-      expect(await mappedColumns(page, "durations")).toEqual(["Average engagement time"]);
-      expect(await mappedColumns(page, "visits")).toEqual([""]);
+      expect(await mappedColumns(page, "durations")).toEqual([""]);
+      await page.getByTestId("wizard-input-durations").selectOption("Average engagement time");
+      expect(plain(await page.getByTestId("wizard-concern-durations").textContent())).toContain(
+        "“Average engagement time” is an average or a per-unit figure",
+      );
       await previewSettled(page);
-      expect(plain(await page.getByTestId("wizard-preview-total").textContent())).toBe("1:15");
+      expect(plain(await page.getByTestId("wizard-preview").textContent())).toContain(
+        'Input columns: "Average engagement time" is an average or a per-unit figure (Duration).',
+      );
+      await screenshot(page, "mapping-ga4", "duration-average-refused");
 
-      // "Bounce rate" is a rate, not a count of single-page sessions: not proposed, and Next
-      // asks for a column.
+      // "Bounce rate" is a rate, not a count of single-page sessions: bounces are GA4's own
+      // Sessions − Engaged sessions.
       await chooseKpi(page, "bounce_rate");
       expect(await mappedColumns(page, "sessions")).toEqual(["Sessions"]);
-      expect(await mappedColumns(page, "bounces")).toEqual([""]);
-      expect(await page.locator("[data-testid^=wizard-unsure-]").count()).toBe(0);
-      await page.getByTestId("wizard-next").click();
-      expect(await page.getByTestId("wizard-sheet").count()).toBe(1);
-      expect(await page.getByTestId("wizard-input-bounces").getAttribute("aria-invalid")).toBe(
+      expect(await mappedColumns(page, "bounces")).toEqual(["Sessions", "Engaged sessions"]);
+      expect(await page.getByTestId("wizard-input-bounces-2").getAttribute("data-minus")).toBe(
         "true",
       );
+      expect(await page.locator("[data-testid^=wizard-unsure-]").count()).toBe(0);
+      await previewSettled(page);
+      await screenshot(page, "mapping-ga4", "bounce-rate-derived");
 
       // "Item revenue" and "Google Ads cost" only partly match: flagged, and Next waits.
       await chooseKpi(page, "roas");

@@ -6,7 +6,7 @@ import {
   parseCsv,
   parseNumber,
   sheetNameFromFile,
-} from "../../dev/playground/csv.ts";
+} from "../../src/sheets/import/csv.ts";
 
 function ok(input: string | Uint8Array) {
   const result = parseCsv(input);

@@ -4,9 +4,9 @@
  * versions.
  */
 import { describe, expect, it } from "vitest";
-import { ui } from "../../sidebar/messages.ts";
+import { UI_SECTIONS, ui } from "../../sidebar/messages.ts";
 import { ruleMessages } from "../../src/contract/rule-messages.ts";
-import { messages } from "../../src/sheets/workbook/messages.ts";
+import { MESSAGE_SECTIONS, messages } from "../../src/sheets/workbook/messages.ts";
 
 describe("message catalogues", () => {
   it("share no key between the server, the objective rules and the sidebar", () => {
@@ -15,6 +15,24 @@ describe("message catalogues", () => {
     const sidebar = new Set(Object.keys(ui.en));
     expect([...rules].filter((k) => server.has(k))).toEqual([]);
     expect([...rules].filter((k) => sidebar.has(k))).toEqual([]);
+  });
+
+  it("define each key in one section only, server and sidebar alike", () => {
+    for (const [sections, catalogue] of [
+      [MESSAGE_SECTIONS, messages],
+      [UI_SECTIONS, ui],
+    ] as const) {
+      const seen = new Map<string, string>();
+      const twice: string[] = [];
+      for (const [section, { en }] of Object.entries(sections)) {
+        for (const key of Object.keys(en)) {
+          if (seen.has(key)) twice.push(`${key} in ${seen.get(key)} and ${section}`);
+          seen.set(key, section);
+        }
+      }
+      expect(twice).toEqual([]);
+      expect(seen.size).toBe(Object.keys(catalogue.en).length);
+    }
   });
 
   it("have the same keys in English and French", () => {

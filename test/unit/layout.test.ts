@@ -24,6 +24,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   wizard: ["workbook", "objectives"],
   // The weekly review rebuilds the dashboard and reads the status evaluation.
   review: ["workbook", "objectives", "status", "dashboard"],
+  import: ["workbook"],
   // The single-file features at the top of src/sheets: the menu, the custom functions' glue and
   // the sample data.
   ".": ["workbook"],

@@ -17,8 +17,14 @@ const CTR: RuleKpi = {
   name: "Click-through rate",
   canBeNegative: false,
   inputs: [
-    { name: "clicks", label: "Clicks", optional: false, multiColumn: false },
-    { name: "impressions", label: "Impressions", optional: false, multiColumn: false },
+    { name: "clicks", label: "Clicks", optional: false, multiColumn: false, countable: true },
+    {
+      name: "impressions",
+      label: "Impressions",
+      optional: false,
+      multiColumn: false,
+      countable: true,
+    },
   ],
 };
 
@@ -110,5 +116,20 @@ describe("checkObjective", () => {
     expect(issues).toEqual([
       expect.objectContaining({ field: "inputs", key: "inputOneColumn", input: "clicks" }),
     ]);
+  });
+
+  it("takes a difference of columns and one per row, and says what is wrong with them", () => {
+    const check = (clicks: string[]) =>
+      checkObjective({ ...VALID, inputs: { clicks, impressions: ["Impr."] } }, env());
+    expect(check(["Clicks", "\u2212Invalid clicks"]).value?.inputs.clicks).toEqual([
+      "Clicks",
+      "\u2212Invalid clicks",
+    ]);
+    expect(check(["#rows"]).value?.inputs.clicks).toEqual(["#rows"]);
+    const keys = (clicks: string[]) => check(clicks).issues.map((i) => i.key);
+    expect(keys(["\u2212Invalid clicks"])).toEqual(["inputOnlySubtracted"]);
+    expect(keys(["#rows", "Clicks"])).toEqual(["inputRowsAlone"]);
+    expect(keys(["Clicks", "\u2212Clicks"])).toEqual(["inputDuplicate"]);
+    expect(keys(["Clicks", "More clicks"])).toEqual(["inputOneColumn"]);
   });
 });

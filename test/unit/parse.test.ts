@@ -5,6 +5,7 @@ import {
   cellDay,
   durationOfDate,
   idKey,
+  isTotalLabel,
   monthFirst,
   parseNumberText,
   slowDuration,
@@ -66,7 +67,16 @@ describe("parseNumberText", () => {
     ["abc", "en_US", undefined],
     ["", "en_US", undefined],
     ["12 5", "fr_FR", undefined],
-    ["1.234,5", "fr_FR", undefined],
+    // Belgian and German grouping: unambiguous with a decimal comma or several groups.
+    ["1.234,5", "fr_FR", 1234.5],
+    ["1.234,5", "de_DE", 1234.5],
+    ["1.234.567", "en_US", 1234567],
+    ["1.234,5 €", "nl_BE", 1234.5],
+    // "1.234" is ambiguous: a thousand where the locale groups with a dot.
+    ["1.234", "de_DE", 1234],
+    ["1.234", "nl_BE", 1234],
+    ["1.234", "en_US", 1.234],
+    ["1.234.5", "de_DE", undefined],
     ["1,23,4", "en_US", undefined],
     ["--5", "en_US", undefined],
     ["€5$", "en_US", undefined],
@@ -280,6 +290,23 @@ describe("cellDay", () => {
     expect(isoDay(cellDay(46086.75, src(), 0)!)).toBe("2026-03-05");
   });
 
+  it("takes the dates exports write: GA4's yyyymmdd, a time after the day, month names", () => {
+    // GA4's Date dimension, as text, and as the number Sheets' import makes of it.
+    expect(isoDay(cellDay("20261127", src(), 0)!)).toBe("2026-11-27");
+    expect(isoDay(cellDay(20261127, src(), 0)!)).toBe("2026-11-27");
+    expect(errorOf(() => cellDay(20261327, src(), 0))).toMatch(/is not a date/);
+    // Meta's posts: a publication time after the day.
+    expect(isoDay(cellDay("27/11/2026 09:30", src(FR), 0)!)).toBe("2026-11-27");
+    expect(isoDay(cellDay("11/27/2026 21:05", src(EN), 0)!)).toBe("2026-11-27");
+    expect(isoDay(cellDay("27 nov. 2026", src(FR), 0)!)).toBe("2026-11-27");
+    expect(isoDay(cellDay("1er décembre 2026", src(FR), 0)!)).toBe("2026-12-01");
+    expect(isoDay(cellDay("27 févr. 2026", src(FR), 0)!)).toBe("2026-02-27");
+    expect(isoDay(cellDay("Nov 27, 2026", src(EN), 0)!)).toBe("2026-11-27");
+    expect(isoDay(cellDay("27 November 2026", src(EN), 0)!)).toBe("2026-11-27");
+    expect(errorOf(() => cellDay("27 brumaire 2026", src(FR), 0))).toMatch(/n'est pas une date/);
+    expect(errorOf(() => cellDay("31 nov. 2026", src(FR), 0))).toMatch(/n'est pas une date/);
+  });
+
   it("returns null for blanks and throws on anything else", () => {
     expect(cellDay("", src(), 0)).toBeNull();
     expect(cellDay(" ", src(), 0)).toBeNull();
@@ -290,6 +317,29 @@ describe("cellDay", () => {
     expect(errorOf(() => cellDay(true, src(), 0))).toMatch(/TRUE is not a date/);
     expect(errorOf(() => cellDay(new Date(Number.NaN), src(), 0))).toMatch(/is not a date/);
     expect(errorOf(() => cellDay("13/13/2026", src(FR), 0))).toMatch(/n'est pas une date/);
+  });
+});
+
+describe("isTotalLabel", () => {
+  it("knows the summary rows of the tools, in English, French and German", () => {
+    for (const label of [
+      "Total",
+      "Total: Account",
+      "Total : compte",
+      "Total : campagnes de Réseau de Recherche",
+      "Totaux",
+      "Grand total",
+      "Total général",
+      "Sous-total",
+      "Subtotal",
+      "Gesamtsumme",
+      " TOTAL ",
+    ]) {
+      expect(isTotalLabel(label), label).toBe(true);
+    }
+    for (const other of ["Totalement neuf", "Totality", "Search - Marque", "", 12, null]) {
+      expect(isTotalLabel(other), String(other)).toBe(false);
+    }
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { suggestDateColumn, suggestMapping } from "../../src/kpi/mapping.ts";
+import {
+  columnConcern,
+  refusesColumn,
+  suggestDateColumn,
+  suggestMapping,
+} from "../../src/kpi/mapping.ts";
 import { findKpi, getKpi, KPIS } from "../../src/kpi/registry/index.ts";
 import { GA4_HEADERS, SAMPLE_MAPPING } from "../fixtures.ts";
 
@@ -18,7 +23,11 @@ function mapped(kpiId: string, headers: string[]) {
   return Object.fromEntries(
     Object.entries(m).map(([name, s]) => [
       name,
-      s.column === null ? null : `${s.columns.map((c) => headers[c]).join("+")} (${s.confidence})`,
+      s.oneRow
+        ? `one per row (${s.confidence})`
+        : s.column === null
+          ? null
+          : `${[...s.columns.map((c) => headers[c]), ...(s.minus ?? []).map((c) => `−${headers[c]}`)].join("+")} (${s.confidence})`,
     ]),
   );
 }
@@ -133,26 +142,67 @@ describe("suggestMapping on the sample data", () => {
 });
 
 describe("suggestMapping on the usual exports", () => {
-  it("GA4: key events over total users; sessions for bounce rate", () => {
+  it("GA4: key events over sessions, never users; bounces as Sessions − Engaged sessions", () => {
     const ga4 = [...GA4_HEADERS];
+    // Users do not add up over the days of a month; sessions do.
     expect(mapped("conversion", ga4)).toEqual({
       conversions: "Key events (exact)",
-      visitors: "Total users (exact)",
+      visitors: "Sessions (exact)",
     });
-    expect(mapped("bounce_rate", ga4).sessions).toBe("Sessions (exact)");
+    // GA4 has no bounces column, and its "Bounce rate" is a rate: bounces are derived.
+    expect(mapped("bounce_rate", ga4)).toEqual({
+      bounces: "Sessions+−Engaged sessions (exact)",
+      sessions: "Sessions (exact)",
+    });
+    const fr = ["Date", "Sessions", "Sessions avec engagement", "Taux de rebond"];
+    expect(mapped("bounce_rate", fr)).toEqual({
+      bounces: "Sessions+−Sessions avec engagement (exact)",
+      sessions: "Sessions (exact)",
+    });
   });
 
-  it("an average duration column leaves visits unmapped, so averages are not divided again", () => {
-    const ga4 = ["Date", "Sessions", "Average engagement time"];
+  it("never proposes an average, a rate or an identifier as a quantity", () => {
+    const ga4 = ["Date", "Sessions", "Average engagement time per session"];
     expect(mapped("avg_visit_duration", ga4)).toEqual({
-      durations: "Average engagement time (exact)",
-      visits: null,
+      durations: null,
+      visits: "Sessions (exact)",
     });
-    const fr = ["Date", "Sessions", "Durée d'engagement moyenne"];
-    expect(mapped("avg_visit_duration", fr)).toEqual({
-      durations: "Durée d'engagement moyenne (exact)",
-      visits: null,
-    });
+    const fr = ["Date", "Sessions", "Durée d'engagement moyenne par session"];
+    expect(mapped("avg_visit_duration", fr).durations).toBeNull();
+    expect(mapped("engagement", ["Post ID", "Reactions", "Comments"]).posts).toBe(
+      "one per row (exact)",
+    );
+    expect(
+      mapped("engagement", ["Identifiant de la publication", "Réactions", "Partages"]).posts,
+    ).toBe("one per row (exact)");
+    // A posts column, when there is one, is counted as it is.
+    expect(mapped("engagement", ["Post ID", "Posts", "Likes"]).posts).toBe("Posts (exact)");
+  });
+
+  it("tells what a column is when it cannot be summed", () => {
+    const cases: [string, ReturnType<typeof columnConcern>][] = [
+      ["Bounce rate", "rate"],
+      ["Taux de rebond", "rate"],
+      ["CTR", "rate"],
+      ["Engagement rate (%)", "rate"],
+      ["Average engagement time per session", "average"],
+      ["Durée d'engagement moyenne par session", "average"],
+      ["Avg. CPC", "average"],
+      ["CPC moy.", "average"],
+      ["Coût/conv.", "average"],
+      ["Post ID", "id"],
+      ["Identifiant de la publication", "id"],
+      ["Total users", "users"],
+      ["Nombre total d'utilisateurs", "users"],
+      ["Sessions", null],
+      ["Clics", null],
+      ["Partages", null],
+      ["Valeur de conv.", null],
+    ];
+    for (const [header, concern] of cases) expect(columnConcern(header), header).toBe(concern);
+    expect(refusesColumn("rate", "count")).toBe(true);
+    expect(refusesColumn("id", "id")).toBe(false);
+    expect(refusesColumn("users", "count")).toBe(false);
   });
 
   it("ad platforms, with a currency note in the header", () => {
@@ -198,7 +248,7 @@ describe("suggestMapping on the usual exports", () => {
     });
   });
 
-  it("e-mail: a Delivered column is the denominator and leaves bounced out", () => {
+  it("e-mail: a Delivered column is preferred as the denominator and leaves bounced out", () => {
     expect(mapped("open_rate", ["Campaign", "Delivered", "Opens", "Bounces"])).toEqual({
       opens: "Opens (exact)",
       sent: "Delivered (exact)",
@@ -208,8 +258,26 @@ describe("suggestMapping on the usual exports", () => {
       mapped("open_rate", ["Campagne", "E-mails envoyés", "Délivrés", "Ouvertures", "Rebonds"]),
     ).toEqual({
       opens: "Ouvertures (exact)",
-      sent: "E-mails envoyés (exact)",
-      bounced: "Rebonds (exact)",
+      sent: "Délivrés (exact)",
+      bounced: null,
+    });
+    // Brevo: Sent, Delivered, Hard bounces and Soft bounces; its open rate is opens ÷ delivered.
+    expect(
+      mapped("open_rate", [
+        "Campaign name",
+        "Sent",
+        "Delivered",
+        "Unique opens",
+        "Open rate",
+        "Hard bounces",
+        "Soft bounces",
+      ]),
+    ).toEqual({ opens: "Unique opens (exact)", sent: "Delivered (exact)", bounced: null });
+    // Without a Delivered column, sent − bounced as before.
+    expect(mapped("open_rate", ["Sent", "Opens", "Bounces"])).toEqual({
+      opens: "Opens (exact)",
+      sent: "Sent (exact)",
+      bounced: "Bounces (exact)",
     });
   });
 

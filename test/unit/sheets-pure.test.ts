@@ -30,6 +30,24 @@ describe("inputs cell", () => {
     expect(parseInputs(cell)).toEqual(inputs);
   });
 
+  it("writes a difference of columns and one per row readably, and reads them back", () => {
+    const inputs = {
+      bounces: ["Sessions", "\u2212Engaged sessions"],
+      sessions: ["Sessions"],
+      posts: ["#rows"],
+    };
+    const cell = formatInputs(inputs);
+    expect(cell).toBe("bounces=Sessions \u2212 Engaged sessions; sessions=Sessions; posts=#rows");
+    expect(parseInputs(cell)).toEqual(inputs);
+    expect(parseInputs("bounces = Sessions\u2212Engaged sessions + Other")).toEqual({
+      bounces: ["Sessions", "\u2212Engaged sessions", "Other"],
+    });
+    // A subtraction first has nothing to subtract from: JSON keeps it exactly for validation.
+    const odd = { bounces: ["\u2212Engaged sessions", "Sessions"] };
+    expect(formatInputs(odd).startsWith("{")).toBe(true);
+    expect(parseInputs(formatInputs(odd))).toEqual(odd);
+  });
+
   it("falls back to JSON when a header holds a separator, and still round-trips", () => {
     const inputs = { opens: ["Opens; unique"], sent: ["=Sent + more"] };
     const cell = formatInputs(inputs);

@@ -102,6 +102,30 @@ function appendPreview(
       ),
     );
   }
+  // What was left out of the count, and why: the numbers above are over the rest.
+  const { totals, undated } = data.leftOut;
+  if (totals > 0 || undated > 0) {
+    const parts = [
+      totals > 0 ? t(totals === 1 ? "leftOutTotalsOne" : "leftOutTotals", { n: totals }) : "",
+      undated > 0 ? t(undated === 1 ? "leftOutUndatedOne" : "leftOutUndated", { n: undated }) : "",
+    ].filter((p) => p !== "");
+    facts.append(
+      h(
+        "li",
+        { class: "muted", "data-testid": "wizard-preview-left-out" },
+        `${t("leftOutTitle")}${colon}${parts.join(", ")}`,
+      ),
+    );
+  }
+  if (data.headerRow > 1) {
+    facts.append(
+      h(
+        "li",
+        { class: "muted", "data-testid": "wizard-preview-header-row" },
+        t("headerRow", { row: data.headerRow }),
+      ),
+    );
+  }
   body.append(facts);
 }
 

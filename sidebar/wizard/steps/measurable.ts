@@ -2,6 +2,8 @@
  * Step M, Measurable: the source tab, its date column, and a column (or several) for each input of
  * the KPI, with how sure the automatic match is; the preview of the data sits below.
  */
+
+import { MINUS, ONE_PER_ROW } from "../../../src/contract/input-terms.ts";
 import type { WizardKpi } from "../../../src/contract/wizard.ts";
 import { h } from "../../dom.ts";
 import { findKpi, findSheet, selectSheet } from "../../draft.ts";
@@ -95,32 +97,44 @@ function mappingField(
   const sheet = findSheet(ctx, draft.sourceSheet);
   const chosen = draft.inputs[input.name] ?? (input.optional ? [] : [""]);
   const suggestion = sheet?.suggestions[draft.kpiId]?.[input.name];
-  const options = (current: string) => [
+  const options = (current: string, index: number) => [
     { value: "", label: input.optional ? t("notUsed") : t("chooseColumn") },
+    // A count may be one per row (a posts export has a row per post and no posts column).
+    ...(input.countable && index === 0 ? [{ value: ONE_PER_ROW, label: t("onePerRow") }] : []),
     // A stored column missing from the tab stays visible, so the user sees what to replace.
-    ...(current && !columns.includes(current) ? [{ value: current, label: current }] : []),
+    ...(current && current !== ONE_PER_ROW && !columns.includes(current)
+      ? [{ value: current, label: current }]
+      : []),
     ...columns.map((c) => ({ value: c, label: c })),
   ];
-  const setColumn = (index: number, value: string) => {
-    const list = [...(draft.inputs[input.name] ?? [])];
-    list[index] = value;
+  const setTerms = (list: string[]) => {
     draft.inputs[input.name] = list;
     draft.unsure[input.name] = false;
     state.render();
     state.refreshPreview();
   };
-  const rows = (chosen.length === 0 ? [""] : chosen).map((column, index) => {
+  const rows = (chosen.length === 0 ? [""] : chosen).map((term, index) => {
+    // A subtracted column (bounces = Sessions − Engaged sessions) shows its sign before it.
+    const minus = term.startsWith(MINUS);
+    const column = minus ? term.slice(MINUS.length) : term;
     const select = selectInput(
       {
         "data-testid": `wizard-input-${input.name}${index > 0 ? `-${index + 1}` : ""}`,
         "data-key": `input:${input.name}:${index}`,
-        "aria-label": index > 0 ? `${input.label} ${index + 1}` : null,
-        onchange: (e: Event) => setColumn(index, (e.target as HTMLSelectElement).value),
+        "data-minus": minus ? "true" : null,
+        "aria-label": index > 0 ? `${input.label} ${minus ? t("minusColumn") : index + 1}` : null,
+        onchange: (e: Event) => {
+          const list = [...chosen];
+          const value = (e.target as HTMLSelectElement).value;
+          list[index] = minus ? `${MINUS}${value}` : value;
+          setTerms(value === ONE_PER_ROW ? [ONE_PER_ROW] : list);
+        },
       },
-      options(column),
+      options(column, index),
       column,
     );
-    if (!input.multiColumn || chosen.length <= 1) return select;
+    const removable = (input.multiColumn && chosen.length > 1) || minus;
+    if (!removable) return select;
     const remove = h(
       "button",
       {
@@ -132,14 +146,18 @@ function mappingField(
         onclick: () => {
           const list = [...chosen];
           list.splice(index, 1);
-          draft.inputs[input.name] = list;
-          state.render();
-          state.refreshPreview();
+          setTerms(list);
         },
       },
       "×",
     );
-    return h("div", { class: "multi-row" }, select, remove);
+    return h(
+      "div",
+      { class: "multi-row" },
+      minus ? h("span", { class: "term-sign", "aria-hidden": "true" }, MINUS) : null,
+      select,
+      remove,
+    );
   });
   const first = rows[0] as HTMLElement;
   const control =
@@ -210,6 +228,45 @@ function mappingField(
           },
         },
         `+ ${t("addColumn")}`,
+      ),
+    );
+  }
+  const plain = selected.length > 0 && !selected.includes(ONE_PER_ROW);
+  if (input.countable && plain) {
+    extra.append(
+      h(
+        "button",
+        {
+          type: "button",
+          class: "link-button add",
+          "data-key": `subtract:${input.name}`,
+          onclick: () => {
+            draft.inputs[input.name] = [...chosen, MINUS];
+            state.render();
+            shell.content
+              .querySelector<HTMLElement>(
+                `[data-key="input:${CSS.escape(input.name)}:${chosen.length}"]`,
+              )
+              ?.focus();
+          },
+        },
+        `${MINUS} ${t("subtractColumn")}`,
+      ),
+    );
+  }
+  // What a chosen column is, when it cannot be summed (the server refuses it) or misleads.
+  for (const term of selected) {
+    const header = term.startsWith(MINUS) ? term.slice(MINUS.length) : term;
+    const concern = sheet?.concerns[header];
+    if (!concern || (concern === "users" && !input.countable)) continue;
+    extra.append(
+      h(
+        "p",
+        {
+          class: concern === "users" ? "hint warn-text" : "error-text",
+          "data-testid": `wizard-concern-${input.name}`,
+        },
+        t(`concern_${concern}`, { column: header }),
       ),
     );
   }

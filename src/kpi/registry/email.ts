@@ -45,7 +45,7 @@ export const openRate: KpiDefinition = {
       { en: "Sent", fr: "Envoyés" },
       { en: "E-mails sent (or delivered).", fr: "E-mails envoyés (ou délivrés)." },
       SENT,
-      { combinedAliases: { aliases: DELIVERED, leavesUnmapped: ["bounced"] } },
+      { combinedAliases: { aliases: DELIVERED, leavesUnmapped: ["bounced"], preferred: true } },
     ),
     count(
       "bounced",
@@ -67,8 +67,8 @@ export const openRate: KpiDefinition = {
   unit: "percent",
   direction: "higher",
   doc: {
-    en: 'Opens over delivered e-mails, delivered being sent minus bounced. Without `bounced` (omitted or blank) it is opens over sent; pass a "Delivered" column as `sent` and omit `bounced` if your tool reports deliveries. `bounced` greater than `sent` is an error. A text third argument `"rows"` or `"total"` is taken as the mode.',
-    fr: 'Les ouvertures rapportées aux e-mails délivrés, c\'est-à-dire envoyés moins rebonds. Sans `bounced` (omis ou vide), ouvertures ÷ envoyés ; si votre outil donne les e-mails délivrés, passez cette colonne comme `sent` et omettez `bounced`. `bounced` supérieur à `sent` est une erreur. Un troisième argument texte `"rows"` ou `"total"` est pris comme mode.',
+    en: 'Opens over delivered e-mails, delivered being sent minus bounced. Without `bounced` (omitted or blank) it is opens over sent; pass a "Delivered" column as `sent` and omit `bounced` if your tool reports deliveries (Brevo, Mailchimp): that is the open rate their own reports show, and sent − hard bounces would forget the soft bounces. Never pass an "Open rate" column: rates of campaigns do not add up. `bounced` greater than `sent` is an error. A text third argument `"rows"` or `"total"` is taken as the mode.',
+    fr: "Les ouvertures rapportées aux e-mails délivrés, c'est-à-dire envoyés moins rebonds. Sans `bounced` (omis ou vide), ouvertures ÷ envoyés ; si votre outil donne les e-mails délivrés (Brevo, Mailchimp), passez cette colonne comme `sent` et omettez `bounced` : c'est le taux d'ouverture de leurs propres rapports, alors qu'envoyés moins hard bounces oublierait les soft bounces. Ne passez jamais une colonne « Taux d'ouverture » : les taux des campagnes ne s'additionnent pas. `bounced` supérieur à `sent` est une erreur. Un troisième argument texte `\"rows\"` ou `\"total\"` est pris comme mode.",
   },
   example: {
     formula: "=KPI_OPEN_RATE(B2:B3, C2:C3, D2:D3)",

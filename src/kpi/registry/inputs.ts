@@ -36,6 +36,37 @@ export const DATE_ALIASES: Aliases = {
   fr: ["Date", "Jour", "Date de visite", "Semaine", "Mois", "Période", "Horodatage"],
 };
 
+/**
+ * Aliases of a column that tells apart the rows of one day (a post, a campaign, a channel), by
+ * which an import matches this week's rows with last week's. Identifiers first: the most exact.
+ */
+export const KEY_ALIASES: Aliases = {
+  en: [
+    "Post ID",
+    "Campaign ID",
+    "Campaign",
+    "Campaign name",
+    "Ad set name",
+    "Ad group",
+    "Channel",
+    "Session default channel group",
+    "Session source / medium",
+    "Source / medium",
+  ],
+  fr: [
+    "Identifiant de la publication",
+    "ID de la campagne",
+    "Campagne",
+    "Nom de la campagne",
+    "Nom de l'ensemble de publicités",
+    "Groupe d'annonces",
+    "Canal",
+    "Groupe de canaux par défaut de la session",
+    "Source/Support de la session",
+    "Source / support",
+  ],
+};
+
 /** An input of `kind`, written in the entries as `count(name, label, help, aliases)`. */
 function inputOf(kind: KpiInput["kind"]) {
   return (

@@ -73,6 +73,12 @@ export const engagement: KpiDefinition = {
         en: ["Posts", "Number of posts", "Published posts", "Publications", "Tweets"],
         fr: ["Publications", "Nombre de publications", "Posts", "Publications publiées"],
       },
+      {
+        rowAliases: {
+          en: ["Post ID", "Permalink", "Post link"],
+          fr: ["Identifiant de la publication", "Lien permanent", "Lien de la publication"],
+        },
+      },
     ),
   ],
   combine: {
@@ -83,8 +89,8 @@ export const engagement: KpiDefinition = {
   unit: "ratio",
   direction: "higher",
   doc: {
-    en: "Interactions per post, the usual definition of social engagement. `interactions` may span several columns (likes, comments, shares), all summed, and summed across each row in rows mode. Variants: pass reach (people reached) as the second argument for the engagement rate by reach, or followers for the engagement rate by followers; both are fractions, to format as percentages.",
-    fr: "Les interactions par publication, la définition usuelle de l'engagement sur les réseaux sociaux. `interactions` peut couvrir plusieurs colonnes (j'aime, commentaires, partages), toutes additionnées, et additionnées sur chaque ligne en mode lignes. Variantes : passez la portée (personnes atteintes) en second argument pour le taux d'engagement par portée, ou le nombre d'abonnés pour le taux d'engagement par abonné ; ce sont des fractions, à afficher en pourcentage.",
+    en: "Interactions per post, the usual definition of social engagement. `interactions` may span several columns (likes, comments, shares), all summed, and summed across each row in rows mode. Variants: pass reach (people reached) as the second argument for the engagement rate by reach, or followers for the engagement rate by followers; both are fractions, to format as percentages. A posts export (Meta Business Suite) has one row per post and no posts column: pass a column of 1s, or let the wizard count one post per row; never the Post ID column, which is a label, not a number of posts.",
+    fr: "Les interactions par publication, la définition usuelle de l'engagement sur les réseaux sociaux. `interactions` peut couvrir plusieurs colonnes (j'aime, commentaires, partages), toutes additionnées, et additionnées sur chaque ligne en mode lignes. Variantes : passez la portée (personnes atteintes) en second argument pour le taux d'engagement par portée, ou le nombre d'abonnés pour le taux d'engagement par abonné ; ce sont des fractions, à afficher en pourcentage. Un export de publications (Meta Business Suite) a une ligne par publication et pas de colonne de publications : passez une colonne de 1, ou laissez l'assistant compter une publication par ligne ; jamais la colonne Identifiant de la publication, qui est une étiquette, pas un nombre de publications.",
   },
   example: {
     formula: "=KPI_ENGAGEMENT(B2:D3, E2:E3)",

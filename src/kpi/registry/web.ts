@@ -2,17 +2,23 @@
 import type { Aliases, KpiDefinition } from "../types.ts";
 import { conversionsInput, count, DATE_ALIASES } from "./inputs.ts";
 
+// Sessions before users: sessions add up over the days of a month, users do not (a person who
+// comes back on three days is three daily users).
 const VISITORS: Aliases = {
-  en: ["Visitors", "Total users", "Users", "Unique visitors", "Active users", "Visits", "Sessions"],
+  en: ["Visitors", "Sessions", "Visits", "Unique visitors", "Total users", "Users", "Active users"],
   fr: [
     "Visiteurs",
+    "Sessions",
+    "Visites",
+    "Visiteurs uniques",
     "Nombre total d'utilisateurs",
     "Utilisateurs",
-    "Visiteurs uniques",
     "Utilisateurs actifs",
-    "Visites",
-    "Sessions",
   ],
+};
+const ENGAGED_SESSIONS: Aliases = {
+  en: ["Engaged sessions"],
+  fr: ["Sessions avec engagement", "Sessions engagées"],
 };
 const SESSIONS: Aliases = {
   en: ["Sessions", "Visits", "Total sessions", "Number of sessions"],
@@ -50,8 +56,8 @@ export const conversion: KpiDefinition = {
   unit: "percent",
   direction: "higher",
   doc: {
-    en: "The conversions of all rows divided by the visitors of all rows: a ratio of sums, never the mean of the rows' rates, so a busy day weighs more than a quiet one. Pass sessions instead of visitors for a per-session rate.",
-    fr: "Les conversions de toutes les lignes divisées par les visiteurs de toutes les lignes : un ratio de sommes, jamais la moyenne des taux des lignes, si bien qu'une journée chargée pèse plus qu'une journée calme. Passez les sessions au lieu des visiteurs pour un taux par session.",
+    en: "The conversions of all rows divided by the visitors of all rows: a ratio of sums, never the mean of the rows' rates, so a busy day weighs more than a quiet one. Pass sessions instead of visitors for a per-session rate. Daily users do not add up: a person who comes back on three days of a month is three daily users, so a monthly rate on summed users reads too low; GA4 exports are best read per session.",
+    fr: "Les conversions de toutes les lignes divisées par les visiteurs de toutes les lignes : un ratio de sommes, jamais la moyenne des taux des lignes, si bien qu'une journée chargée pèse plus qu'une journée calme. Passez les sessions au lieu des visiteurs pour un taux par session. Les utilisateurs d'un jour ne s'additionnent pas : une personne revenue trois jours dans le mois compte pour trois, si bien qu'un taux mensuel sur des utilisateurs additionnés est trop bas ; un export GA4 se lit plutôt par session.",
   },
   example: {
     formula: "=KPI_CONVERSION(B2:B4, C2:C4)",
@@ -186,6 +192,7 @@ export const avgVisitDuration: KpiDefinition = {
           "Session duration",
           "Total time on site",
           "Total engagement time",
+          "User engagement",
           "Visit duration",
           "Duration",
         ],
@@ -195,30 +202,10 @@ export const avgVisitDuration: KpiDefinition = {
           "Durée des sessions",
           "Durée de session",
           "Temps d'engagement total",
+          "Engagement de l'utilisateur",
           "Durée des visites",
           "Durée",
         ],
-      },
-      combinedAliases: {
-        aliases: {
-          en: [
-            "Average engagement time",
-            "Average engagement time per session",
-            "Average engagement time per active user",
-            "Average session duration",
-            "Avg. session duration",
-            "Avg. time on site",
-          ],
-          fr: [
-            "Durée d'engagement moyenne",
-            "Temps d'engagement moyen",
-            "Durée d'engagement moyenne par session",
-            "Durée moyenne des sessions",
-            "Durée moyenne de session",
-            "Temps moyen passé sur le site",
-          ],
-        },
-        leavesUnmapped: ["visits"],
       },
     },
     count(
@@ -241,8 +228,8 @@ export const avgVisitDuration: KpiDefinition = {
   unit: "seconds",
   direction: "higher",
   doc: {
-    en: "In seconds. With one range, the mean of its non-blank durations (one visit per cell). With two, total duration over total visits (each row a day's total). A duration may be a number of seconds, a Sheets duration or time (converted exactly, in the spreadsheet's time zone), or text `h:mm:ss` or `m:ss`. Format the result with `=B1/86400` as a duration if you prefer `[h]:mm:ss`.",
-    fr: "En secondes. Avec une plage, la moyenne de ses durées non vides (une visite par cellule). Avec deux, la durée totale divisée par le nombre total de visites (chaque ligne étant le total d'un jour). Une durée peut être un nombre de secondes, une durée ou une heure Sheets (convertie exactement, dans le fuseau du classeur), ou du texte `h:mm:ss` ou `m:ss`. Pour un affichage `[h]:mm:ss`, divisez le résultat par 86400.",
+    en: "In seconds. With one range, the mean of its non-blank durations (one visit per cell). With two, total duration over total visits (each row a day's total). A duration may be a number of seconds, a Sheets duration or time (converted exactly, in the spreadsheet's time zone), or text `h:mm:ss` or `m:ss`. Format the result with `=B1/86400` as a duration if you prefer `[h]:mm:ss`. A column of averages (GA4's Average engagement time per session) is not a duration to add up: averaging it weighs a quiet day like a busy one. Use a total (GA4's User engagement) with the sessions.",
+    fr: "En secondes. Avec une plage, la moyenne de ses durées non vides (une visite par cellule). Avec deux, la durée totale divisée par le nombre total de visites (chaque ligne étant le total d'un jour). Une durée peut être un nombre de secondes, une durée ou une heure Sheets (convertie exactement, dans le fuseau du classeur), ou du texte `h:mm:ss` ou `m:ss`. Pour un affichage `[h]:mm:ss`, divisez le résultat par 86400. Une colonne de moyennes (la Durée d'engagement moyenne par session de GA4) n'est pas une durée à additionner : la moyenner pèse un jour calme autant qu'un jour chargé. Prenez un total (l'Engagement de l'utilisateur de GA4) avec les sessions.",
   },
   example: {
     formula: "=KPI_AVG_VISIT_DURATION(E2:E3, C2:C3)",
@@ -297,6 +284,7 @@ export const bounceRate: KpiDefinition = {
           "Sessions non engagées",
         ],
       },
+      { derivedAliases: { plus: SESSIONS, minus: ENGAGED_SESSIONS } },
     ),
     count(
       "sessions",
@@ -316,8 +304,8 @@ export const bounceRate: KpiDefinition = {
   unit: "percent",
   direction: "lower",
   doc: {
-    en: "With two ranges, single-page sessions over sessions; bounces greater than sessions is an error. With one range, that range holds the pages viewed in each session, and the rate is the share of its non-blank cells equal to 1. A Google Analytics 4 export has Sessions and Engaged sessions but no bounces, and its own “Bounce rate” column is a rate per row that must not be averaged: add a column Sessions − Engaged sessions and use it as `bounces`.",
-    fr: "Avec deux plages, les sessions d'une page rapportées aux sessions ; des rebonds supérieurs aux sessions sont une erreur. Avec une seule plage, celle-ci donne les pages vues par session, et le taux est la part de ses cellules non vides égales à 1. Un export Google Analytics 4 donne les Sessions et les Sessions avec engagement, sans rebonds, et sa colonne « Taux de rebond » est un taux par ligne qu'il ne faut pas moyenner : ajoutez une colonne Sessions − Sessions avec engagement et utilisez-la comme `bounces`.",
+    en: "With two ranges, single-page sessions over sessions; bounces greater than sessions is an error. With one range, that range holds the pages viewed in each session, and the rate is the share of its non-blank cells equal to 1. A Google Analytics 4 export has Sessions and Engaged sessions but no bounces, and its own “Bounce rate” column is a rate per row that must not be averaged or added up: GA4's bounces are Sessions − Engaged sessions, so pass that difference as `bounces`, `=KPI_BOUNCE_RATE(ARRAYFORMULA(B2:B31-C2:C31), B2:B31)` with Sessions in B and Engaged sessions in C (the wizard maps a GA4 export this way by itself).",
+    fr: "Avec deux plages, les sessions d'une page rapportées aux sessions ; des rebonds supérieurs aux sessions sont une erreur. Avec une seule plage, celle-ci donne les pages vues par session, et le taux est la part de ses cellules non vides égales à 1. Un export Google Analytics 4 donne les Sessions et les Sessions avec engagement, sans rebonds, et sa colonne « Taux de rebond » est un taux par ligne qu'il ne faut ni moyenner ni additionner : les rebonds de GA4 sont Sessions − Sessions avec engagement, passez donc cette différence comme `bounces`, `=KPI_BOUNCE_RATE(ARRAYFORMULA(B2:B31-C2:C31); B2:B31)` avec les Sessions en B et les Sessions avec engagement en C (l'assistant associe ainsi un export GA4 de lui-même).",
   },
   example: {
     formula: "=KPI_BOUNCE_RATE(D2:D3, C2:C3)",
@@ -335,6 +323,18 @@ export const bounceRate: KpiDefinition = {
       note: {
         en: "One range of pages per session: 3 of the 5 sessions viewed one page.",
         fr: "Une plage de pages par session : 3 des 5 sessions n'ont vu qu'une page.",
+      },
+    },
+    {
+      formula: "=KPI_BOUNCE_RATE(ARRAYFORMULA(B2:B3-C2:C3), B2:B3)",
+      args: [
+        [[300 - 180], [200 - 150]],
+        [[300], [200]],
+      ],
+      result: 0.34,
+      note: {
+        en: "A GA4 export: Sessions in B (300, 200), Engaged sessions in C (180, 150); (120 + 50) ÷ 500.",
+        fr: "Un export GA4 : Sessions en B (300, 200), Sessions avec engagement en C (180, 150) ; (120 + 50) ÷ 500.",
       },
     },
   ],

@@ -5,11 +5,12 @@
  * number of data rows. Nothing outside the dashboard tab is written.
  */
 import type { Lang } from "../../contract/i18n.ts";
-import { latestDateDay, type ObjectiveEval, SourceColumns } from "../status/evaluate.ts";
+import { latestDateDay, type ObjectiveEval } from "../status/evaluate.ts";
 import { evaluateWorkbook, readWorkbook, type Workbook } from "../status/read.ts";
 import { userLang } from "../workbook/locale.ts";
 import { withDocumentLock } from "../workbook/lock.ts";
 import { messages } from "../workbook/messages.ts";
+import { SourceRows } from "../workbook/source.ts";
 import { DASHBOARD_KEY, findTaggedSheet, insertTaggedSheet } from "../workbook/tabs.ts";
 import type { ChartSpec, DashboardGrid } from "./grid.ts";
 import { layoutDashboard } from "./layout.ts";
@@ -27,7 +28,7 @@ function sourceDates(wb: Workbook): { name: string; latest: number | null | "mis
       out.push({ name: source.name, latest: "missing" });
       continue;
     }
-    const table = new SourceColumns(source.values, wb.timeZone);
+    const table = new SourceRows(source.values, wb.ctx);
     let latest: number | null = null;
     const seen = new Set<number>();
     for (const o of wb.objectives) {
@@ -35,7 +36,10 @@ function sourceDates(wb: Workbook): { name: string; latest: number | null | "mis
       const col = table.find(o.dateColumn);
       if (col === undefined || seen.has(col)) continue;
       seen.add(col);
-      const day = latestDateDay(table.column(col), wb.ctx);
+      const day = latestDateDay(
+        table.data.rows.map((r) => r[col]),
+        wb.ctx,
+      );
       if (day !== null && (latest === null || day > latest)) latest = day;
     }
     out.push({ name: source.name, latest });

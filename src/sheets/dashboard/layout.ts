@@ -18,7 +18,7 @@ import {
   upperFirst,
 } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
-import type { RowProblem, StatusCode } from "../../contract/objectives.ts";
+import type { RowProblem } from "../../contract/objectives.ts";
 import { type BenchmarkRow, objectiveBenchmark } from "../../kpi/registry/benchmarks.ts";
 import { type ObjectiveEval, SPARKLINE_PERIODS, statusTextOf } from "../status/evaluate.ts";
 import { columnLetter } from "../workbook/cells.ts";

@@ -1,25 +1,44 @@
 /**
  * How an objective is written into cells of the Objectives tab and read back. The tab is meant to
  * be read (and sometimes edited) by people, so the column mapping is written as text,
- * `clicks=Clicks; impressions=Impressions` or `interactions=Likes + Comments + Shares`, with JSON
- * as the exact fallback when a header itself holds one of the separators.
+ * `clicks=Clicks; impressions=Impressions`, `interactions=Likes + Comments + Shares`,
+ * `bounces=Sessions − Engaged sessions` or `posts=#rows` (input-terms.ts), with JSON as the exact
+ * fallback when a header itself holds one of the separators.
  */
+import { MINUS, ONE_PER_ROW, parseTerm } from "../../contract/input-terms.ts";
 import { isDateValue } from "../../kpi/cells.ts";
 import { civilDay, dayToDate, isoDay, tryParseIsoDay } from "../../kpi/days.ts";
 import { textCell } from "../workbook/cells.ts";
 
-const SEPARATORS = /[;=+{}]/;
+const SEPARATORS = /[;=+{}\u2212]/;
 
 /** The column mapping as a readable cell: `input=Header; other=Header A + Header B`. */
 export function formatInputs(inputs: Readonly<Record<string, readonly string[]>>): string {
-  const entries = Object.entries(inputs).filter(([, headers]) => headers.length > 0);
+  const entries = Object.entries(inputs).filter(([, terms]) => terms.length > 0);
+  // Plain text only when it reads back exactly: clean headers, canonical terms, not a subtraction
+  // first (nothing to subtract from).
   const plain = entries.every(
-    ([name, headers]) =>
+    ([name, terms]) =>
       !SEPARATORS.test(name) &&
-      headers.every((h) => !SEPARATORS.test(h) && h === h.trim() && h !== ""),
+      terms.every((term, i) => {
+        const t = parseTerm(term);
+        if (t.kind === "rows") return term === ONE_PER_ROW;
+        const h = t.header;
+        const clean = !SEPARATORS.test(h) && h === h.trim() && h !== "" && h !== ONE_PER_ROW;
+        return clean && term === (t.sign < 0 ? `${MINUS}${h}` : h) && (i > 0 || t.sign > 0);
+      }),
   );
   if (!plain) return JSON.stringify(Object.fromEntries(entries));
-  return entries.map(([name, headers]) => `${name}=${headers.join(" + ")}`).join("; ");
+  const text = (terms: readonly string[]) =>
+    terms
+      .map((term, i) => {
+        const t = parseTerm(term);
+        const word = t.kind === "rows" ? ONE_PER_ROW : t.header;
+        if (i === 0) return word;
+        return t.kind === "column" && t.sign < 0 ? ` ${MINUS} ${word}` : ` + ${word}`;
+      })
+      .join("");
+  return entries.map(([name, terms]) => `${name}=${text(terms)}`).join("; ");
 }
 
 /** The reverse of formatInputs; undefined when the text is neither form. */
@@ -47,12 +66,16 @@ export function parseInputs(cell: string): Record<string, string[]> | undefined 
     const eq = part.indexOf("=");
     if (eq <= 0) return undefined;
     const name = part.slice(0, eq).trim();
-    const headers = part
-      .slice(eq + 1)
-      .split("+")
-      .map((h) => h.trim());
-    if (name === "" || headers.some((h) => h === "") || out.has(name)) return undefined;
-    out.set(name, headers);
+    // "A + B − C": the operators split the terms; a minus makes the next term subtracted.
+    const pieces = part.slice(eq + 1).split(/([+\u2212])/);
+    const terms: string[] = [];
+    for (let i = 0; i < pieces.length; i += 2) {
+      const word = (pieces[i] ?? "").trim();
+      if (word === "") return undefined;
+      terms.push(pieces[i - 1] === MINUS ? `${MINUS}${word}` : word);
+    }
+    if (name === "" || out.has(name)) return undefined;
+    out.set(name, terms);
   }
   return ownRecord(out);
 }

@@ -6,17 +6,19 @@
  */
 import { formatDayLong } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
+import { minusTerm, parseTerm } from "../../contract/input-terms.ts";
 import { OBJECTIVE_FIELDS } from "../../contract/objective-rules.ts";
 import type { Objective } from "../../contract/objectives.ts";
 import { dateColumnCheck, describeValue } from "../../kpi/cells.ts";
 import { civilDay } from "../../kpi/days.ts";
+import { getKpi } from "../../kpi/registry/index.ts";
 import type { EngineContext } from "../../kpi/types.ts";
-import { cellText, HeaderRow, textCell } from "../workbook/cells.ts";
+import { cellText, HEADER_SEARCH_ROWS, readTable, textCell } from "../workbook/cells.ts";
 import { userLang } from "../workbook/locale.ts";
 import { type LockTask, withDocumentLock } from "../workbook/lock.ts";
 import { messages } from "../workbook/messages.ts";
 import { findTaggedSheet, OBJECTIVES_KEY, ownSheetIds } from "../workbook/tabs.ts";
-import { fieldError, objectiveId, validateObjective } from "./rules.ts";
+import { checkSummable, fieldError, objectiveId, validateObjective } from "./rules.ts";
 import {
   createObjectivesSheet,
   type Layout,
@@ -53,9 +55,9 @@ function layoutOrThrow(parsed: StoreContent): Layout {
 
 /**
  * Checks the objective against the spreadsheet: the source tab exists and is not one of ours, every
- * header it names is in the tab's header row (HeaderRow's rule: a header in another case is
- * accepted and stored as the tab spells it), and its date column holds dates. Two reads: the
- * header row, and a sample of the date column.
+ * header it names is in the tab's header row (found below any title lines, by HeaderRow's rule: a
+ * header in another case is accepted and stored as the tab spells it), and its date column holds
+ * dates. One read: the lines above the header, the header and a sample of the rows below.
  */
 function checkAgainstSheet<T extends Objective | ReturnType<typeof validateObjective>>(
   ss: Spreadsheet,
@@ -68,31 +70,44 @@ function checkAgainstSheet<T extends Objective | ReturnType<typeof validateObjec
     fieldError(lang, "sourceSheet", "ownSheet", { value: input.sourceSheet });
   }
   const lastColumn = source.getLastColumn();
-  if (lastColumn < 1) fieldError(lang, "sourceSheet", "sheetEmpty", { value: input.sourceSheet });
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const header = new HeaderRow(source.getRange(1, 1, 1, lastColumn).getValues()[0] ?? [], timeZone);
+  const lastRow = source.getLastRow();
+  if (lastColumn < 1 || lastRow < 1) {
+    fieldError(lang, "sourceSheet", "sheetEmpty", { value: input.sourceSheet });
+  }
+  const ctx: EngineContext = {
+    timeZone: ss.getSpreadsheetTimeZone(),
+    locale: ss.getSpreadsheetLocale(),
+  };
+  const rows = Math.min(lastRow, HEADER_SEARCH_ROWS + DATE_SAMPLE_ROWS);
+  const table = readTable(source.getRange(1, 1, rows, lastColumn).getValues(), ctx);
+  const { header } = table;
+  checkSummable(getKpi(input.kpiId), input.inputs, lang);
   const spelled = (field: "dateColumn" | "inputs", name: string): string =>
     header.spelling(name) ??
-    fieldError(lang, field, "noSuchColumn", { value: name, sheet: input.sourceSheet });
+    fieldError(lang, field, "noSuchColumn", {
+      value: name,
+      sheet: input.sourceSheet,
+      row: table.headerIndex + 1,
+    });
   const inputs: Record<string, string[]> = {};
   for (const [name, list] of Object.entries(input.inputs)) {
-    inputs[name] = list.map((h) => spelled("inputs", h));
+    inputs[name] = list.map((t) => {
+      const term = parseTerm(t);
+      if (term.kind === "rows") return t;
+      const h = spelled("inputs", term.header);
+      return term.sign < 0 ? minusTerm(h) : h;
+    });
   }
   const dateColumn = spelled("dateColumn", input.dateColumn);
-  const rows = Math.min(DATE_SAMPLE_ROWS, source.getLastRow() - 1);
-  if (rows > 0) {
-    const col = (header.find(dateColumn) as number) + 1;
-    const cells = source
-      .getRange(2, col, rows, 1)
-      .getValues()
-      .map((r) => r[0]);
-    const ctx: EngineContext = { timeZone, locale: ss.getSpreadsheetLocale() };
+  const col = header.find(dateColumn) as number;
+  const cells = table.rows.slice(0, DATE_SAMPLE_ROWS).map((r) => r[col]);
+  if (cells.length > 0) {
     const check = dateColumnCheck(cells, ctx);
     if (!check.isDates) {
       fieldError(lang, "dateColumn", "dateColumnNotDates", {
         value: dateColumn,
         sheet: input.sourceSheet,
-        row: check.firstOther + 2,
+        row: check.firstOther + table.firstRow,
         cell: describeValue(cells[check.firstOther], lang),
       });
     }

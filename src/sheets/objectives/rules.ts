@@ -5,6 +5,7 @@
  */
 import { formatDayLong, formatUnitValue } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
+import { parseTerm } from "../../contract/input-terms.ts";
 import {
   checkObjective,
   checkObjectiveId,
@@ -16,6 +17,7 @@ import {
   throwIssue,
   type ValidObjective,
 } from "../../contract/objective-rules.ts";
+import { columnConcern, refusesColumn } from "../../kpi/mapping.ts";
 import { findKpi, KPIS } from "../../kpi/registry/index.ts";
 import { kpiCanBeNegative, objectiveInputs } from "../../kpi/traits.ts";
 import type { KpiDefinition } from "../../kpi/types.ts";
@@ -32,6 +34,7 @@ export function ruleKpi(kpi: KpiDefinition, lang: Lang): RuleKpi {
       label: i.label[lang],
       optional: i.optional === true,
       multiColumn: i.multiColumn === true,
+      countable: i.kind === "count",
     })),
   };
 }
@@ -89,4 +92,29 @@ export function fieldError(
 ): never {
   const withField = field ? { field: fieldLabel(field, lang), ...params } : params;
   throw new ObjectiveError(messages.t(lang, key, withField), field);
+}
+
+/**
+ * Throws when a column is mapped to an input it cannot be summed as: a rate, an average or an
+ * identifier as a count, an amount or a duration (mapping.ts says which). The wizard's preview,
+ * the save and the dashboard all refuse through here, in words a marketer reads.
+ */
+export function checkSummable(
+  kpi: KpiDefinition,
+  inputs: Readonly<Record<string, readonly string[]>>,
+  lang: Lang,
+): void {
+  for (const input of objectiveInputs(kpi)) {
+    for (const t of inputs[input.name] ?? []) {
+      const term = parseTerm(t);
+      if (term.kind !== "column") continue;
+      const concern = columnConcern(term.header);
+      if (concern && concern !== "users" && refusesColumn(concern, input.kind)) {
+        fieldError(lang, "inputs", `refused_${concern}`, {
+          column: term.header,
+          label: input.label[lang],
+        });
+      }
+    }
+  }
 }

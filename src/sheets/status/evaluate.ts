@@ -20,7 +20,6 @@ import {
   trendWindow,
   type Verdict,
 } from "../../kpi/status.ts";
-import { objectiveInputs } from "../../kpi/traits.ts";
 import {
   completePoints,
   dataEndDay,
@@ -31,8 +30,9 @@ import {
   type TrendForecast,
 } from "../../kpi/trend.ts";
 import type { EngineContext, KpiDefinition } from "../../kpi/types.ts";
-import { HeaderRow } from "../workbook/cells.ts";
+import { checkSummable } from "../objectives/rules.ts";
 import { messages } from "../workbook/messages.ts";
+import { SourceRows } from "../workbook/source.ts";
 import { reasonOf } from "./reason.ts";
 
 /** A source tab as read: its values (header row first), or null when the tab does not exist. */
@@ -81,35 +81,6 @@ export interface ObjectiveEval {
   /** "Jun 2027 in progress: 3.1% so far (11 of 30 days)." when the latest period is partial. */
   partialNote: string | null;
   notes: string[];
-}
-
-/** Columns of a table, by header (HeaderRow's rule); built once per source tab, shared by its objectives. */
-export class SourceColumns {
-  private readonly header: HeaderRow;
-  private readonly cache = new Map<number, unknown[]>();
-
-  constructor(
-    private readonly values: readonly (readonly unknown[])[],
-    timeZone: string,
-  ) {
-    this.header = new HeaderRow(values[0] ?? [], timeZone);
-  }
-
-  /** 0-based column of a header. */
-  find(header: string): number | undefined {
-    return this.header.find(header);
-  }
-
-  /** The cells below the header of column `col`. */
-  column(col: number): unknown[] {
-    let cells = this.cache.get(col);
-    if (!cells) {
-      cells = new Array<unknown>(Math.max(0, this.values.length - 1));
-      for (let r = 1; r < this.values.length; r++) cells[r - 1] = this.values[r]?.[col] ?? "";
-      this.cache.set(col, cells);
-    }
-    return cells;
-  }
 }
 
 function quoteList(names: readonly string[], lang: Lang): string {
@@ -166,7 +137,7 @@ function numberOrNull(v: number | null | undefined): number | null {
  */
 export function evaluateObjective(
   objective: Objective,
-  table: SourceColumns | null,
+  table: SourceRows | null,
   ctx: EngineContext,
   today: number,
   lang: Lang,
@@ -180,58 +151,46 @@ export function evaluateObjective(
     );
   }
   const missing: string[] = [];
-  const col = (header: string) => {
+  const read = table.objectiveTable(objective, (_field, header) => {
     const c = table.find(header);
-    if (c === undefined) missing.push(header);
+    if (c === undefined && !missing.includes(header)) missing.push(header);
     return c;
-  };
-  const dateCol = col(objective.dateColumn);
-  const inputCols: Record<string, number[]> = {};
-  for (const input of objectiveInputs(kpi)) {
-    const headers = objective.inputs[input.name] ?? [];
-    const cols = headers.map(col).filter((c): c is number => c !== undefined);
-    if (cols.length > 0) inputCols[input.name] = cols;
-  }
-  if (missing.length > 0 || dateCol === undefined) {
+  });
+  if (!read) {
     return emptyEval(
       objective,
       kpi,
       messages.t(lang, missing.length > 1 ? "missingColumnsMany" : "missingColumns", {
         columns: quoteList(missing, lang),
         sheet: objective.sourceSheet,
+        row: table.data.headerIndex + 1,
       }),
     );
   }
+  try {
+    checkSummable(kpi, objective.inputs, lang);
+  } catch (e) {
+    return emptyEval(objective, kpi, e instanceof Error ? e.message : String(e));
+  }
   const period = frequencyPeriod(objective.frequency);
-  const dates = table.column(dateCol);
+  const { dates } = read;
   const dateCheck = dateColumnCheck(dates, ctx);
   if (!dateCheck.isDates) {
+    const row = read.table.rowNumbers?.[dateCheck.firstOther] ?? 0;
     return emptyEval(
       objective,
       kpi,
       messages.t(lang, "notDateColumn", {
         column: objective.dateColumn,
         sheet: objective.sourceSheet,
-        row: dateCheck.firstOther + 2,
+        row,
         value: describeValue(dates[dateCheck.firstOther], lang),
       }),
     );
   }
   let points: PeriodPoint[];
   try {
-    const inputs: Record<string, unknown[][]> = {};
-    const headers: Record<string, string[]> = {};
-    for (const [name, cols] of Object.entries(inputCols)) {
-      inputs[name] = cols.map((c) => table.column(c));
-      headers[name] = objective.inputs[name] ?? [];
-    }
-    points = kpiSeries(
-      kpi,
-      { dates, inputs, headers: { dates: objective.dateColumn, inputs: headers }, firstRow: 2 },
-      period,
-      ctx,
-      objective.sourceSheet,
-    );
+    points = kpiSeries(kpi, read.table, period, ctx, objective.sourceSheet);
   } catch (e) {
     return emptyEval(
       objective,
@@ -436,9 +395,9 @@ export function evaluateAll(
   today: number,
   lang: Lang,
 ): ObjectiveEval[] {
-  const tables = new Map<string, SourceColumns | null>();
+  const tables = new Map<string, SourceRows | null>();
   for (const [name, source] of sources) {
-    tables.set(name, source.values ? new SourceColumns(source.values, ctx.timeZone) : null);
+    tables.set(name, source.values ? new SourceRows(source.values, ctx) : null);
   }
   return objectives.map((o) =>
     evaluateObjective(o, tables.get(o.sourceSheet) ?? null, ctx, today, lang),

@@ -4,22 +4,28 @@
  * the advisor's suggestions and the market benchmarks, which read no sheet.
  */
 import type { Lang } from "../../contract/i18n.ts";
+import { minusTerm, ONE_PER_ROW } from "../../contract/input-terms.ts";
 import type {
   InputSuggestion,
   SheetInfo,
   WizardContext,
   WizardKpi,
 } from "../../contract/wizard.ts";
-import { dateColumnCheck } from "../../kpi/cells.ts";
+import { dateColumnCheck, looksLikeDate, parseNumberText } from "../../kpi/cells.ts";
 import { isoDay, todayDay } from "../../kpi/days.ts";
-import { suggestDateColumn, suggestMapping } from "../../kpi/mapping.ts";
+import {
+  type ColumnConcern,
+  columnConcern,
+  suggestDateColumn,
+  suggestMapping,
+} from "../../kpi/mapping.ts";
 import { adviceIn } from "../../kpi/registry/advice.ts";
 import { BENCHMARKS, benchmarkIn } from "../../kpi/registry/benchmarks.ts";
 import { KPIS } from "../../kpi/registry/index.ts";
 import { objectiveInputs } from "../../kpi/traits.ts";
 import type { Direction, EngineContext, KpiDefinition } from "../../kpi/types.ts";
 import { ruleKpi } from "../objectives/rules.ts";
-import { HeaderRow } from "../workbook/cells.ts";
+import { HEADER_SEARCH_ROWS, readTable } from "../workbook/cells.ts";
 import { userLang } from "../workbook/locale.ts";
 import { messages } from "../workbook/messages.ts";
 import { ownSheetIds } from "../workbook/tabs.ts";
@@ -83,22 +89,27 @@ export function describeSheet(sheet: Sheet, ctx: EngineContext): SheetInfo | nul
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 2 || lastColumn < 1) return null;
-  const values = sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS + 1), lastColumn).getValues();
-  return describeTable(sheet.getName(), values, lastRow - 1, ctx);
+  const read = Math.min(lastRow, HEADER_SEARCH_ROWS + SAMPLE_ROWS + 1);
+  const values = sheet.getRange(1, 1, read, lastColumn).getValues();
+  return describeTable(sheet.getName(), values, lastRow, ctx);
 }
 
-/** The pure part of describeSheet, on the values of the header row and a sample of rows. */
+/**
+ * The pure part of describeSheet, on the first rows of a tab (lines above the header included)
+ * and the tab's number of rows.
+ */
 export function describeTable(
   name: string,
   values: readonly (readonly unknown[])[],
-  rows: number,
+  lastRow: number,
   ctx: EngineContext,
 ): SheetInfo | null {
-  const header = new HeaderRow(values[0] ?? [], ctx.timeZone);
+  const table = readTable(values, ctx);
+  const { header } = table;
   const headers = header.headers;
   if (headers.length === 0) return null;
   const headerRow = header.byColumn;
-  const sample = values.slice(1);
+  const sample = table.rows.slice(0, SAMPLE_ROWS);
   const dateColumns = headers.filter(
     (h) =>
       dateColumnCheck(
@@ -112,14 +123,30 @@ export function describeTable(
 
   const suggestions: Record<string, Record<string, InputSuggestion>> = {};
   const dateSet = new Set(dateColumns);
+  // Columns of text or dates: no quantity, whatever their header says.
+  const nonQuantities = new Set<number>();
+  headerRow.forEach((h, c) => {
+    const filled = sample
+      .map((row) => row[c])
+      .filter((v) => v !== "" && v !== null && v !== undefined);
+    if (h !== "" && filled.length > 0 && filled.every((v) => isTextCell(v, ctx))) {
+      nonQuantities.add(c);
+    }
+    if (dateSet.has(h)) nonQuantities.add(c);
+  });
   for (const kpi of KPIS) {
-    const mapping = suggestMapping(kpi, headerRow);
+    const mapping = suggestMapping(kpi, headerRow, nonQuantities);
     const perInput: Record<string, InputSuggestion> = {};
     for (const input of objectiveInputs(kpi)) {
       const s = mapping[input.name];
-      const columns = (s?.columns ?? [])
-        .map((c) => headerRow[c] ?? "")
-        .filter((h) => h !== "" && !dateSet.has(h));
+      const header = (c: number) => headerRow[c] ?? "";
+      const usable = (h: string) => h !== "" && !dateSet.has(h);
+      const columns = s?.oneRow
+        ? [ONE_PER_ROW]
+        : [
+            ...(s?.columns ?? []).map(header).filter(usable),
+            ...(s?.minus ?? []).map(header).filter(usable).map(minusTerm),
+          ];
       perInput[input.name] = {
         columns,
         confidence: columns.length === 0 ? "none" : (s?.confidence ?? "none"),
@@ -127,7 +154,29 @@ export function describeTable(
     }
     suggestions[kpi.id] = perInput;
   }
-  return { name, headers: [...headers], dateColumns, rows, suggestions };
+  const concerns: Record<string, ColumnConcern> = {};
+  for (const h of headers) {
+    const concern = columnConcern(h);
+    if (concern) concerns[h] = concern;
+  }
+  return {
+    name,
+    headers: [...headers],
+    concerns,
+    headerRow: table.headerIndex + 1,
+    dateColumns,
+    rows: Math.max(0, lastRow - table.headerIndex - 1),
+    suggestions,
+  };
+}
+
+/** Text that is neither a number nor a date: a label, a name, a status. */
+function isTextCell(v: unknown, ctx: EngineContext): boolean {
+  return (
+    typeof v === "string" &&
+    parseNumberText(v, () => ctx.locale) === undefined &&
+    !looksLikeDate(v, ctx)
+  );
 }
 
 function rank(list: readonly string[], item: string): number {

@@ -20,10 +20,10 @@ import { kpiSeries, kpiTotal, type PeriodPoint } from "../../kpi/series.ts";
 import { realismCheck } from "../../kpi/smart.ts";
 import { completePoints } from "../../kpi/trend.ts";
 import type { EngineContext, KpiDefinition } from "../../kpi/types.ts";
-import { fieldError, validateObjectiveFields } from "../objectives/rules.ts";
-import { HeaderRow } from "../workbook/cells.ts";
+import { checkSummable, fieldError, validateObjectiveFields } from "../objectives/rules.ts";
 import { userLang } from "../workbook/locale.ts";
 import { messages } from "../workbook/messages.ts";
+import { SourceRows } from "../workbook/source.ts";
 import { ownSheetIds } from "../workbook/tabs.ts";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -63,6 +63,7 @@ interface CheckedRequest {
 /** Checks a preview request by the objective rules, then finds its tab. */
 function checkRequest(lang: Lang, ss: Spreadsheet, draft: unknown): CheckedRequest {
   const o = validateObjectiveFields(draft, lang, PREVIEW_FIELDS);
+  checkSummable(getKpi(o.kpiId), o.inputs, lang);
   const sheet = ss.getSheetByName(o.sourceSheet);
   if (!sheet) fieldError(lang, "sourceSheet", "noSuchSheet", { value: o.sourceSheet });
   if (ownSheetIds(ss).has(sheet.getSheetId())) {
@@ -113,30 +114,22 @@ export function previewFromValues(
   ctx: EngineContext,
   today: number,
 ): Preview {
-  const header = new HeaderRow(values[0] ?? [], ctx.timeZone);
-  const column = (field: "dateColumn" | "inputs", name: string): number =>
-    header.find(name) ?? fieldError(lang, field, "noSuchColumn", { sheet: sheetName, value: name });
-  const rows = values.slice(1);
-  const dateIndex = column("dateColumn", request.dateColumn);
-  const dates = rows.map((r) => r[dateIndex]);
-  const inputs: Record<string, unknown[][]> = {};
-  const headers: Record<string, string[]> = {};
-  for (const [name, columns] of Object.entries(request.inputs)) {
-    inputs[name] = columns.map((h) => {
-      const i = column("inputs", h);
-      return rows.map((r) => r[i]);
-    });
-    headers[name] = columns;
-  }
-  const table = {
-    dates,
-    inputs,
-    headers: { dates: request.dateColumn, inputs: headers },
-    firstRow: 2,
-  };
+  const source = new SourceRows(values, ctx);
+  const read = source.objectiveTable(
+    request,
+    (field, name) =>
+      source.find(name) ??
+      fieldError(lang, field, "noSuchColumn", {
+        sheet: sheetName,
+        value: name,
+        row: source.data.headerIndex + 1,
+      }),
+  );
+  // Not null: every missing column threw above.
+  const { table, leftOut } = read as NonNullable<typeof read>;
   const period = frequencyPeriod(request.frequency);
   const points = kpiSeries(request.kpi, table, period, ctx);
-  const total = kpiTotal(request.kpi, { inputs, headers: table.headers, firstRow: 2 }, ctx);
+  const total = kpiTotal(request.kpi, table, ctx);
 
   // The same rule as the dashboard's: a period is complete once the data covers its last day.
   const completeSet = new Set(completePoints(points, today));
@@ -164,7 +157,9 @@ export function previewFromValues(
     history: complete.slice(-HISTORY_PERIODS).map((p) => p.value as number),
     firstDate: Number.isFinite(firstDay) ? isoDay(firstDay) : null,
     lastDate: Number.isFinite(lastDay) ? isoDay(lastDay) : null,
-    rows: rows.length,
+    rows: table.dates.length,
+    leftOut,
+    headerRow: source.data.headerIndex + 1,
   };
 }
 

@@ -7,12 +7,13 @@ import type { Lang } from "../../contract/i18n.ts";
 import { userLang } from "../workbook/locale.ts";
 import { messages } from "../workbook/messages.ts";
 
-export type SidebarView = "new" | "list" | "schedule";
+export type SidebarView = "new" | "list" | "schedule" | "import";
 
 const TITLES = {
   new: "sidebarTitleNew",
   list: "sidebarTitleList",
   schedule: "sidebarTitleSchedule",
+  import: "sidebarTitleImport",
 } as const;
 
 /** The <html> tag of sidebar/index.html as built; a test keeps the two in step. */
@@ -50,4 +51,9 @@ export function showObjectives(): void {
 /** Menu: "Schedule and e-mail…". */
 export function showSchedule(): void {
   openSidebar("schedule");
+}
+
+/** Menu: "Import an export…". */
+export function showImport(): void {
+  openSidebar("import");
 }

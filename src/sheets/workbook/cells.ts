@@ -1,9 +1,11 @@
 /**
  * Cells of the user's tabs read as people see them, and their header row: the one rule for finding
- * a column by its header, used by the save endpoint, the wizard and the dashboard alike.
+ * the header row of a tab (below the title and comment lines exports start with) and a column by
+ * its header, used by the save endpoint, the wizard, the dashboard and the import alike.
  */
-import { isDateValue } from "../../kpi/cells.ts";
+import { isDateValue, parseNumberText, readDay } from "../../kpi/cells.ts";
 import { civilDay, isoDay } from "../../kpi/days.ts";
+import type { EngineContext } from "../../kpi/types.ts";
 
 /** A cell read as text: what a person typed, whatever Sheets made of it. */
 export function cellText(v: unknown, timeZone: string): string {
@@ -59,6 +61,77 @@ export class HeaderRow {
     const col = this.find(header);
     return col === undefined ? undefined : this.byColumn[col];
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the header row is
+
+/** Rows looked at for a header: GA4 writes about ten comment lines, Google Ads two. */
+export const HEADER_SEARCH_ROWS = 30;
+
+function isBlankCell(v: unknown): boolean {
+  return v === "" || v === null || v === undefined;
+}
+
+/** A comment line (GA4's "# Account: …") or Excel's "sep=," line: never a header. */
+function isCommentRow(filled: readonly unknown[]): boolean {
+  const first = filled[0];
+  return typeof first === "string" && /^\s*(?:#|sep=)/i.test(first);
+}
+
+/** A header's cell: text that is neither a number nor a date. */
+function isLabel(v: unknown, ctx: EngineContext): boolean {
+  if (typeof v !== "string") return false;
+  const s = v.trim();
+  return (
+    s !== "" && parseNumberText(s, () => ctx.locale) === undefined && readDay(s, ctx) === undefined
+  );
+}
+
+/**
+ * The 0-based index of a table's header row: the first row of two or more labels, not a comment,
+ * followed by a row that holds values (a number or a date) and is not more than twice as wide.
+ * Title lines (one cell), date-range lines and comment lines above it are skipped. A table with
+ * no such row keeps its first row as the header, as it always had.
+ */
+export function findHeaderRow(values: readonly (readonly unknown[])[], ctx: EngineContext): number {
+  const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const filled = (values[i] ?? []).filter((v) => !isBlankCell(v));
+    if (filled.length < 2 || isCommentRow(filled)) continue;
+    if (!filled.every((v) => isLabel(v, ctx))) continue;
+    let next: unknown[] | undefined;
+    for (let j = i + 1; j < values.length && !next; j++) {
+      const cells = (values[j] ?? []).filter((v) => !isBlankCell(v));
+      if (cells.length > 0) next = cells;
+    }
+    if (!next) return i;
+    if (next.every((v) => isLabel(v, ctx))) continue;
+    if (filled.length * 2 < next.length) continue;
+    return i;
+  }
+  return 0;
+}
+
+/** A tab's values split at its header row. */
+export interface DataTable {
+  /** 0-based index of the header row in the values. */
+  readonly headerIndex: number;
+  readonly header: HeaderRow;
+  /** The rows below the header. */
+  readonly rows: readonly (readonly unknown[])[];
+  /** Sheet row number of rows[0]. */
+  readonly firstRow: number;
+}
+
+export function readTable(values: readonly (readonly unknown[])[], ctx: EngineContext): DataTable {
+  const headerIndex = findHeaderRow(values, ctx);
+  return {
+    headerIndex,
+    header: new HeaderRow(values[headerIndex] ?? [], ctx.timeZone),
+    rows: values.slice(headerIndex + 1),
+    firstRow: headerIndex + 2,
+  };
 }
 
 /** "A" for column 0, "Z", "AA"…: a column as Sheets names it. */

@@ -1,18 +1,24 @@
 /**
- * Serialises the add-on's writes to a spreadsheet: saving or deleting objectives and building the
- * dashboard all hold the document lock, so two people (or two clicks) never interleave their rows.
+ * Serialises the add-on's writes to a spreadsheet: saving or deleting objectives, building the
+ * dashboard and importing an export all hold the document lock, so two people (or two clicks) never interleave their rows.
  *
  * Apps Script cannot say who holds a lock, so the holder notes what it is doing in the document
  * cache for as long as it holds it; a refused caller reads the note to say what is running.
  */
 
 /** What holds the lock: each gets its own "busy" message. */
-export type LockTask = "save" | "delete" | "build" | "review";
+export type LockTask = "save" | "delete" | "build" | "review" | "import";
 
 const HOLDER_KEY = "kpiPilot.lockHolder";
 /** Longer than any run can last (6 minutes), so a note outlives its run only if the run died. */
 const HOLDER_TTL_S = 400;
-const TASKS: ReadonlySet<string> = new Set<LockTask>(["save", "delete", "build", "review"]);
+const TASKS: ReadonlySet<string> = new Set<LockTask>([
+  "save",
+  "delete",
+  "build",
+  "review",
+  "import",
+]);
 
 function cache(): GoogleAppsScript.Cache.Cache | null {
   // CacheService may be unavailable (null) in some authorization modes: then no note is kept.

@@ -138,18 +138,25 @@ describe("getWizardContext", () => {
     const ctx = getWizardContext();
     expect(ctx.defaultSheet).toBe("GA4 export");
     const ga4 = ctx.sheets.find((s) => s.name === "GA4 export");
+    // Sessions, which add up over a month, rather than daily users, which do not.
     expect(ga4?.suggestions.conversion).toEqual({
       conversions: { columns: ["Key events"], confidence: "exact" },
-      visitors: { columns: ["Total users"], confidence: "exact" },
+      visitors: { columns: ["Sessions"], confidence: "exact" },
     });
-    // GA4's "Bounce rate" is a rate, not a count of single-page sessions: left for the user.
+    // GA4's "Bounce rate" is a rate, not a count of single-page sessions: bounces are derived.
     expect(ga4?.suggestions.bounce_rate).toEqual({
-      bounces: { columns: [], confidence: "none" },
+      bounces: { columns: ["Sessions", "\u2212Engaged sessions"], confidence: "exact" },
       sessions: { columns: ["Sessions"], confidence: "exact" },
     });
+    // An average is no duration to add up: not proposed, and named as what it is.
     expect(ga4?.suggestions.avg_visit_duration?.durations).toEqual({
-      columns: ["Average engagement time"],
-      confidence: "exact",
+      columns: [],
+      confidence: "none",
+    });
+    expect(ga4?.concerns).toEqual({
+      "Total users": "users",
+      "Average engagement time": "average",
+      "Bounce rate": "rate",
     });
     // Real GA4 metrics that only partly match an alias are proposed, flagged as unsure.
     expect(ga4?.suggestions.roas).toEqual({
@@ -196,7 +203,7 @@ describe("getWizardContext", () => {
         ["2027-01-04", new Date(Date.UTC(2027, 0, 4)), "x", 1],
         ["2027-01-05", new Date(Date.UTC(2027, 0, 5)), "2027", 2],
       ],
-      2,
+      3,
       { timeZone: TZ, locale: "en_US" },
     );
     // Both hold dates; "Day" is a date alias of the registry, so it comes first.

@@ -1,9 +1,22 @@
 /**
  * Reads a CSV export the way a marketer's files actually come: comma, semicolon or tab separated,
  * UTF-8 with or without a byte-order mark (or Excel's Windows-1252 / UTF-16), French decimals,
- * ISO or day/month/year dates. Pure: no workbook, no time zone. A malformed file yields an error
- * code with what a user needs to fix it, never a half-read table.
+ * ISO, day/month/year or yyyymmdd dates; comment and title lines above the header (GA4's "#"
+ * lines, Google Ads' title and date range, "sep=,") and summary rows below the data ("Total :
+ * compte", « Totaux »). The one parser of both the add-on's import and the playground's. Pure: no
+ * workbook, no time zone. A malformed file yields an error code with what a user needs to fix it,
+ * never a half-read table.
  */
+
+import { type CsvEncoding, type CsvError, decodeCsvBytes } from "../../contract/import.ts";
+import { isTotalLabel, parseDayText } from "../../kpi/cells.ts";
+import { dayParts } from "../../kpi/days.ts";
+import { findHeaderRow } from "../workbook/cells.ts";
+import { detectSeparator, isBlank, type Record_, splitRecords } from "./csv-records.ts";
+
+export type { CsvEncoding, CsvError, CsvErrorCode } from "../../contract/import.ts";
+export { decodeCsvBytes } from "../../contract/import.ts";
+export { detectSeparator, splitRecords } from "./csv-records.ts";
 
 /** A calendar date (and wall-clock time) as written in the file; placed in a zone on import. */
 export interface CsvDate {
@@ -29,31 +42,23 @@ export type CsvColumnKind =
   | "date"
   | "datetime";
 
-export type CsvErrorCode =
-  | "empty"
-  | "binary"
-  | "headerOnly"
-  | "unbalancedQuote"
-  | "tooManyFields"
-  | "tooLarge";
-
-export interface CsvError {
-  readonly code: CsvErrorCode;
-  /** 1-based physical line of the problem, when there is one. */
-  readonly line?: number;
-  readonly fields?: number;
-  readonly expected?: number;
-}
-
 export interface ParsedCsv {
-  /** Header row first; the header is kept as text. */
+  /** Header row first, then the data rows (summary rows apart); the header is kept as text. */
   readonly rows: CsvCell[][];
+  /** The lines above the header (titles, comments), as text, in file order. */
+  readonly preamble: string[][];
+  /** 1-based line of the header in the file. */
+  readonly headerLine: number;
+  /** The summary rows below the data ("Total", « Totaux »), read like data, in file order. */
+  readonly footers: CsvCell[][];
   readonly columns: number;
   readonly separator: "," | ";" | "\t";
   readonly decimal: "," | ".";
+  /** How the dates are written ("yyyy-mm-dd", "dd/mm/yyyy", "yyyymmdd"…); absent without dates. */
+  readonly dateFormat?: string;
   /** How slashed dates were read; absent when the file has none. */
   readonly dateOrder?: "dmy" | "mdy";
-  readonly encoding: "utf-8" | "utf-16" | "windows-1252";
+  readonly encoding: CsvEncoding;
   readonly kinds: CsvColumnKind[];
   /** The currency symbol of each "currency" column, when one was written. */
   readonly currencies: (string | undefined)[];
@@ -69,124 +74,6 @@ export function isCsvDate(value: unknown): value is CsvDate {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Decoding
-
-export function decodeCsvBytes(
-  bytes: Uint8Array,
-): { text: string; encoding: ParsedCsv["encoding"] } | CsvError {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16" };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16" };
-  }
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { code: "binary" };
-  const body =
-    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };
-  } catch {
-    // Excel on Windows still saves "CSV" in the ANSI code page: accents would come out as "�".
-    return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Records
-
-interface Record_ {
-  fields: string[];
-  /** Whether each field was quoted (a quoted field is text as written, not trimmed). */
-  quoted: boolean[];
-  line: number;
-}
-
-type Split = { ok: true; records: Record_[] } | { ok: false; error: CsvError };
-
-/** RFC 4180, leniently: stray quotes inside an unquoted field are kept as text, as Sheets does. */
-export function splitRecords(text: string, separator: string, limit = Infinity): Split {
-  const records: Record_[] = [];
-  let fields: string[] = [];
-  let quoted: boolean[] = [];
-  let field = "";
-  let isQuoted = false;
-  let inQuotes = false;
-  let quoteLine = 0;
-  let line = 1;
-  let recordLine = 1;
-  const endField = () => {
-    fields.push(field);
-    quoted.push(isQuoted);
-    field = "";
-    isQuoted = false;
-  };
-  const endRecord = () => {
-    endField();
-    records.push({ fields, quoted, line: recordLine });
-    fields = [];
-    quoted = [];
-  };
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const ch = text[i] as string;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && field.trim() === "" && !isQuoted) {
-      inQuotes = true;
-      isQuoted = true;
-      quoteLine = line;
-      field = "";
-    } else if (ch === separator) {
-      endField();
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      recordLine = line;
-      if (records.length >= limit) return { ok: true, records };
-    } else {
-      field += ch;
-    }
-  }
-  if (inQuotes) return { ok: false, error: { code: "unbalancedQuote", line: quoteLine } };
-  if (field !== "" || fields.length > 0 || isQuoted) endRecord();
-  return { ok: true, records };
-}
-
-function isBlank(record: Record_): boolean {
-  return record.fields.every((f, i) => f.trim() === "" && !record.quoted[i]);
-}
-
-/** Picks the separator whose split of the first lines is the most regular and widest. */
-export function detectSeparator(text: string): "," | ";" | "\t" {
-  let best: { sep: "," | ";" | "\t"; score: number } = { sep: ",", score: -1 };
-  for (const sep of [",", ";", "\t"] as const) {
-    const split = splitRecords(text, sep, 50);
-    if (!split.ok) continue;
-    const records = split.records.filter((r) => !isBlank(r));
-    const first = records[0];
-    if (!first || first.fields.length < 2) continue;
-    const width = first.fields.length;
-    const regular = records.filter((r) => r.fields.length === width).length / records.length;
-    // Regularity first; among equally regular splits, the one giving more columns.
-    const score = regular * 1000 + Math.min(width, 999);
-    if (score > best.score) best = { sep, score };
-  }
-  return best.sep;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Values
 
 const CURRENCY = /^(?:€|\$|£|¥|US\$|CHF|EUR|USD|GBP)$/;
@@ -194,7 +81,10 @@ const SPACES = /[\s\u00a0\u202f]/g;
 
 /** Which decimal mark a numeric-looking field argues for, if it argues at all. */
 function decimalVote(raw: string): "," | "." | undefined {
-  const s = stripUnits(raw).body.replace(SPACES, "");
+  const body = stripUnits(raw).body;
+  // "2 410": thousands grouped by spaces are written where the decimal mark is a comma.
+  if (/^[-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/.test(body)) return ",";
+  const s = body.replace(SPACES, "");
   if (!/^[-+]?\d[\d.,]*$/.test(s)) return undefined;
   const commas = s.split(",").length - 1;
   const dots = s.split(".").length - 1;
@@ -320,6 +210,9 @@ function parseCompactDate(raw: string): CsvDate | undefined {
   return makeDate(y, Number(m[2]), Number(m[3]), []);
 }
 
+/** What the header rule needs of a file: text is judged as written, in no zone. */
+const FILE_CONTEXT = { timeZone: "UTC", locale: "en_US" };
+
 const DATE_HEADER = /\b(date|day|jour|dia|datum|data|semaine|week|mois|month)\b/i;
 
 // ---------------------------------------------------------------------------------------------
@@ -344,7 +237,8 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
   const hint = /^sep=(.)\r?\n/i.exec(text);
   if (hint && [",", ";", "\t"].includes(hint[1] as string)) {
     separator = hint[1] as ParsedCsv["separator"];
-    text = text.slice(hint[0].length);
+    // Kept as a blank line, so the lines the messages name are the file's.
+    text = `\n${text.slice(hint[0].length)}`;
   } else {
     separator = detectSeparator(text);
   }
@@ -354,13 +248,20 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
   const records = split.records;
   while (records.length > 0 && isBlank(records[records.length - 1] as Record_)) records.pop();
   while (records.length > 0 && isBlank(records[0] as Record_)) records.shift();
-  const header = records[0];
-  if (!header) return { ok: false, error: { code: "empty" } };
+  if (records.length === 0) return { ok: false, error: { code: "empty" } };
+  // The header is found by the rule every reader of a tab uses, on the fields as text.
+  const headerIndex = findHeaderRow(
+    records.map((r) => r.fields.map((f) => f.trim())),
+    FILE_CONTEXT,
+  );
+  const header = records[headerIndex] as Record_;
+  const preamble = records.slice(0, headerIndex).map((r) => r.fields.map((f) => f.trim()));
+  const table = records.slice(headerIndex);
 
   // Trailing empty header cells ("a,b,c,,") are export noise, not columns.
   let width = header.fields.length;
   while (width > 1 && header.fields[width - 1]?.trim() === "" && !header.quoted[width - 1]) width--;
-  for (const record of records) {
+  for (const record of table) {
     let used = record.fields.length;
     while (used > width && record.fields[used - 1]?.trim() === "" && !record.quoted[used - 1])
       used--;
@@ -371,12 +272,18 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
       };
     }
   }
-  if (records.length === 1) return { ok: false, error: { code: "headerOnly" } };
   if (records.length * width > MAX_CELLS) return { ok: false, error: { code: "tooLarge" } };
 
-  const data = records.slice(1);
   const rawAt = (r: Record_, c: number) =>
     r.quoted[c] ? (r.fields[c] ?? "") : (r.fields[c] ?? "").trim();
+  const isFooter = (r: Record_) => {
+    const first = r.fields.find((f) => f.trim() !== "");
+    if (first === undefined || !isTotalLabel(first)) return false;
+    return !r.fields.some((f) => parseIsoDate(f) !== undefined || slashedParts(f) !== undefined);
+  };
+  const data = table.slice(1).filter((r) => !isFooter(r));
+  const footerRecords = table.slice(1).filter(isFooter);
+  if (data.length === 0) return { ok: false, error: { code: "headerOnly" } };
 
   // The decimal mark is the file's, not the field's: votes from every unambiguous number.
   let commaVotes = 0;
@@ -413,22 +320,37 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
     .map((f, i) => (header.quoted[i] ? f : f.trim()));
   const compactColumns = headerCells.map((h) => DATE_HEADER.test(h));
 
+  // How the first date of the file is written, for the import to show before it writes.
+  let dateFormat: string | undefined;
+  const dated = (date: CsvDate, format: string): CsvDate => {
+    dateFormat ??= format;
+    return date;
+  };
   const convert = (raw: string, quoted: boolean, c: number): CsvCell => {
     if (raw === "") return null;
     if (quoted && /^\s|\s$/.test(raw)) return raw;
     const iso = parseIsoDate(raw);
-    if (iso) return iso;
+    if (iso) return dated(iso, "yyyy-mm-dd");
     if (slashedUsable) {
       const p = slashedParts(raw);
       if (p) {
         const [d, m] = dateOrder === "mdy" ? [p.b, p.a] : [p.a, p.b];
         const date = makeDate(p.y, m, d, p.time);
-        if (date) return date;
+        if (date) return dated(date, dateOrder === "mdy" ? "mm/dd/yyyy" : "dd/mm/yyyy");
       }
     }
     if (compactColumns[c]) {
       const compact = parseCompactDate(raw);
-      if (compact) return compact;
+      if (compact) return dated(compact, "yyyymmdd");
+    }
+    // « 27 nov. 2026 », "Nov 27, 2026": the month's name settles the order.
+    if (/\p{L}{3}/u.test(raw) && /\d{4}/.test(raw)) {
+      const day = parseDayText(raw, () => "en_US");
+      if (day !== undefined) {
+        const { year, month, day: d } = dayParts(day);
+        const date = makeDate(year, month, d, []);
+        if (date) return dated(date, "d mmm yyyy");
+      }
     }
     if (looksLikeIdentifier(raw)) return raw;
     const num = parseNumber(raw, decimal);
@@ -436,6 +358,11 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
     return raw;
   };
 
+  const footers = footerRecords.map((record) =>
+    Array.from({ length: width }, (_, c) =>
+      convert(rawAt(record, c), record.quoted[c] ?? false, c),
+    ),
+  );
   const kinds: CsvColumnKind[] = [];
   const currencies: (string | undefined)[] = [];
   const rows: CsvCell[][] = [headerCells];
@@ -473,6 +400,9 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
 
   const csv: ParsedCsv = {
     rows,
+    preamble,
+    headerLine: header.line,
+    footers,
     columns: width,
     separator,
     decimal,
@@ -480,6 +410,7 @@ export function parseCsv(input: string | Uint8Array): CsvResult {
     kinds,
     currencies,
     ...(dateOrder ? { dateOrder } : {}),
+    ...(dateFormat ? { dateFormat } : {}),
   };
   return { ok: true, csv };
 }

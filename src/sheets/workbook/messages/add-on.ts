@@ -1,0 +1,62 @@
+/** Server messages, en/fr: one section of the catalogue in ../messages.ts. */
+export const ADD_ON = {
+  en: {
+    // Messages to the user.
+    toastTitle: "KPI Pilot",
+    // Sample data.
+    sampleTab: "Sample data",
+    sampleVisitsTab: "Sample visits",
+    sampleHeaders:
+      "Date|Visitors|Sessions|Single-page sessions|Total session duration (s)|Conversions|Revenue|Ad cost|Impressions|Clicks|Emails sent|Bounced|Opens|Posts|Likes|Comments|Shares",
+    sampleVisitsHeaders: "Visitor ID|Date",
+    sampleToast: '{days} days of sample data in "{sheet}", {visits} visits in "{visitsSheet}".',
+    // Menu.
+    menuNewObjective: "New objective…",
+    menuObjectives: "Objectives…",
+    menuBuildDashboard: "Build or refresh dashboard",
+    menuInsertSampleData: "Insert sample data",
+    menuHelp: "Help",
+    helpTitle: "KPI Pilot",
+    helpText:
+      "1. Insert sample data, or open a tab of your own exports (one row per day, a date column).\n" +
+      "2. New objective… walks you through a SMART objective and saves it in the Objectives tab.\n" +
+      "3. Build or refresh dashboard writes the KPI dashboard tab: status, trend and forecast.\n\n" +
+      "Custom functions compute each KPI from raw ranges, e.g. =KPI_CTR(C2:C400, D2:D400). " +
+      "Type =KPI_ in a cell to see them all with their help.",
+    // Wizard sidebar.
+    sidebarTitleNew: "New objective",
+    sidebarTitleList: "Objectives",
+    buildMissing:
+      "KPI Pilot: the sidebar page is missing from this build. Reinstall the add-on or run npm run build.",
+    nameHigher: "Raise {kpi}",
+    nameLower: "Lower {kpi}",
+  },
+  fr: {
+    toastTitle: "KPI Pilot",
+    sampleTab: "Données d'exemple",
+    sampleVisitsTab: "Visites d'exemple",
+    sampleHeaders:
+      "Date|Visiteurs|Sessions|Sessions d'une page|Durée totale des sessions (s)|Conversions|Chiffre d'affaires|Coût publicitaire|Impressions|Clics|E-mails envoyés|Rebonds|Ouvertures|Publications|J'aime|Commentaires|Partages",
+    sampleVisitsHeaders: "ID visiteur|Date",
+    sampleToast:
+      "{days} jours de données d'exemple dans « {sheet} », {visits} visites dans « {visitsSheet} ».",
+    menuNewObjective: "Nouvel objectif…",
+    menuObjectives: "Objectifs…",
+    menuBuildDashboard: "Créer ou actualiser le tableau de bord",
+    menuInsertSampleData: "Insérer des données d'exemple",
+    menuHelp: "Aide",
+    helpTitle: "KPI Pilot",
+    helpText:
+      "1. Insérez des données d'exemple, ou ouvrez un onglet de vos propres exports (une ligne par jour, une colonne de dates).\n" +
+      "2. Nouvel objectif… vous guide vers un objectif SMART et l'enregistre dans l'onglet Objectifs.\n" +
+      "3. Créer ou actualiser le tableau de bord écrit l'onglet Tableau de bord KPI : statut, tendance et prévision.\n\n" +
+      "Les fonctions personnalisées calculent chaque KPI à partir des plages brutes, par exemple =KPI_CTR(C2:C400; D2:D400). " +
+      "Tapez =KPI_ dans une cellule pour les voir toutes avec leur aide.",
+    sidebarTitleNew: "Nouvel objectif",
+    sidebarTitleList: "Objectifs",
+    buildMissing:
+      "KPI Pilot\u00a0: la page de la barre latérale manque dans cette version. Réinstallez le module ou lancez npm run build.",
+    nameHigher: "Augmenter {kpi}",
+    nameLower: "Réduire {kpi}",
+  },
+} as const;
