@@ -325,10 +325,13 @@ export function pointsFromSums(
   });
   if (kpi.combine.kind === "distinct") {
     const input = kpi.combine.input;
-    return sorted.map((r) => {
-      const n = r.values[input] ?? 0;
-      return point(r, n, null, n);
-    });
+    // As kpiSeries: a period in which no row has an id has no point (not a point of 0).
+    return sorted
+      .filter((r) => (r.values[input] ?? 0) > 0)
+      .map((r) => {
+        const n = r.values[input]!;
+        return point(r, n, null, n);
+      });
   }
   const plan = ratioPlan(kpi);
   const present = kpi.inputs.map((input) => sorted.some((r) => r.values[input.name] !== undefined));
