@@ -76,7 +76,10 @@ export function flatten(
   const firsts = new Map<string, Set<string>>();
   const first = (tag: string, key: string) => {
     let set = firsts.get(tag);
-    if (!set) firsts.set(tag, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      firsts.set(tag, set);
+    }
     if (set.has(key)) return false;
     set.add(key);
     return true;
