@@ -108,7 +108,7 @@ export function compileQuery(spec: QuerySpec, dialectName: DialectName): Compile
       if (!info) throw new SqlSpecError("presetNeedsGa4", { value: String(m.preset) });
       for (const f of info.fields) fields.add(f);
     }
-    inner.push(`${d.dayOfMicros("t.event_timestamp", tz)} AS day`);
+    inner.push(`${d.dayOfMicros("t.event_timestamp", tz)} AS ev_day`);
     for (const f of fields) inner.push(`${ga4FieldSql(d, f, "t")} AS ${f}`);
     for (const c of ga4Columns(fields)) read.add(c);
     scanFrom = spec.startDay - SUFFIX_MARGIN_DAYS;
@@ -123,10 +123,10 @@ export function compileQuery(spec: QuerySpec, dialectName: DialectName): Compile
     const dateCol = `t.${dateParts.map(d.ident).join(".")}`;
     read.add(source.dateColumn);
     if (source.dateType === "date") {
-      inner.push(`${dateCol} AS day`);
+      inner.push(`${dateCol} AS ev_day`);
       where.push(`${dateCol} BETWEEN ${d.date(spec.startDay)} AND ${d.date(spec.endDay)}`);
     } else {
-      inner.push(`${d.dayOfTimestamp(dateCol, tz)} AS day`);
+      inner.push(`${d.dayOfTimestamp(dateCol, tz)} AS ev_day`);
       where.push(
         `${dateCol} >= ${d.startOfDay(spec.startDay, tz)} AND ${dateCol} < ${d.startOfDay(spec.endDay + 1, tz)}`,
       );
@@ -179,13 +179,13 @@ export function compileQuery(spec: QuerySpec, dialectName: DialectName): Compile
     `  WHERE ${where.join("\n    AND ")}`,
     ")",
     "SELECT",
-    `  ${d.formatDay(d.periodStart("day", period))} AS period_start,`,
-    `  ${d.formatDay("MIN(day)")} AS first_day,`,
-    `  ${d.formatDay("MAX(day)")} AS last_day,`,
-    "  COUNT(DISTINCT day) AS days,",
+    `  ${d.formatDay(d.periodStart("ev_day", period))} AS period_start,`,
+    `  ${d.formatDay("MIN(ev_day)")} AS first_day,`,
+    `  ${d.formatDay("MAX(ev_day)")} AS last_day,`,
+    "  COUNT(DISTINCT ev_day) AS days,",
     `  ${outer.join(",\n  ")}`,
     "FROM ev",
-    `WHERE day BETWEEN ${d.date(spec.startDay)} AND ${d.date(spec.endDay)}`,
+    `WHERE ev_day BETWEEN ${d.date(spec.startDay)} AND ${d.date(spec.endDay)}`,
     "GROUP BY period_start",
     "ORDER BY period_start",
   ].join("\n");
