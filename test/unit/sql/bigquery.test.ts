@@ -14,7 +14,7 @@ import { parseBigQuery } from "./bigquery-parse.ts";
 const RANGE = { startDay: parseIsoDay("2024-01-01"), endDay: parseIsoDay("2025-12-31") };
 const GA4 = { kind: "ga4", project: "acme-analytics", dataset: "analytics_123456789" } as const;
 
-export const ONLINE_SALES: QuerySpec = {
+const ONLINE_SALES: QuerySpec = {
   source: GA4,
   measures: kpiMeasures(getKpi("conversion"), {
     conversions: { kind: "ga4", preset: "key_events", events: ["purchase"] },
