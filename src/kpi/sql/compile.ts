@@ -55,6 +55,8 @@ export interface CompiledQuery {
   readonly columnsRead: readonly string[];
 }
 
+const RESERVED = new Set<string>([...PERIOD_COLUMNS, "p", "f", "l", "ev_day"]);
+
 const suffix = (day: number) => isoDay(day).replace(/-/g, "");
 
 function tableOf(source: SqlSource): TableRef {
@@ -89,6 +91,11 @@ export function compileQuery(spec: QuerySpec, dialectName: DialectName): Compile
   const ref = tableOf(source);
   const names = Object.keys(spec.measures);
   if (names.length === 0) throw new SqlSpecError("noMeasures");
+  for (const name of names) {
+    // The query's own column names may not be taken by a measure.
+    if (RESERVED.has(checkMeasureName(name)))
+      throw new SqlSpecError("badMeasureName", { value: name });
+  }
 
   // First step: one row per source row, with its day in the spreadsheet's zone and the fields
   // the measures read. Second step: per period, the aggregates.
@@ -171,23 +178,33 @@ export function compileQuery(spec: QuerySpec, dialectName: DialectName): Compile
   }
 
   const table = `${ref.project}.${ref.dataset}.${ref.table}`;
+  // Grouped by the period's first day as a DATE, formatted only on the few result rows.
   const sql = [
     `-- KPI Pilot: per ${period} in ${tz}, ${isoDay(spec.startDay)} to ${isoDay(spec.endDay)}`,
     "WITH ev AS (",
     `  SELECT\n    ${inner.join(",\n    ")}`,
     `  FROM ${d.table(ref)} AS t`,
     `  WHERE ${where.join("\n    AND ")}`,
+    "),",
+    "per AS (",
+    "  SELECT",
+    `    ${d.periodStart("ev_day", period)} AS p,`,
+    "    MIN(ev_day) AS f,",
+    "    MAX(ev_day) AS l,",
+    "    COUNT(DISTINCT ev_day) AS days,",
+    `    ${outer.join(",\n    ")}`,
+    "  FROM ev",
+    `  WHERE ev_day BETWEEN ${d.date(spec.startDay)} AND ${d.date(spec.endDay)}`,
+    "  GROUP BY p",
     ")",
     "SELECT",
-    `  ${d.formatDay(d.periodStart("ev_day", period))} AS period_start,`,
-    `  ${d.formatDay("MIN(ev_day)")} AS first_day,`,
-    `  ${d.formatDay("MAX(ev_day)")} AS last_day,`,
-    "  COUNT(DISTINCT ev_day) AS days,",
-    `  ${outer.join(",\n  ")}`,
-    "FROM ev",
-    `WHERE ev_day BETWEEN ${d.date(spec.startDay)} AND ${d.date(spec.endDay)}`,
-    "GROUP BY period_start",
-    "ORDER BY period_start",
+    `  ${d.formatDay("p")} AS period_start,`,
+    `  ${d.formatDay("f")} AS first_day,`,
+    `  ${d.formatDay("l")} AS last_day,`,
+    "  days,",
+    `  ${names.map((n) => d.ident(n)).join(",\n  ")}`,
+    "FROM per",
+    "ORDER BY p",
   ].join("\n");
   return {
     sql,

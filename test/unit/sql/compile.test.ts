@@ -131,6 +131,11 @@ describe("refusals", () => {
         ),
       ),
     ).toBe("badMeasureName");
+    expect(
+      codeOf(() =>
+        compileQuery({ ...base, measures: { days: { kind: "ga4", preset: "users" } } }, "duckdb"),
+      ),
+    ).toBe("badMeasureName");
   });
 
   it("refuses event names GA4 would not accept, and values with control characters", () => {
