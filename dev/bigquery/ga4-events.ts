@@ -116,13 +116,20 @@ export function generateGa4Events(o: GenerateOptions): Ga4Event[] {
 
 /** The calendar day YYYY-MM-DD of an instant in `timeZone`, by Intl (independent of src/kpi). */
 export function localDate(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(ms);
+  let fmt = FORMATS.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    FORMATS.set(timeZone, fmt);
+  }
+  return fmt.format(ms);
 }
+// Building a formatter costs far more than using one.
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 const lit = (s: string | null) => (s === null ? "NULL" : `'${s.replace(/'/g, "''")}'`);
 const num = (n: number | null | undefined) => (n === null || n === undefined ? "NULL" : String(n));

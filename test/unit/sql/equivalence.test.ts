@@ -6,7 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckStandIn } from "../../../dev/bigquery/duckdb.ts";
-import { type Ga4Event, generateGa4Events, insertSql } from "../../../dev/bigquery/ga4-events.ts";
+import {
+  type Ga4Event,
+  generateGa4Events,
+  insertSql,
+  localDate,
+} from "../../../dev/bigquery/ga4-events.ts";
 import { parseIsoDay } from "../../../src/kpi/days.ts";
 import { PERIODS, type Period } from "../../../src/kpi/periods.ts";
 import { getKpi } from "../../../src/kpi/registry/index.ts";
@@ -157,11 +162,7 @@ describe("DuckDB-dialect SQL against the engine on sheet rows", () => {
       if (e.user === null || sid === undefined) continue;
       const key = `${e.user}.${sid}`;
       if (!bySession.has(key)) bySession.set(key, new Set());
-      bySession
-        .get(key)!
-        .add(
-          new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(e.micros / 1000),
-        );
+      bySession.get(key)?.add(localDate(e.micros / 1000, "Europe/Paris"));
     }
     expect([...bySession.values()].filter((days) => days.size > 1).length).toBeGreaterThan(3);
     const engaged = events.flatMap((e) => e.params.filter((p) => p.key === "session_engaged"));
