@@ -7,12 +7,15 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../dev/paths.ts";
+import { benchBigQuery } from "./bigquery.ts";
 import { benchDashboard } from "./dashboard.ts";
 import { benchKpi } from "./kpi.ts";
 
 const DASHBOARD_OBJECTIVES = 20;
 const kpi = await benchKpi();
 const dashboard = await benchDashboard();
+const load = (await import("node:os")).loadavg()[0] ?? 0;
+const bq = await benchBigQuery();
 
 const misses: string[] = [];
 for (const [name, r] of Object.entries(kpi)) {
@@ -25,6 +28,8 @@ for (const span of ["1y", "3y"] as const) {
     misses.push(`dashboard ${span}: ${dashboard.dashboardCalls[span]} calls (budget ${budget})`);
   }
 }
+if (bq.months !== 24)
+  misses.push(`BigQuery stand-in: ${bq.months} months, not the 24 of two years`);
 if (dashboard.dashboardCalls["1y"] !== dashboard.dashboardCalls["3y"]) {
   misses.push("dashboard: the call count grows with the number of data rows");
 }
@@ -41,6 +46,15 @@ console.log(
     `3y ${dashboard.dashboardCalls["3y"]} calls ${dashboard.dashboardMs["3y"].toFixed(0)} ms (budget ${budget} calls)`,
 );
 
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+console.log(
+  `\nBigQuery stand-in (DuckDB, ${bq.threads} threads, load average ${load.toFixed(1)} before): ` +
+    `${bq.events.toLocaleString("en")} GA4 events generated in ${(bq.generateMs / 1000).toFixed(1)} s; ` +
+    `monthly conversion series (${bq.months} months) in ${(bq.queryMs / 1000).toFixed(1)} s, ` +
+    `${Math.round(bq.rowsPerSecond).toLocaleString("en")} rows/s; BigQuery would bill ` +
+    `${mb(bq.bigQueryBytes.leaves)} (nested fields read) to ${mb(bq.bigQueryBytes.whole)} (whole event_params)`,
+);
+
 const round = (x: number) => Math.round(x * 100) / 100;
 const latest = {
   date: new Date().toISOString(),
@@ -49,6 +63,15 @@ const latest = {
   dashboardMs: {
     "1y": round(dashboard.dashboardMs["1y"]),
     "3y": round(dashboard.dashboardMs["3y"]),
+  },
+  bigQueryStandIn: {
+    events: bq.events,
+    threads: bq.threads,
+    loadAverageBefore: round(load),
+    generateMs: round(bq.generateMs),
+    monthlySeriesMs: round(bq.queryMs),
+    rowsPerSecond: Math.round(bq.rowsPerSecond),
+    bigQueryBytes: bq.bigQueryBytes,
   },
   functions: Object.fromEntries(
     Object.entries(kpi).map(([k, r]) => [

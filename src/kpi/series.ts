@@ -18,6 +18,7 @@ import {
 import { type CellSource, cellDay, formatNumber, idKey, kpiError } from "./cells.ts";
 import { civilDayIn, isoDay } from "./days.ts";
 import { nextPeriodStart, type Period, periodStart } from "./periods.ts";
+import type { PeriodSums } from "./sums.ts";
 import type { EngineContext, KpiDefinition } from "./types.ts";
 
 /** One period of a KPI series. Days are day numbers (days.ts). */
@@ -293,6 +294,70 @@ export function kpiSeries(
     });
   }
   return points;
+}
+
+/**
+ * The KPI per `period` from sums already taken per period elsewhere (a BigQuery query): the same
+ * combine, checks and point shape as kpiSeries, so status, forecast and anomalies cannot tell
+ * where the sums came from. Each row's start must be a start of `period`; an input absent from
+ * `values` is an omitted one.
+ */
+export function pointsFromSums(
+  kpi: KpiDefinition,
+  rows: readonly PeriodSums[],
+  period: Period,
+  ctx: EngineContext,
+  where?: string,
+): PeriodPoint[] {
+  const fn = where ?? kpi.functionName;
+  const sorted = [...rows].sort((a, b) => a.start - b.start);
+  for (const r of sorted) {
+    if (periodStart(r.start, period) !== r.start) {
+      throw new Error(`${fn}: ${isoDay(r.start)} does not start a ${period}`);
+    }
+  }
+  const point = (
+    r: PeriodSums,
+    numerator: number,
+    denominator: number | null,
+    value: number | null,
+  ) => ({
+    start: r.start,
+    end: nextPeriodStart(r.start, period),
+    numerator,
+    denominator,
+    value,
+    firstDay: r.firstDay,
+    lastDay: r.lastDay,
+    days: r.days,
+  });
+  if (kpi.combine.kind === "distinct") {
+    const input = kpi.combine.input;
+    // As kpiSeries: a period in which no row has an id has no point (not a point of 0).
+    return sorted
+      .filter((r) => (r.values[input] ?? 0) > 0)
+      .map((r) => {
+        const n = r.values[input]!;
+        return point(r, n, null, n);
+      });
+  }
+  const plan = ratioPlan(kpi);
+  const present = kpi.inputs.map((input) => sorted.some((r) => r.values[input.name] !== undefined));
+  const slots: (Slots | undefined)[] = kpi.inputs.map((input, i) => {
+    if (!present[i]) return undefined;
+    const sum = sorted.map((r) => r.values[input.name] ?? 0);
+    return { sum, count: sum.map(() => 1), ones: sum.map((x) => (x === 1 ? 1 : 0)) };
+  });
+  const denGiven = denominatorGiven(plan, present);
+  // Sums carry no count of cells, which an omitted denominator would divide by.
+  if (!denGiven) throw new Error(`${fn}: the sums have no denominator`);
+  const out: Evaluation = { numerator: 0, denominator: 0, blank: true, denBlank: true };
+  return sorted.map((r, b) => {
+    throwIfBroken(plan, slots, b, fn, ctx, isoDay(r.start));
+    evaluate(plan, slots, denGiven, b, out);
+    const value = out.denominator === 0 ? null : (plan.scale * out.numerator) / out.denominator;
+    return point(r, out.numerator, out.denominator, value);
+  });
 }
 
 /** Throws the error for the first consistency check (bounced ≤ sent) that slot `i` breaks. */
