@@ -7,7 +7,7 @@ import type { ColumnConcern, MatchConfidence } from "../kpi/mapping.ts";
 import type { Direction } from "../kpi/types.ts";
 import type { Advice, Benchmark } from "./advisor.ts";
 import type { Lang } from "./i18n.ts";
-import type { Frequency, KpiChoice } from "./objectives.ts";
+import type { Frequency, KpiChoice, RowFilter } from "./objectives.ts";
 
 export type { ColumnConcern, MatchConfidence } from "../kpi/mapping.ts";
 
@@ -71,6 +71,8 @@ export interface PreviewRequest {
   sourceSheet: string;
   dateColumn: string;
   inputs: Record<string, string[]>;
+  /** The rows counted; absent or null for all. */
+  filter?: RowFilter | null;
   frequency: Frequency;
 }
 
@@ -139,4 +141,6 @@ export interface LeftOut {
   totals: number;
   /** Rows with data but no date. */
   undated: number;
+  /** Rows the objective's filter left out (other campaigns). */
+  filtered: number;
 }

@@ -24,7 +24,9 @@ import {
   cellNumber,
   cellTimestamp,
   dateCell,
+  formatFilter,
   formatInputs,
+  parseFilter,
   parseInputs,
 } from "./codec.ts";
 import { validateObjective } from "./rules.ts";
@@ -34,10 +36,21 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 // --- Column layout -------------------------------------------------------------------------
 
-/** 0-based column of each field, in the tab as it is now. */
+/** 0-based column of each field, in the tab as it is now; -1 for an optional column not there. */
 export type Layout = Readonly<Record<ObjectiveField, number>>;
 
 const DEFAULT_LAYOUT = Object.fromEntries(OBJECTIVE_FIELDS.map((f, i) => [f, i])) as Layout;
+
+/**
+ * Columns a tab made before them does not have: found by their header only, never by position
+ * (the column there may be the team's), and added when an objective first needs one.
+ */
+const OPTIONAL_COLUMNS: ReadonlySet<ObjectiveField> = new Set(["filter"]);
+
+/** The columns the tab has, in the layout's order of fields. */
+export function presentColumns(layout: Layout): number[] {
+  return OBJECTIVE_FIELDS.map((f) => layout[f]).filter((c) => c >= 0);
+}
 
 function normalizeHeader(v: unknown): string {
   return foldText(String(v ?? ""));
@@ -65,6 +78,10 @@ export function layoutOf(header: readonly unknown[], lang: Lang): Layout {
     const at = found.get(field);
     if (at !== undefined) {
       layout[field] = at;
+      continue;
+    }
+    if (OPTIONAL_COLUMNS.has(field)) {
+      layout[field] = -1;
       continue;
     }
     const fallback = DEFAULT_LAYOUT[field];
@@ -99,7 +116,9 @@ export function headerRowIndex(values: readonly (readonly unknown[])[]): number 
 
 /** Runs of adjacent columns, as [first 0-based column, fields in order]; one write each. */
 function runsOf(layout: Layout): { first: number; fields: ObjectiveField[] }[] {
-  const sorted = [...OBJECTIVE_FIELDS].sort((a, b) => layout[a] - layout[b]);
+  const sorted = OBJECTIVE_FIELDS.filter((f) => layout[f] >= 0).sort(
+    (a, b) => layout[a] - layout[b],
+  );
   const runs: { first: number; fields: ObjectiveField[] }[] = [];
   for (const f of sorted) {
     const last = runs[runs.length - 1];
@@ -130,8 +149,19 @@ export interface StoreContent {
 }
 
 function rawOfRow(cells: readonly unknown[], layout: Layout, timeZone: string, lang: Lang) {
-  const at = (f: ObjectiveField) => cells[layout[f]];
+  const at = (f: ObjectiveField) => (layout[f] < 0 ? "" : cells[layout[f]]);
   const str = (f: ObjectiveField) => cellText(at(f), timeZone);
+  const filterText = str("filter");
+  const filter = parseFilter(filterText);
+  if (filter === undefined) {
+    throw new ObjectiveError(
+      messages.t(lang, "filterUnreadable", {
+        field: fieldLabel("filter", lang),
+        value: filterText.slice(0, 60),
+      }),
+      "filter",
+    );
+  }
   const inputsText = str("inputs");
   const inputs = parseInputs(inputsText);
   if (inputs === undefined) {
@@ -148,6 +178,7 @@ function rawOfRow(cells: readonly unknown[], layout: Layout, timeZone: string, l
     name: str("name"),
     kpiId: str("kpiId").trim(),
     channel: str("channel"),
+    filter,
     sourceSheet: str("sourceSheet"),
     dateColumn: str("dateColumn"),
     inputs,
@@ -196,7 +227,7 @@ export function parseObjectiveRows(
   const rowOfId = new Map<string, number>();
   // A row is an objective when one of our columns holds something: a note in a column the team
   // added beside the table is theirs, not a broken objective.
-  const ours = OBJECTIVE_FIELDS.map((f) => layout[f]);
+  const ours = presentColumns(layout);
   for (let i = 0; i < values.length; i++) {
     // Without a header, row 1 holds an objective: it is read like the others, never as a header.
     if (i === headerAt) continue;
@@ -282,6 +313,7 @@ function cellsOf(o: Objective, timeZone: string): Record<ObjectiveField, unknown
     name: textCell(o.name),
     kpiId: textCell(o.kpiId),
     channel: textCell(o.channel),
+    filter: textCell(formatFilter(o.filter)),
     sourceSheet: textCell(o.sourceSheet),
     dateColumn: textCell(o.dateColumn),
     inputs: textCell(formatInputs(o.inputs)),
@@ -342,6 +374,21 @@ export function writeObjectiveRow(
       i = Math.max(j, i + 1);
     }
   }
+}
+
+/**
+ * The layout with the filter column, which a tab made before it lacks: its header is written in
+ * `lang` in the first column right of everything in the tab, so no column of the team's moves.
+ */
+export function withFilterColumn(sheet: Sheet, layout: Layout, lang: Lang): Layout {
+  if (layout.filter >= 0) return layout;
+  const col = Math.max(sheet.getLastColumn(), ...presentColumns(layout).map((c) => c + 1));
+  sheet
+    .getRange(1, col + 1)
+    .setValue(fieldLabel("filter", lang))
+    .setFontWeight("bold")
+    .setBackground("#f1f3f4");
+  return { ...layout, filter: col };
 }
 
 /** Writes the header row in `lang`, bold and frozen; returns its range. */
