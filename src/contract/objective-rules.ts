@@ -9,9 +9,13 @@
  * downstream parses the same text again.
  */
 import { tryParseIsoDay } from "../kpi/days.ts";
+import { filterKey } from "../kpi/rows.ts";
 import { CHOICE_WORDS } from "./choice-words.ts";
 import { foldText, type Lang } from "./i18n.ts";
-import { filterKey } from "../kpi/rows.ts";
+
+/** How a filter compares a cell to its values (the engine's rule), for the sidebar too. */
+export { filterKey };
+
 import { MINUS, ONE_PER_ROW, parseTerm } from "./input-terms.ts";
 import type { Direction, Frequency, ObjectiveInput, RowFilter } from "./objectives.ts";
 import { FIELD_MAX_LENGTH } from "./objectives.ts";

@@ -48,6 +48,17 @@ export interface SheetInfo {
   rows: number;
   /** KPI id → input name → proposed columns. */
   suggestions: Record<string, Record<string, InputSuggestion>>;
+  /** Columns an objective may filter its rows by (campaign, channel…), likeliest first. */
+  filters: FilterChoice[];
+}
+
+/** A column of text and the distinct values found in it, for the wizard's filter. */
+export interface FilterChoice {
+  column: string;
+  /** Distinct values (trimmed, case-insensitive), in the order first seen, at most a few dozen. */
+  values: string[];
+  /** True when the column holds more values than listed (or the tab more rows than read). */
+  more: boolean;
 }
 
 export interface WizardContext {

@@ -49,7 +49,10 @@ describe("selectRows with a filter", () => {
   });
 
   it("takes several values, in any case and with spaces around them", () => {
-    const s = selectRows(ROWS, 0, UTC, { col: 1, values: [" SEARCH - générique", "display - remarketing"] });
+    const s = selectRows(ROWS, 0, UTC, {
+      col: 1,
+      values: [" SEARCH - générique", "display - remarketing"],
+    });
     expect(s.rows).toEqual([1, 3, 4]);
     expect(s).toMatchObject({ totals: 1, undated: 1, filtered: 3 });
     // By hand: (17 + 19 + 40) / (4900 + 5100 + 8000) = 76 / 18000.

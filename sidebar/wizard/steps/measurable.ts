@@ -10,6 +10,7 @@ import { findKpi, findSheet, selectSheet } from "../../draft.ts";
 import { field, selectInput } from "../../fields.ts";
 import type { WizardState } from "../state.ts";
 import { previewCard } from "./data-preview.ts";
+import { filterField } from "./filter.ts";
 
 export function renderMeasurableStep(state: WizardState): DocumentFragment {
   const { ctx, draft, form, t } = state;
@@ -79,6 +80,7 @@ export function renderMeasurableStep(state: WizardState): DocumentFragment {
     for (const input of kpi.inputs) mapping.append(mappingField(state, input, columns));
     fragment.append(mapping);
   }
+  fragment.append(filterField(state, sheet));
   fragment.append(previewCard(state));
   return fragment;
 }
