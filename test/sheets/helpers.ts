@@ -299,7 +299,12 @@ export function holdLockAs(emu: Emulator, task?: "save" | "delete" | "build"): (
 }
 
 /** The file as Sheets' File ▸ Import leaves it: every line, dates as dates, numbers as numbers. */
-export function writeAsSheetsImports(file: string, name: string, timeZone: string): void {
+export function writeAsSheetsImports(
+  file: string,
+  name: string,
+  timeZone: string,
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+): void {
   const parsed = parseCsv(exportText(file));
   if (!parsed.ok) throw new Error(file);
   const { preamble, rows, footers, columns } = parsed.csv;
@@ -313,7 +318,7 @@ export function writeAsSheetsImports(file: string, name: string, timeZone: strin
   const values = [...preamble, ...rows, ...footers].map((r) =>
     Array.from({ length: width }, (_, i) => cell(r[i])),
   );
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet(name);
+  const sheet = ss.insertSheet(name);
   sheet.getRange(1, 1, values.length, width).setValues(values);
   sheet.activate();
 }

@@ -82,7 +82,7 @@ export function filterField(state: WizardState, sheet: SheetInfo): HTMLElement {
         }
       });
       extra.append(
-        h("p", { class: "hint" }, t(choice ? "filterMore" : "filterUnlisted")),
+        h("p", { class: "field-help" }, t(choice ? "filterMore" : "filterUnlisted")),
         h(
           "div",
           { class: "multi-row" },
@@ -100,7 +100,7 @@ export function filterField(state: WizardState, sheet: SheetInfo): HTMLElement {
         ),
       );
     }
-    extra.append(h("p", { class: "hint" }, t("filterHint", { column: draft.filterColumn })));
+    extra.append(h("p", { class: "field-help" }, t("filterHint", { column: draft.filterColumn })));
   }
   return field(form, "filter", select, {
     label: t("filterLabel"),
