@@ -99,6 +99,10 @@ describe.skipIf(skipBrowser)("a filter per objective, in Chromium", () => {
           await page.getByTestId("wizard-deadline").fill("2027-06-30");
           await page.getByTestId("wizard-next").click();
           await page.getByTestId("wizard-sentence").waitFor();
+          // The review says which rows count before anything is saved.
+          expect(plain(await page.locator("dl").textContent())).toContain(
+            `${walk.column} = ${walk.brand}`,
+          );
           await page.getByTestId("wizard-create").click();
           await page.getByTestId("wizard-done").waitFor();
 
