@@ -201,7 +201,7 @@ export function saveObjectiveIn(ss: Spreadsheet, raw: unknown, lang: Lang, now: 
     }
     const objective: Objective = { ...input, id, created, updated: stamp };
     const written = objective.filter ? withFilterColumn(sheet, layout, lang) : layout;
-    writeObjectiveRow(sheet, written, row, objective, timeZone);
+    writeObjectiveRow(sheet, written, row, objective, timeZone, lang);
     return objective;
   });
 }

@@ -4,10 +4,9 @@
  * documented order as the fallback for a renamed header; so reading never depends on the language
  * of whoever created the tab. Bad rows are reported and skipped, never rewritten.
  */
+import { WRITTEN_WORDS } from "../../contract/choice-words.ts";
 import { foldText, type Lang } from "../../contract/i18n.ts";
 import {
-  DIRECTIONS,
-  FREQUENCIES,
   fieldLabel,
   OBJECTIVE_FIELDS,
   ObjectiveError,
@@ -307,7 +306,7 @@ const DATE_FORMAT = "yyyy-mm-dd";
 const VALIDATED_ROWS = 100;
 const TIMESTAMP_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
-function cellsOf(o: Objective, timeZone: string): Record<ObjectiveField, unknown> {
+function cellsOf(o: Objective, timeZone: string, lang: Lang): Record<ObjectiveField, unknown> {
   return {
     id: textCell(o.id),
     name: textCell(o.name),
@@ -317,12 +316,13 @@ function cellsOf(o: Objective, timeZone: string): Record<ObjectiveField, unknown
     sourceSheet: textCell(o.sourceSheet),
     dateColumn: textCell(o.dateColumn),
     inputs: textCell(formatInputs(o.inputs)),
-    direction: textCell(o.direction),
+    // The user's words (« plus haut », « mensuelle »): the rules read either language back.
+    direction: textCell(WRITTEN_WORDS.direction[lang][o.direction]),
     baseline: o.baseline,
     target: o.target,
     startDate: dateCell(o.startDate, timeZone),
     deadline: dateCell(o.deadline, timeZone),
-    frequency: textCell(o.frequency),
+    frequency: textCell(WRITTEN_WORDS.frequency[lang][o.frequency]),
     owner: textCell(o.owner),
     businessGoal: textCell(o.businessGoal),
     notes: textCell(o.notes),
@@ -354,8 +354,9 @@ export function writeObjectiveRow(
   row: number,
   o: Objective,
   timeZone: string,
+  lang: Lang,
 ): void {
-  const cells = cellsOf(o, timeZone);
+  const cells = cellsOf(o, timeZone, lang);
   const formats = formatsOf(o);
   for (const run of runsOf(layout)) {
     const range = sheet.getRange(row, run.first + 1, 1, run.fields.length);
@@ -416,10 +417,17 @@ export function createObjectivesSheet(ss: Spreadsheet, lang: Lang): Sheet {
   // Drop-downs for the first rows only: enough for any team's objectives, and a rule per cell
   // for the whole tab would weigh on every copy of the workbook's state.
   const rows = Math.min(VALIDATED_ROWS, sheet.getMaxRows() - 1);
+  // The creator's words first, then the other language's: a colleague writing in the other
+  // language gets no invalid-value warning.
+  const other: Lang = lang === "fr" ? "en" : "fr";
+  const words = (field: "direction" | "frequency") => [
+    ...Object.values(WRITTEN_WORDS[field][lang]),
+    ...Object.values(WRITTEN_WORDS[field][other]),
+  ];
   const lists: [ObjectiveField, readonly string[]][] = [
     ["kpiId", KPIS.map((k) => k.id)],
-    ["direction", DIRECTIONS],
-    ["frequency", FREQUENCIES],
+    ["direction", words("direction")],
+    ["frequency", words("frequency")],
   ];
   for (const [field, list] of lists) {
     const rule = SpreadsheetApp.newDataValidation()

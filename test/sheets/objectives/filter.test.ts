@@ -93,8 +93,15 @@ describe("a filter per objective (French user, Google Ads export)", () => {
     const tab = taggedSheet(OBJECTIVES_KEY);
     expect(tab.getRange(1, 19).getValue()).toBe("Filtre");
     expect(tab.getRange(2, 19).getValue()).toBe("Campagne = Search - Marque");
+    // A French user's words for the coded columns, which read back as their codes.
+    expect([tab.getRange(2, 8).getValue(), tab.getRange(2, 13).getValue()]).toEqual([
+      "plus haut",
+      "mensuelle",
+    ]);
+    expect([saved.direction, saved.frequency]).toEqual(["higher", "monthly"]);
 
     const [listed] = listObjectives().objectives;
+    expect([listed?.direction, listed?.frequency]).toEqual(["higher", "monthly"]);
     expect(listed?.filter).toEqual({ column: "Campagne", values: ["Search - Marque"] });
     expect(listed?.error).toBeUndefined();
     expect(listed?.current).toBeCloseTo(BRAND_CTR, 12);

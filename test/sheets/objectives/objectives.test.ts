@@ -51,6 +51,7 @@ describe("objectives store (English user)", () => {
     const row = sheet.getRange(2, 1, 1, 18).getValues()[0] ?? [];
     expect(row[1]).toBe("Website conversion rate");
     expect(row[6]).toBe("conversions=Conversions; visitors=Visitors");
+    expect([row[7], row[12]]).toEqual(["higher", "monthly"]);
     expect(row[8]).toBe(0.021);
     expect(sheet.getRange(2, 9).getNumberFormat()).toBe("0.0#%");
     expect(sheet.getRange(2, 11).getDisplayValue()).toBe("2027-01-01");
