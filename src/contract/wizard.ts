@@ -68,8 +68,13 @@ export interface WizardContext {
   timeZone: string;
   kpis: WizardKpi[];
   sheets: SheetInfo[];
-  /** The active tab when it has a date column, else the first tab that has one, else null. */
+  /**
+   * The active tab, which the wizard starts on whatever it holds; null when it cannot be read (one
+   * of KPI Pilot's own tabs, or no header with data below), and `activeProblem` then says why. No
+   * other tab is ever chosen in its place.
+   */
   defaultSheet: string | null;
+  activeProblem: string | null;
   /** The advisor's suggestions for each goal × channel, in the user's language. */
   advice: Advice;
   /** The shipped market benchmarks, cited, in the user's language. */

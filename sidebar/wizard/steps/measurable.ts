@@ -38,6 +38,16 @@ export function renderMeasurableStep(state: WizardState): DocumentFragment {
     draft.sourceSheet,
   );
   fragment.append(field(form, "sheet", sheetSelect, { label: t("sheetLabel") }));
+  // The wizard starts on the active tab; when it cannot, it says why here, and picks no other.
+  if (!sheet && draft.sourceSheet === "" && ctx.activeProblem) {
+    fragment.append(
+      h(
+        "div",
+        { class: "banner warn", role: "status", "data-testid": "wizard-active-problem" },
+        h("p", {}, ctx.activeProblem),
+      ),
+    );
+  }
   if (!sheet) return fragment;
 
   const headers = sheet.headers;

@@ -59,9 +59,7 @@ export function getWizardContext(): WizardContext {
     const info = describeSheet(sheet, ctx);
     if (info) sheets.push(info);
   }
-  const active = ss.getActiveSheet()?.getName();
-  const withDates = sheets.filter((s) => s.dateColumns.length > 0);
-  const defaultSheet = withDates.find((s) => s.name === active)?.name ?? withDates[0]?.name ?? null;
+  const { defaultSheet, activeProblem } = activeStart(ss, sheets, own, lang);
   return {
     lang,
     today: isoDay(todayDay(timeZone)),
@@ -69,9 +67,28 @@ export function getWizardContext(): WizardContext {
     kpis: KPIS.map((k) => wizardKpi(k, lang)),
     sheets,
     defaultSheet,
+    activeProblem,
     advice: adviceIn(lang),
     benchmarks: BENCHMARKS.map((b) => benchmarkIn(b, lang)),
   };
+}
+
+/**
+ * Where the wizard starts: on the tab the user is on. When that tab cannot be read, it says so and
+ * starts on no tab; picking another would put someone else's data under the user's objective.
+ */
+function activeStart(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheets: readonly SheetInfo[],
+  own: ReadonlySet<number>,
+  lang: Lang,
+): { defaultSheet: string | null; activeProblem: string | null } {
+  const active = ss.getActiveSheet();
+  if (!active) return { defaultSheet: null, activeProblem: null };
+  const name = active.getName();
+  if (sheets.some((s) => s.name === name)) return { defaultSheet: name, activeProblem: null };
+  const key = own.has(active.getSheetId()) ? "activeOwnTab" : "activeUnreadable";
+  return { defaultSheet: null, activeProblem: messages.t(lang, key, { sheet: name }) };
 }
 
 export function wizardKpi(kpi: KpiDefinition, lang: Lang): WizardKpi {
