@@ -13,6 +13,7 @@ import type {
   PreviewRequest,
   RealismRequest,
   RealismResult,
+  SheetInfo,
   WizardContext,
 } from "../../src/contract/wizard.ts";
 import type { App } from "../app.ts";
@@ -29,6 +30,7 @@ import { Form } from "../fields.ts";
 import { toInputText } from "../format.ts";
 import { createLoader, keyOf, type Loader } from "../loader.ts";
 import { type UiKey, ui } from "../messages.ts";
+import { call } from "../rpc.ts";
 
 export type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
 
@@ -123,6 +125,34 @@ export class WizardState {
   /** The baseline computed from the data for the current source, mapping and frequency. */
   computedBaseline(): number | null {
     return this.currentPreview()?.baseline?.value ?? null;
+  }
+
+  /**
+   * Asks the server for the data tabs again, so a tab imported or renamed while the sidebar stayed
+   * open is offered; the step is redrawn only when the list changed, and the draft keeps its tab.
+   */
+  refreshSheets(): void {
+    const asked = ++this.sheetsAsked;
+    call<SheetInfo[]>("getWizardSheets").then(
+      (sheets) => {
+        if (asked !== this.sheetsAsked || !Array.isArray(sheets)) return;
+        if (JSON.stringify(sheets) === JSON.stringify(this.ctx.sheets)) return;
+        this.ctx.sheets = sheets;
+        if (this.onMeasurableStep()) this.render();
+      },
+      // The list on screen stays usable; the next save or preview names any tab that is gone.
+      () => undefined,
+    );
+  }
+  private sheetsAsked = 0;
+
+  /** Whether this wizard's Measurable step is what the sidebar shows (not the list, not done). */
+  onMeasurableStep(): boolean {
+    return (
+      this.step === 1 &&
+      !this.advising &&
+      this.app.shell.content.querySelector("[data-testid=wizard-sheet]") !== null
+    );
   }
 
   /** Re-validates a field that already shows an error, as the user fixes it. */

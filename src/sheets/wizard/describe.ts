@@ -53,12 +53,7 @@ export function getWizardContext(): WizardContext {
   const timeZone = ss.getSpreadsheetTimeZone();
   const ctx: EngineContext = { timeZone, locale: ss.getSpreadsheetLocale() };
   const own = ownSheetIds(ss);
-  const sheets: SheetInfo[] = [];
-  for (const sheet of ss.getSheets()) {
-    if (own.has(sheet.getSheetId())) continue;
-    const info = describeSheet(sheet, ctx);
-    if (info) sheets.push(info);
-  }
+  const sheets = describeSheets(ss, own, ctx);
   const { defaultSheet, activeProblem } = activeStart(ss, sheets, own, lang);
   return {
     lang,
@@ -71,6 +66,34 @@ export function getWizardContext(): WizardContext {
     advice: adviceIn(lang),
     benchmarks: BENCHMARKS.map((b) => benchmarkIn(b, lang)),
   };
+}
+
+/** Every data tab as the wizard offers it: KPI Pilot's own tabs and empty ones left out. */
+function describeSheets(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  own: ReadonlySet<number>,
+  ctx: EngineContext,
+): SheetInfo[] {
+  const sheets: SheetInfo[] = [];
+  for (const sheet of ss.getSheets()) {
+    if (own.has(sheet.getSheetId())) continue;
+    const info = describeSheet(sheet, ctx);
+    if (info) sheets.push(info);
+  }
+  return sheets;
+}
+
+/**
+ * The data tabs again, for a wizard left open while the workbook changed (a tab imported since):
+ * the same description as getWizardContext's, and nothing else.
+ */
+export function getWizardSheets(): SheetInfo[] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ctx: EngineContext = {
+    timeZone: ss.getSpreadsheetTimeZone(),
+    locale: ss.getSpreadsheetLocale(),
+  };
+  return describeSheets(ss, ownSheetIds(ss), ctx);
 }
 
 /**
