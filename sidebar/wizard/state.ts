@@ -30,7 +30,11 @@ import { Form } from "../fields.ts";
 import { toInputText } from "../format.ts";
 import { createLoader, keyOf, type Loader } from "../loader.ts";
 import { type UiKey, ui } from "../messages.ts";
-import { call } from "../rpc.ts";
+import { call, messageOf } from "../rpc.ts";
+import { keptText } from "./resume.ts";
+
+/** How long after the last change the draft is kept: one server call per pause, not per key. */
+const KEEP_DELAY_MS = 800;
 
 export type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
 
@@ -93,7 +97,39 @@ export class WizardState {
 
   notify(): void {
     for (const redraw of this.live) redraw();
+    this.keepDraft();
   }
+
+  /**
+   * Keeps a new objective's draft in the user's properties, a moment after the last change, so
+   * closing the sidebar loses nothing; the next opening offers to resume it.
+   */
+  private keepDraft(): void {
+    // Nothing worth resuming before a KPI is chosen.
+    if (this.editing || this.advising || this.kept === null || this.draft.kpiId === "") return;
+    if (this.keepTimer !== undefined) clearTimeout(this.keepTimer);
+    this.keepTimer = setTimeout(() => {
+      this.keepTimer = undefined;
+      const text = keptText(this.draft, this.step);
+      if (this.kept === null || text === this.kept) return;
+      this.kept = text;
+      this.ctx.savedDraft = text;
+      call("saveWizardDraft", text).catch((error: unknown) =>
+        console.warn(`KPI Pilot: the draft was not kept: ${messageOf(error)}`),
+      );
+    }, KEEP_DELAY_MS);
+  }
+
+  /** No more keeping: the objective is saved (its draft is forgotten by the caller). */
+  stopKeeping(): void {
+    if (this.keepTimer !== undefined) clearTimeout(this.keepTimer);
+    this.keepTimer = undefined;
+    this.kept = null;
+  }
+
+  /** The text last kept; null once keeping stopped. */
+  private kept: string | null = "";
+  private keepTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The preview of the current choices, once it has arrived (null while it loads or fails). */
   currentPreview(): Preview | null {

@@ -26,6 +26,7 @@ import { call, messageOf } from "../rpc.ts";
 import { renderAdvisor } from "./advisor.ts";
 import { renderDone } from "./done.ts";
 import { renderStepActions, renderStepHeader, stepAnnouncement } from "./navigation.ts";
+import { forgetDraft } from "./resume.ts";
 import { WizardState } from "./state.ts";
 import { renderAchievableStep } from "./steps/achievable.ts";
 import { renderMeasurableStep } from "./steps/measurable.ts";
@@ -38,9 +39,19 @@ import { renderTimeBoundStep } from "./steps/time-bound.ts";
 let onScreen: WizardState | null = null;
 let listening = false;
 
-export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
+/** `resumeAt`: the step a kept draft was left on; the advisor opens a new objective otherwise. */
+export function renderWizard(
+  app: App,
+  ctx: WizardContext,
+  draft: Draft,
+  resumeAt: StepIndex | null = null,
+): void {
   const { shell } = app;
   const state = new WizardState(app, ctx, draft, () => render());
+  if (resumeAt !== null) {
+    state.step = resumeAt;
+    state.advising = false;
+  }
   const { t, editing } = state;
 
   const stepRenderers: Record<StepIndex, () => DocumentFragment> = {
@@ -221,6 +232,8 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       const input = toObjectiveInput(ctx, draft, state.computedBaseline());
       const saved = await call<Objective | null>("saveObjective", input);
       state.saving = false;
+      state.stopKeeping();
+      if (!editing) forgetDraft(ctx);
       renderDone(app, ctx, saved?.name ?? input.name, editing);
     } catch (error) {
       state.saving = false;
@@ -239,6 +252,6 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     });
   }
   render();
-  if (editing) state.refreshPreview();
+  if (editing || resumeAt !== null) state.refreshPreview();
   focusFirstField();
 }

@@ -75,6 +75,8 @@ export interface WizardContext {
    */
   defaultSheet: string | null;
   activeProblem: string | null;
+  /** The objective the user was writing when the sidebar closed (the sidebar's JSON), or null. */
+  savedDraft: string | null;
   /** The advisor's suggestions for each goal × channel, in the user's language. */
   advice: Advice;
   /** The shipped market benchmarks, cited, in the user's language. */

@@ -32,7 +32,7 @@ export function renderMeasurableStep(state: WizardState): DocumentFragment {
       },
     },
     [
-      ...(sheet ? [] : [{ value: "", label: t("chooseColumn") }]),
+      ...(sheet ? [] : [{ value: "", label: t("chooseSheet") }]),
       ...ctx.sheets.map((s) => ({ value: s.name, label: s.name })),
     ],
     draft.sourceSheet,

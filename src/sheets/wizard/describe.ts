@@ -32,6 +32,7 @@ import { HEADER_SEARCH_ROWS, readTable } from "../workbook/cells.ts";
 import { userLang } from "../workbook/locale.ts";
 import { messages } from "../workbook/messages.ts";
 import { ownSheetIds } from "../workbook/tabs.ts";
+import { readWizardDraft } from "./draft-store.ts";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -63,6 +64,7 @@ export function getWizardContext(): WizardContext {
     sheets,
     defaultSheet,
     activeProblem,
+    savedDraft: readWizardDraft(),
     advice: adviceIn(lang),
     benchmarks: BENCHMARKS.map((b) => benchmarkIn(b, lang)),
   };

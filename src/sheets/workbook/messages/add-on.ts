@@ -30,7 +30,9 @@ export const ADD_ON = {
       "KPI Pilot: the sidebar page is missing from this build. Reinstall the add-on or run npm run build.",
     nameHigher: "Raise {kpi}",
     nameLower: "Lower {kpi}",
-    // The wizard's start: the active tab, or why it cannot be used.
+    // The wizard's start: the active tab, or why it cannot be used; the draft kept.
+    draftTooLong:
+      "The objective in progress is too long to keep (over {max} characters): shorten its notes.",
     activeOwnTab:
       "“{sheet}”, the tab you are on, is one KPI Pilot writes itself. Choose the tab of your data.",
     activeUnreadable:
@@ -63,6 +65,8 @@ export const ADD_ON = {
       "KPI Pilot\u00a0: la page de la barre latérale manque dans cette version. Réinstallez le module ou lancez npm run build.",
     nameHigher: "Augmenter {kpi}",
     nameLower: "Réduire {kpi}",
+    draftTooLong:
+      "L'objectif en cours est trop long pour être gardé (plus de {max} caractères)\u00a0: raccourcissez ses notes.",
     activeOwnTab:
       "«\u00a0{sheet}\u00a0», l'onglet ouvert, est écrit par KPI Pilot lui-même. Choisissez l'onglet de vos données.",
     activeUnreadable:
