@@ -15,6 +15,7 @@ import {
   plain,
   previewSettled,
   screenshot,
+  skipAdvisor,
   tabValues,
   unlabelledControls,
   withHarness,
@@ -98,7 +99,8 @@ describe.skipIf(skipBrowser)("exports as downloaded, walked in Chromium", () => 
 
           // New objective… on the imported tab, as proposed.
           const page = await h.openSidebar("showNewObjective");
-          await page.getByTestId("wizard-kpi").waitFor();
+          // A new objective opens on the advisor; this walk names its KPI itself.
+          await skipAdvisor(page);
           await page.getByTestId("wizard-kpi").selectOption(facts.kpiId);
           await page.getByTestId("wizard-next").click();
           await page.getByTestId("wizard-sheet").waitFor();
