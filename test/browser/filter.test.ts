@@ -11,6 +11,7 @@ import { writeAsSheetsImports } from "../sheets/helpers.ts";
 import {
   closeBrowser,
   contrastProblems,
+  fromAchievableToReview,
   plain,
   previewSettled,
   screenshot,
@@ -89,16 +90,11 @@ describe.skipIf(skipBrowser)("a filter per objective, in Chromium", () => {
           await screenshot(page, group, "measurable-filter");
 
           await page.getByTestId("wizard-next").click();
-          await page.getByTestId("wizard-target").waitFor();
-          await page.getByTestId("wizard-target").fill("15");
-          await page.getByTestId("wizard-next").click();
-          await page.getByTestId("wizard-owner").waitFor();
-          await page.getByTestId("wizard-owner").fill("Claire");
-          await page.getByTestId("wizard-next").click();
-          await page.getByTestId("wizard-deadline").waitFor();
-          await page.getByTestId("wizard-deadline").fill("2027-06-30");
-          await page.getByTestId("wizard-next").click();
-          await page.getByTestId("wizard-sentence").waitFor();
+          await fromAchievableToReview(page, {
+            target: "15",
+            owner: "Claire",
+            deadline: "2027-06-30",
+          });
           // The review says which rows count before anything is saved.
           expect(plain(await page.locator("dl").textContent())).toContain(
             `${walk.column} = ${walk.brand}`,

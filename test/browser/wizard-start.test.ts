@@ -10,6 +10,7 @@ import { writeAsSheetsImports } from "../sheets/helpers.ts";
 import {
   closeBrowser,
   contrastProblems,
+  fromAchievableToReview,
   plain,
   previewSettled,
   screenshot,
@@ -102,13 +103,12 @@ describe.skipIf(skipBrowser)("the wizard never switches data under the user", ()
         await again.getByTestId("wizard-sheet").waitFor();
         expect(await again.getByTestId("wizard-sheet").inputValue()).toBe("Ads");
         await again.getByTestId("wizard-next").click();
-        await again.getByTestId("wizard-next").click();
-        await again.getByTestId("wizard-owner").waitFor();
-        await again.getByTestId("wizard-owner").fill("Claire");
-        await again.getByTestId("wizard-next").click();
-        await again.getByTestId("wizard-deadline").waitFor();
-        await again.getByTestId("wizard-deadline").fill("2027-06-30");
-        await again.getByTestId("wizard-next").click();
+        // The target typed before the sidebar closed is still there.
+        await fromAchievableToReview(again, {
+          target: "3",
+          owner: "Claire",
+          deadline: "2027-06-30",
+        });
         await again.getByTestId("wizard-create").click();
         await again.getByTestId("wizard-done").waitFor();
 

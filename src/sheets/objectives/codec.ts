@@ -43,17 +43,21 @@ export function formatInputs(inputs: Readonly<Record<string, readonly string[]>>
   return entries.map(([name, terms]) => `${name}=${text(terms)}`).join("; ");
 }
 
+/** The JSON form of a cell, or undefined when it is not JSON (the row is then reported). */
+function jsonOrUndefined(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The reverse of formatInputs; undefined when the text is neither form. */
 export function parseInputs(cell: string): Record<string, string[]> | undefined {
   const s = cell.trim();
   if (s === "") return {};
   if (s.startsWith("{")) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(s);
-    } catch {
-      return undefined;
-    }
+    const parsed = jsonOrUndefined(s);
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
     const out = new Map<string, string[]>();
     for (const [name, headers] of Object.entries(parsed)) {
@@ -102,12 +106,7 @@ export function parseFilter(cell: string): RowFilter | null | undefined {
   const s = cell.trim();
   if (s === "") return null;
   if (s.startsWith("{")) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(s);
-    } catch {
-      return undefined;
-    }
+    const parsed = jsonOrUndefined(s);
     const { column, values } = (parsed ?? {}) as { column?: unknown; values?: unknown };
     if (typeof column !== "string" || !Array.isArray(values)) return undefined;
     if (!values.every((v) => typeof v === "string")) return undefined;

@@ -150,28 +150,21 @@ export interface StoreContent {
 function rawOfRow(cells: readonly unknown[], layout: Layout, timeZone: string, lang: Lang) {
   const at = (f: ObjectiveField) => (layout[f] < 0 ? "" : cells[layout[f]]);
   const str = (f: ObjectiveField) => cellText(at(f), timeZone);
-  const filterText = str("filter");
-  const filter = parseFilter(filterText);
-  if (filter === undefined) {
+  // The two cells written in a form of their own: unreadable text is reported, never guessed.
+  const parsed = <T>(field: "filter" | "inputs", parse: (text: string) => T | undefined): T => {
+    const text = str(field);
+    const value = parse(text);
+    if (value !== undefined) return value;
     throw new ObjectiveError(
-      messages.t(lang, "filterUnreadable", {
-        field: fieldLabel("filter", lang),
-        value: filterText.slice(0, 60),
+      messages.t(lang, `${field}Unreadable`, {
+        field: fieldLabel(field, lang),
+        value: text.slice(0, 60),
       }),
-      "filter",
+      field,
     );
-  }
-  const inputsText = str("inputs");
-  const inputs = parseInputs(inputsText);
-  if (inputs === undefined) {
-    throw new ObjectiveError(
-      messages.t(lang, "inputsUnreadable", {
-        field: fieldLabel("inputs", lang),
-        value: inputsText.slice(0, 60),
-      }),
-      "inputs",
-    );
-  }
+  };
+  const filter = parsed("filter", parseFilter);
+  const inputs = parsed("inputs", parseInputs);
   return {
     id: str("id").trim(),
     name: str("name"),
