@@ -15,6 +15,7 @@ import {
   plain,
   previewSettled,
   screenshot,
+  skipAdvisor,
   tabValues,
   unlabelledControls,
   withHarness,
@@ -98,6 +99,7 @@ describe.skipIf(skipBrowser)("exports as downloaded, walked in Chromium", () => 
 
           // New objective… on the imported tab, as proposed.
           const page = await h.openSidebar("showNewObjective");
+          await skipAdvisor(page);
           await page.getByTestId("wizard-kpi").waitFor();
           await page.getByTestId("wizard-kpi").selectOption(facts.kpiId);
           await page.getByTestId("wizard-next").click();

@@ -379,7 +379,9 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       expect(first).toContain("Website conversion rate");
       const status = mail.locator("[data-status]");
       expect(await status.count()).toBe(1);
-      expect(await status.textContent()).toMatch(/^(On track|At risk|Off track|Achieved|Missed)$/);
+      expect(await status.textContent()).toMatch(
+        /^(Not started|On track|At risk|Off track|Achieved|Missed)$/,
+      );
       expect(first).toContain("This is the first review");
       await page.screenshot({ path: join(SCREENSHOTS, "playground-digest-1.png") });
       await page.getByTestId("outbox-dialog").getByRole("button", { name: "Close" }).click();
