@@ -54,6 +54,13 @@ export const KPI_MESSAGES = defineCatalogue({
     status_at_risk: "At risk",
     status_off_track: "Off track",
     status_missed: "Missed",
+    anomalyHigh: "high",
+    anomalyLow: "low",
+    anomalyGood: "{flag} (good)",
+    anomalyBad: "{flag} (bad)",
+    duplicateDate:
+      "{fn}: dates, {pos}: {date} appears twice; give one row per period (for example KPI_SERIES)",
+    badDirection: '{fn}: direction must be "higher" or "lower" (which way is better), not {value}',
   },
   fr: {
     cell: "cellule {n}",
@@ -111,6 +118,14 @@ export const KPI_MESSAGES = defineCatalogue({
     status_at_risk: "À risque",
     status_off_track: "En retard",
     status_missed: "Manqué",
+    anomalyHigh: "haut",
+    anomalyLow: "bas",
+    anomalyGood: "{flag} (bon signe)",
+    anomalyBad: "{flag} (mauvais signe)",
+    duplicateDate:
+      "{fn} : dates, {pos} : {date} apparaît deux fois ; donnez une ligne par période (par exemple KPI_SERIES)",
+    badDirection:
+      "{fn} : direction doit valoir « higher » ou « lower » (le sens souhaité), pas {value}",
   },
 });
 

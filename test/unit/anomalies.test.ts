@@ -5,6 +5,9 @@ import {
   detectAnomalies,
 } from "../../src/kpi/anomalies/detect.ts";
 import { parseIsoDay } from "../../src/kpi/days.ts";
+import { call, ctxOf, errorOf, utcDay } from "./helpers.ts";
+
+const FR_UTC = ctxOf("UTC", "fr_FR");
 
 /** Weekly points from Monday 2026-01-05, one value each. */
 function weekly(values: readonly (number | null)[], volumes?: readonly number[]): AnomalyPoint[] {
@@ -145,5 +148,60 @@ describe("anomalyIsGood", () => {
     expect(anomalyIsGood("low", "higher")).toBe(false);
     expect(anomalyIsGood("high", "lower")).toBe(false);
     expect(anomalyIsGood("low", "lower")).toBe(true);
+  });
+});
+
+describe("KPI_ANOMALIES", () => {
+  const mondays = (n: number) => Array.from({ length: n }, (_, i) => [utcDay(2026, 1, 5 + 7 * i)]);
+
+  it("returns value, expected, score and flag per period, in the spreadsheet's language", () => {
+    const values = [...HISTORY, 5].map((v) => [v]);
+    const out = call("KPI_ANOMALIES", [mondays(9), values, undefined, "higher"]) as unknown[][];
+    expect(out).toHaveLength(9);
+    expect(out[0]).toEqual([utcDay(2026, 1, 5), 10, "", "", ""]);
+    expect(out[8]?.slice(0, 3)).toEqual([utcDay(2026, 3, 2), 5, 11.5]);
+    expect(out[8]?.[3]).toBeCloseTo(-4.38425, 12);
+    expect(out[8]?.[4]).toBe("low (bad)");
+    const fr = call("KPI_ANOMALIES", [mondays(9), values, "", "lower"], FR_UTC) as unknown[][];
+    expect(fr[8]?.[4]).toBe("bas (bon signe)");
+    const plain = call("KPI_ANOMALIES", [mondays(9), values]) as unknown[][];
+    expect(plain[8]?.[4]).toBe("low");
+  });
+
+  it("sorts the rows by date, skips blank dates, and leaves a blank value unscored", () => {
+    const dates = [...mondays(9)].reverse();
+    dates.splice(3, 0, [""]);
+    const values = [...HISTORY, 30].reverse().map((v) => [v]);
+    values.splice(3, 0, [999]);
+    const out = call("KPI_ANOMALIES", [dates, values]) as unknown[][];
+    expect(out.map((r) => r[1])).toEqual([...HISTORY, 30]);
+    expect(out[8]?.[4]).toBe("high");
+    const blank = call("KPI_ANOMALIES", [
+      mondays(9),
+      [...HISTORY, ""].map((v) => [v]),
+    ]) as unknown[][];
+    expect(blank[8]).toEqual([utcDay(2026, 3, 2), "", 11.5, "", ""]);
+  });
+
+  it("takes volumes, and names what is wrong", () => {
+    const rates = [0.3, 0.31, 0.29, 0.3, 0.31, 0.29, 0.3, 0.31, 0.1].map((v) => [v]);
+    const volumes = [1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 400].map((v) => [v]);
+    const out = call("KPI_ANOMALIES", [mondays(9), rates, volumes]) as unknown[][];
+    expect(out[8]?.slice(2)).toEqual([0.3, "", ""]);
+    expect(errorOf(() => call("KPI_ANOMALIES", [mondays(9), rates.slice(1)]))).toBe(
+      "KPI_ANOMALIES: values has 8 cells but dates has 9; they must be the same size",
+    );
+    expect(errorOf(() => call("KPI_ANOMALIES", [mondays(9), rates, volumes.slice(2)]))).toBe(
+      "KPI_ANOMALIES: volumes has 7 cells but dates has 9; they must be the same size",
+    );
+    const twice = mondays(9);
+    twice[5] = [utcDay(2026, 1, 5)];
+    expect(errorOf(() => call("KPI_ANOMALIES", [twice, rates]))).toBe(
+      "KPI_ANOMALIES: dates, cell 6: 2026-01-05 appears twice; give one row per period (for example KPI_SERIES)",
+    );
+    expect(errorOf(() => call("KPI_ANOMALIES", [mondays(9), rates, "", "up"]))).toBe(
+      'KPI_ANOMALIES: direction must be "higher" or "lower" (which way is better), not "up"',
+    );
+    expect(call("KPI_ANOMALIES", [[[""]], [[""]]])).toBe("");
   });
 });

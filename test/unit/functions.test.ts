@@ -5,7 +5,7 @@ import { KPIS } from "../../src/kpi/registry/index.ts";
 import { at, call, close, col, ctxOf, errorOf, FR, untouchableCtx, utcDay } from "./helpers.ts";
 
 describe("the custom-function specs", () => {
-  it("are the 18 functions, KPI ones first in registry order", () => {
+  it("are the 19 functions, KPI ones first in registry order", () => {
     expect(CUSTOM_FUNCTIONS.map((s) => s.name)).toEqual([
       ...KPIS.map((k) => k.functionName),
       "KPI_GROWTH",
@@ -13,6 +13,7 @@ describe("the custom-function specs", () => {
       "KPI_FORECAST",
       "KPI_STATUS",
       "KPI_SERIES",
+      "KPI_ANOMALIES",
       "KPI_BENCHMARK",
     ]);
   });

@@ -1,10 +1,11 @@
 /**
- * The 18 custom functions, in the order docs/FUNCTIONS.md lists them: one per KPI of the
- * registry, then KPI_GROWTH, KPI_PROGRESS, KPI_FORECAST, KPI_STATUS, KPI_SERIES and KPI_BENCHMARK. Each is
+ * The 19 custom functions, in the order docs/FUNCTIONS.md lists them: one per KPI of the
+ * registry, then KPI_GROWTH, KPI_PROGRESS, KPI_FORECAST, KPI_STATUS, KPI_SERIES, KPI_ANOMALIES and KPI_BENCHMARK. Each is
  * a spec (functions/spec.ts) from which the build writes its stub and JSDoc.
  */
 
 import { KPIS } from "../registry/index.ts";
+import { ANOMALIES } from "./anomalies.ts";
 import { BENCHMARK } from "./benchmark.ts";
 import { FORECAST } from "./forecast.ts";
 import { GROWTH } from "./growth.ts";
@@ -24,6 +25,7 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   FORECAST,
   STATUS,
   SERIES,
+  ANOMALIES,
   BENCHMARK,
 ];
 
