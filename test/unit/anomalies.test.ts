@@ -169,7 +169,7 @@ describe("KPI_ANOMALIES", () => {
   });
 
   it("sorts the rows by date, skips blank dates, and leaves a blank value unscored", () => {
-    const dates = [...mondays(9)].reverse();
+    const dates: unknown[][] = [...mondays(9)].reverse();
     dates.splice(3, 0, [""]);
     const values = [...HISTORY, 30].reverse().map((v) => [v]);
     values.splice(3, 0, [999]);

@@ -1,3 +1,4 @@
+import { pointWord } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Unit } from "../../kpi/types.ts";
 
@@ -46,4 +47,14 @@ export function unitCellValue(value: number, unit: Unit): number {
 export function shareChangeFormat(lang: Lang): string {
   const pct = percentFormat(1, lang);
   return `+${pct};-${pct};${pct}`;
+}
+
+/**
+ * A change in percentage points, signed, with the word the value takes (pointWord): « +0,1 pt »,
+ * "+2.5 pts". A format per cell, since a number format cannot pick a word by the value's size in
+ * both languages' rules.
+ */
+export function pointChangeFormat(points: number, lang: Lang): string {
+  const word = `"\u00a0${pointWord(points, lang)}"`;
+  return `+0.0${word};-0.0${word};0.0${word}`;
 }

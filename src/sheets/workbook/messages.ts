@@ -76,6 +76,8 @@ export const messages = defineCatalogue({
     col_current: "Current",
     col_previous: "Previous",
     col_change: "Change",
+    col_yearAgo: "Year before",
+    col_recent: "Avg. of 4 before",
     col_baseline: "Baseline",
     col_target: "Target",
     col_benchmark: "Market benchmark",
@@ -100,8 +102,12 @@ export const messages = defineCatalogue({
     trend_value: "Value",
     trend_target: "Target",
     trend_average: "3-period average",
+    trend_anomaly: "Unusual",
+    anomalyHigh: "▲ high",
+    anomalyLow: "▼ low",
     trendTitle: "{name}: {kpi}, {frequency}",
     chartTitle: "{name}: {kpi}",
+    chartTitleChannel: "{name} · {channel}: {kpi}",
     // The notes under the table, one line per row: precise enough to recompute every cell.
     footnote:
       "Period: the last complete period, whose value is Current. Change: against the period before (percentage points for rates, % otherwise). Progress: (current − baseline) ÷ (target − baseline). Expected: the share of the time from start to deadline elapsed at the end of the period.\n" +
@@ -109,8 +115,9 @@ export const messages = defineCatalogue({
       "80% range: forecast ± t·s·√(1 + 1/n + (x − x̄)²/Sxx), s = 1.4826 × the median distance of the periods' values to the trend, t the 90% quantile of Student's t with n − 2 degrees of freedom; the chance of reaching the target reads the outcome as that t around the forecast.\n" +
       "Status: Not started before the start date, or before a complete period since it. After the deadline, the period that holds it (or, while incomplete, the last complete one before) decides: Achieved if it reaches the target, else Missed; later periods never change that.\n" +
       "Before: pace is ahead when progress ≥ expected, on pace within 10 points, behind within 25, far behind beyond. From 5 complete periods, the chance is likely from 70%, unlikely below 30%, uncertain between.\n" +
-      "Likely: On track (At risk when far behind). Uncertain: At risk (Off track when far behind). Unlikely: At risk when ahead or on pace, else Off track. With fewer than 5 periods, pace alone: On track, At risk, Off track.",
-    pp: "pp",
+      "Likely: On track (At risk when far behind). Uncertain: At risk (Off track when far behind). Unlikely: At risk when ahead or on pace, else Off track. With fewer than 5 periods, pace alone: On track, At risk, Off track.\n" +
+      "Year before: the same period a year earlier (52 weeks for a week). Avg. of 4 before: the KPI over the 4 complete periods before Period (for rates, Σnumerators ÷ Σdenominators).\n" +
+      "Unusual: |0.6745 × (value − expected) ÷ MAD| > 3.5, expected being the median of the 8 to 12 periods before (for weeks, plus how far the same week last year stood from its own), MAD their median distance to it (at least 2% of it); a rate on less than half their median volume is not judged.",
     partial: "{period} in progress: {value} so far ({days} of {total} days).",
     partialNoValue: "{period} in progress ({days} of {total} days).",
     noCompletePeriod: "No complete {frequency} period of data yet.",
@@ -171,6 +178,8 @@ export const messages = defineCatalogue({
     sumNone: "No objective has a complete period of data yet",
     sumLate: "{name} {status}: {current} against {target} by {deadline}",
     sumDecided: "{name} {status}: {value} in {period} against {target} by {deadline}",
+    sumAnomalyHigh: "{name}: {period} unusually high, {value} against ~{expected} expected",
+    sumAnomalyLow: "{name}: {period} unusually low, {value} against ~{expected} expected",
 
     // Messages to the user.
     toastTitle: "KPI Pilot",
@@ -271,6 +280,8 @@ export const messages = defineCatalogue({
     col_current: "Actuel",
     col_previous: "Précédent",
     col_change: "Évolution",
+    col_yearAgo: "Un an avant",
+    col_recent: "Moy. des 4 précédentes",
     col_baseline: "Départ",
     col_target: "Cible",
     col_benchmark: "Référence marché",
@@ -295,16 +306,21 @@ export const messages = defineCatalogue({
     trend_value: "Valeur",
     trend_target: "Cible",
     trend_average: "Moyenne sur 3 périodes",
+    trend_anomaly: "Inhabituel",
+    anomalyHigh: "▲ haut",
+    anomalyLow: "▼ bas",
     trendTitle: "{name} : {kpi}, {frequency}",
     chartTitle: "{name} : {kpi}",
+    chartTitleChannel: "{name} · {channel} : {kpi}",
     footnote:
       "Période : la dernière période complète, dont la valeur est Actuel. Évolution : par rapport à la période précédente (en points de pourcentage pour les taux, en % sinon). Progression : (actuel − départ) ÷ (cible − départ). Attendu : la part du temps écoulé entre le début et l'échéance à la fin de la période.\n" +
       "Prévision : à l'échéance, la tendance de Theil–Sen des périodes complètes de la dernière année (au moins les 12 dernières) (pente : la médiane des pentes entre deux périodes ; pour les taux, numérateur et dénominateur par jour ajustés chacun, puis divisés).\n" +
       "Fourchette à 80 % : prévision ± t·s·√(1 + 1/n + (x − x̄)²/Sxx), s = 1,4826 × la médiane des écarts des périodes à la tendance, t le quantile à 90 % de la loi de Student à n − 2 degrés de liberté ; la chance d'atteindre la cible lit le résultat comme cette loi autour de la prévision.\n" +
       "Statut : Pas commencé avant la date de début, ou avant une période complète depuis. Après l'échéance, la période qui la contient (ou, tant qu'elle est incomplète, la dernière complète avant) décide : Atteint si elle atteint la cible, sinon Manqué ; les périodes suivantes n'y changent rien.\n" +
       "Avant : le rythme est en avance quand progression ≥ attendu, dans le rythme à 10 points près, en retard à 25 près, très en retard au-delà. Dès 5 périodes complètes, la chance est probable dès 70 %, improbable sous 30 %, incertaine entre les deux.\n" +
-      "Probable : En bonne voie (À risque si très en retard). Incertaine : À risque (En retard si très en retard). Improbable : À risque en avance ou dans le rythme, sinon En retard. Avec moins de 5 périodes, le rythme seul : En bonne voie, À risque, En retard.",
-    pp: "pts",
+      "Probable : En bonne voie (À risque si très en retard). Incertaine : À risque (En retard si très en retard). Improbable : À risque en avance ou dans le rythme, sinon En retard. Avec moins de 5 périodes, le rythme seul : En bonne voie, À risque, En retard.\n" +
+      "Un an avant : la même période l'année précédente (52 semaines pour une semaine). Moy. des 4 précédentes : le KPI sur les 4 périodes complètes avant Période (pour un taux, Σnumérateurs ÷ Σdénominateurs).\n" +
+      "Inhabituel : |0,6745 × (valeur − attendu) ÷ MAD| > 3,5, l'attendu étant la médiane des 8 à 12 périodes précédentes (pour des semaines, plus l'écart de la même semaine l'an passé à la sienne), MAD la médiane de leurs écarts à elle (au moins 2 % d'elle) ; un taux sur moins de la moitié de leur volume médian n'est pas jugé.",
     partial: "{period} en cours : {value} pour l'instant ({days} jours sur {total}).",
     partialNoValue: "{period} en cours ({days} jours sur {total}).",
     noCompletePeriod: "Pas encore de période {frequency} complète de données.",
@@ -365,6 +381,10 @@ export const messages = defineCatalogue({
     sumNone: "Aucun objectif n'a encore de période complète de données",
     sumLate: "{name} {status} : {current} pour une cible de {target} au {deadline}",
     sumDecided: "{name} {status} : {value} en {period} pour une cible de {target} au {deadline}",
+    sumAnomalyHigh:
+      "{name} : {period} inhabituellement haut, {value} pour environ {expected} attendus",
+    sumAnomalyLow:
+      "{name} : {period} inhabituellement bas, {value} pour environ {expected} attendus",
 
     toastTitle: "KPI Pilot",
 
