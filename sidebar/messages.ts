@@ -64,6 +64,8 @@ export const ui = defineCatalogue({
     previewRange: "Data from {first} to {last}.",
     previewEmpty: "No values yet in these columns.",
     previewChart: "Value per {period} over the last {n} periods",
+    previewScale:
+      "Bars run from {min} (shortest) to {max} (tallest): the axis does not start at zero.",
     baselineLabel: "Baseline",
     baselineComputedWeek: "Last complete week in the data ({label}). You can change it.",
     baselineComputedMonth: "Last complete month in the data ({label}). You can change it.",
@@ -255,6 +257,8 @@ export const ui = defineCatalogue({
     previewRange: "Données du {first} au {last}.",
     previewEmpty: "Aucune valeur dans ces colonnes pour l'instant.",
     previewChart: "Valeur par {period} sur les {n} dernières périodes",
+    previewScale:
+      "Les barres vont de {min} (la plus courte) à {max} (la plus haute) : l'axe ne part pas de zéro.",
     baselineLabel: "Valeur de départ",
     baselineComputedWeek:
       "Dernière semaine complète des données ({label}). Vous pouvez la modifier.",
