@@ -26,6 +26,9 @@ export interface CellSource {
 
 /** Days from Sheets' day zero, 1899-12-30, to 1970-01-01. */
 export const SHEETS_EPOCH_DAYS = 25_569;
+/** Date serials of 1 January 0001 and 1 January 10000: the days a date cell can hold. */
+const MIN_SERIAL = -693_593;
+const MAX_SERIAL = 2_958_466;
 const SHEETS_EPOCH_MS = -SHEETS_EPOCH_DAYS * DAY_MS;
 
 /** The engine's language for messages; reads the (possibly lazy) locale only when called. */
@@ -329,7 +332,9 @@ export function readDay(v: unknown, ctx: EngineContext): number | null | undefin
     return Number.isNaN(d) ? undefined : d;
   }
   if (typeof v === "number") {
-    return Number.isFinite(v) ? Math.floor(v) - SHEETS_EPOCH_DAYS : undefined;
+    // A serial outside years 1–9999 is no date Sheets can show (1e8 would be the year 275,690,
+    // past what a Date holds): a count in the wrong column, not a day.
+    return v >= MIN_SERIAL && v < MAX_SERIAL ? Math.floor(v) - SHEETS_EPOCH_DAYS : undefined;
   }
   if (typeof v === "string") {
     if (v.trim() === "") return null;

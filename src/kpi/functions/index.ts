@@ -6,6 +6,7 @@
 
 import { KPIS } from "../registry/index.ts";
 import { ANOMALIES } from "./anomalies.ts";
+import { finiteResult } from "./arguments.ts";
 import { BENCHMARK } from "./benchmark.ts";
 import { FORECAST } from "./forecast.ts";
 import { GROWTH } from "./growth.ts";
@@ -15,6 +16,11 @@ import { SERIES } from "./series.ts";
 import type { CustomFunctionSpec } from "./spec.ts";
 import { STATUS } from "./status.ts";
 import { uniqueVisitorsSpec } from "./unique-visitors.ts";
+
+/** Every function's result goes through finiteResult: an overflow is an error naming it. */
+function guarded(spec: CustomFunctionSpec): CustomFunctionSpec {
+  return { ...spec, run: (ctx, args) => finiteResult(spec.name, ctx, spec.run(ctx, args)) };
+}
 
 export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   ...KPIS.map((kpi) =>
@@ -27,7 +33,7 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   SERIES,
   ANOMALIES,
   BENCHMARK,
-];
+].map(guarded);
 
 /** The spec of a custom function by name, or undefined. */
 export function findFunction(name: string): CustomFunctionSpec | undefined {
