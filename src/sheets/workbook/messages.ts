@@ -281,7 +281,7 @@ export const messages = defineCatalogue({
     col_previous: "Précédent",
     col_change: "Évolution",
     col_yearAgo: "Un an avant",
-    col_recent: "Moy. des 4 précédentes",
+    col_recent: "Moy. 4 préc.",
     col_baseline: "Départ",
     col_target: "Cible",
     col_benchmark: "Référence marché",
@@ -319,7 +319,7 @@ export const messages = defineCatalogue({
       "Statut : Pas commencé avant la date de début, ou avant une période complète depuis. Après l'échéance, la période qui la contient (ou, tant qu'elle est incomplète, la dernière complète avant) décide : Atteint si elle atteint la cible, sinon Manqué ; les périodes suivantes n'y changent rien.\n" +
       "Avant : le rythme est en avance quand progression ≥ attendu, dans le rythme à 10 points près, en retard à 25 près, très en retard au-delà. Dès 5 périodes complètes, la chance est probable dès 70 %, improbable sous 30 %, incertaine entre les deux.\n" +
       "Probable : En bonne voie (À risque si très en retard). Incertaine : À risque (En retard si très en retard). Improbable : À risque en avance ou dans le rythme, sinon En retard. Avec moins de 5 périodes, le rythme seul : En bonne voie, À risque, En retard.\n" +
-      "Un an avant : la même période l'année précédente (52 semaines pour une semaine). Moy. des 4 précédentes : le KPI sur les 4 périodes complètes avant Période (pour un taux, Σnumérateurs ÷ Σdénominateurs).\n" +
+      "Un an avant : la même période l'année précédente (52 semaines pour une semaine). Moy. 4 préc. : le KPI sur les 4 périodes complètes avant Période (pour un taux, Σnumérateurs ÷ Σdénominateurs).\n" +
       "Inhabituel : |0,6745 × (valeur − attendu) ÷ MAD| > 3,5, l'attendu étant la médiane des 8 à 12 périodes précédentes (pour des semaines, plus l'écart de la même semaine l'an passé à la sienne), MAD la médiane de leurs écarts à elle (au moins 2 % d'elle) ; un taux sur moins de la moitié de leur volume médian n'est pas jugé.",
     partial: "{period} en cours : {value} pour l'instant ({days} jours sur {total}).",
     partialNoValue: "{period} en cours ({days} jours sur {total}).",
