@@ -62,7 +62,11 @@ function writeGrid(sheet: Sheet, grid: DashboardGrid): void {
     .setFontColors(grid.fontColors)
     .setFontSizes(grid.fontSizes)
     .setHorizontalAlignments(grid.alignments)
-    .setWraps(grid.wraps);
+    .setWraps(grid.wraps)
+    // Top, so a row whose reason wraps over three lines still reads across at its first line.
+    .setVerticalAlignment("top");
+  for (const m of grid.merges) sheet.getRange(m.row + 1, m.column + 1, 1, m.numColumns).merge();
+  for (const h of grid.rowHeights) sheet.setRowHeight(h.row + 1, h.height);
   for (const block of grid.formulaBlocks) {
     if (block.formulas.length === 0) continue;
     sheet

@@ -19,12 +19,14 @@ import {
 } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { RowProblem } from "../../contract/objectives.ts";
+import { anomalyIsGood } from "../../kpi/anomalies/detect.ts";
 import { type BenchmarkRow, objectiveBenchmark } from "../../kpi/registry/benchmarks.ts";
 import { type ObjectiveEval, SPARKLINE_PERIODS, statusTextOf } from "../status/evaluate.ts";
 import { columnLetter } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
 import {
   percentFormat,
+  pointChangeFormat,
   publishedNumberFormat,
   shareChangeFormat,
   unitCellValue,
@@ -58,6 +60,8 @@ export const TABLE_COLUMNS = [
   "current",
   "previous",
   "change",
+  "yearAgo",
+  "recent",
   "baseline",
   "target",
   "benchmark",
@@ -80,11 +84,23 @@ const TABLE_HEADER_ROW = 6;
 /** A section is at least as tall as its chart (about 371 px at 21 px a row). */
 const SECTION_MIN_ROWS = 19;
 const TREND_WIDTH = 4;
+/** The column after the trend block's (charted) numbers marks its unusual periods. */
+const ANOMALY_COLUMN = TREND_WIDTH;
 const CHART_COLUMN = TREND_WIDTH + 2;
+/** Widths of the first columns (set in layoutDashboard): the summary sentence is merged across them. */
+const NAME_WIDTH = 210;
+const REASON_WIDTH = 360;
+const DEFAULT_WIDTH = 100;
+const SUMMARY_COLUMNS = 4;
+const SUMMARY_WIDTH = 2 * NAME_WIDTH + DEFAULT_WIDTH + REASON_WIDTH;
 
-function changeFormat(lang: Lang): string {
-  const pp = messages.t(lang, "pp");
-  return `+0.0" ${pp}";-0.0" ${pp}";0.0" ${pp}"`;
+/**
+ * The height of a row holding `text` wrapped in `width` pixels at 11 pt bold: about 7.5 px a
+ * character on average, 18 px a line, never below Sheets' 21 px default.
+ */
+export function wrappedHeight(text: string, width: number): number {
+  const lines = Math.max(1, Math.ceil((text.length * 7.5) / (width - 8)));
+  return Math.max(21, lines * 18 + 6);
 }
 
 export interface DashboardInput {
@@ -114,6 +130,8 @@ const HEADER_KEYS: Record<TableColumn, MessageKey> = {
   current: "col_current",
   previous: "col_previous",
   change: "col_change",
+  yearAgo: "col_yearAgo",
+  recent: "col_recent",
   sparkline: "col_sparkline",
   baseline: "col_baseline",
   target: "col_target",
@@ -157,8 +175,13 @@ function layoutHeader(g: Grid, input: DashboardInput, t: (k: MessageKey, p?: Par
   }
   g.style(latest, 0, { color: MUTED });
   const summary = g.row();
-  g.text(summary, 0, stakeholderSummary(evals, lang));
-  g.style(summary, 0, { bold: true, size: 11 });
+  const sentence = stakeholderSummary(evals, lang);
+  g.text(summary, 0, sentence);
+  // Merged across the table's first columns and wrapped, so a long (French) summary stays on
+  // screen; Sheets does not grow a row to fit a merged cell's text, so its height is set.
+  g.style(summary, 0, { bold: true, size: 11, wrap: true });
+  g.merges.push({ row: summary, column: 0, numColumns: SUMMARY_COLUMNS });
+  g.rowHeights.push({ row: summary, height: wrappedHeight(sentence, SUMMARY_WIDTH) });
   const problemRow = g.row();
   if (problems.length > 0) {
     const shown = problems
@@ -190,7 +213,13 @@ function layoutSection(
   );
   g.style(top, 0, { bold: true, size: 12 });
   const header = g.row();
-  const labels = [t("trend_period"), t("trend_value"), t("trend_target"), t("trend_average")];
+  const labels = [
+    t("trend_period"),
+    t("trend_value"),
+    t("trend_target"),
+    t("trend_average"),
+    t("trend_anomaly"),
+  ];
   labels.forEach((l, c) => {
     g.text(header, c, l);
     g.style(header, c, { bold: true, fill: HEADER_FILL, align: c === 0 ? "left" : "right" });
@@ -205,6 +234,11 @@ function layoutSection(
     g.number(r, 2, cell(e.objective.target), format);
     if (p.average === null) (g.numberFormats[r] as string[])[3] = format;
     else g.number(r, 3, cell(p.average), format);
+    if (p.flag) {
+      g.text(r, ANOMALY_COLUMN, t(p.flag === "high" ? "anomalyHigh" : "anomalyLow"));
+      const good = anomalyIsGood(p.flag, e.objective.direction);
+      g.style(r, ANOMALY_COLUMN, { bold: true, color: good ? GOOD : BAD });
+    }
   }
   for (let k = 2 + e.trend.length; k < SECTION_MIN_ROWS; k++) g.row();
   g.row();
@@ -217,7 +251,14 @@ function layoutSection(
       numColumns: TREND_WIDTH,
       anchorRow: top + 1,
       anchorColumn: CHART_COLUMN,
-      title: t("chartTitle", { name: e.objective.name, kpi: e.kpi.name[lang] }),
+      // The channel tells apart two charts of one KPI (search ads and social ads CPC).
+      title: e.objective.channel
+        ? t("chartTitleChannel", {
+            name: e.objective.name,
+            channel: e.objective.channel,
+            kpi: e.kpi.name[lang],
+          })
+        : t("chartTitle", { name: e.objective.name, kpi: e.kpi.name[lang] }),
     },
   };
 }
@@ -255,8 +296,10 @@ function layoutTableRow(
     r,
     COL.change,
     e.change,
-    e.changeKind === "pp" ? changeFormat(lang) : shareChangeFormat(lang),
+    e.changeKind === "pp" ? pointChangeFormat(e.change ?? 0, lang) : shareChangeFormat(lang),
   );
+  g.number(r, COL.yearAgo, cell(e.yearAgo?.value), format);
+  g.number(r, COL.recent, cell(e.recent), format);
   const better = improvement(e);
   if (better !== null) g.style(r, COL.change, { color: better ? GOOD : BAD });
   g.number(r, COL.baseline, cell(o.baseline), format);
@@ -343,6 +386,7 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
       layoutTableRow(g, tableRows[i] as number, e, sections[i], lang, t),
     );
     if (COL.bar !== COL.sparkline + 1) throw new Error("dashboard layout: formula columns apart");
+    if (COL.reason !== SUMMARY_COLUMNS - 1) throw new Error("dashboard layout: summary not over");
     formulaBlocks.push({ row: head + 2, column: COL.sparkline + 1, formulas });
   }
 
@@ -354,8 +398,8 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
     // "3-period average" shares it). The other columns keep Sheets' default width, which fits
     // their short headers and numbers.
     columnWidths: [
-      { column: 1, count: 2, width: 210 },
-      { column: COL.reason + 1, count: 1, width: 360 },
+      { column: 1, count: 2, width: NAME_WIDTH },
+      { column: COL.reason + 1, count: 1, width: REASON_WIDTH },
     ],
   });
 }

@@ -42,7 +42,9 @@ export function needsAttention(status: StatusCode | null | undefined): boolean {
  * started, need attention or could not be computed (naming those), then every objective that
  * needs attention, worst first, with where it stands: "3 of 5 objectives on track or achieved;
  * 2 need attention. Newsletter open rate off track: 20.8% against 25% by 31 December 2027;
- * Paid search CPA missed: 7.46 in March 2027 against 6.70 by 31 March 2027."
+ * Paid search CPA missed: 7.46 in March 2027 against 6.70 by 31 March 2027." Then the objectives
+ * whose latest complete period is unusual: "Newsletter open rate: week of 16 Nov 2026 unusually
+ * low, 28.1% against ~35.0% expected."
  */
 export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang): string {
   const n = evals.length;
@@ -109,5 +111,20 @@ export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang):
     return [t("sumLate", { ...common, current: value(current) })];
   });
   if (named.length > 0) sentences.push(sentence(named.join(t("listSeparator"))));
+  // The latest complete period of each objective, when the anomaly rule flags it.
+  const unusual = evals.flatMap((e) => {
+    const a = e.anomaly;
+    if (!a?.flag || a.value === null || a.expected === null) return [];
+    const value = (x: number) => formatUnitValue(x, e.kpi.unit, lang);
+    return [
+      t(a.flag === "high" ? "sumAnomalyHigh" : "sumAnomalyLow", {
+        name: e.objective.name,
+        period: periodLabel(a.start, e.objective.frequency, lang, true),
+        value: value(a.value),
+        expected: value(a.expected),
+      }),
+    ];
+  });
+  if (unusual.length > 0) sentences.push(sentence(unusual.join(t("listSeparator"))));
   return sentences.join(" ");
 }
