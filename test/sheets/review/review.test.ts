@@ -9,7 +9,7 @@ import { dayFromParts, dayToDate } from "../../../src/kpi/days.ts";
 import { onInstall } from "../../../src/main.ts";
 import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
 import { getReviewAlert, getSchedule, saveSchedule } from "../../../src/sheets/review/endpoints.ts";
-import { HISTORY_KEY } from "../../../src/sheets/review/history.ts";
+import { HISTORY_KEY } from "../../../src/sheets/dashboard/history.ts";
 import { runScheduledReview } from "../../../src/sheets/review/run.ts";
 import { generateSampleData } from "../../../src/sheets/sample-data.ts";
 import { DASHBOARD_KEY } from "../../../src/sheets/workbook/tabs.ts";
