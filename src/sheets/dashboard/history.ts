@@ -4,7 +4,7 @@
  * the dashboard's "since last review" column and the digest's "what changed" both read it, so
  * its reader sits here, in the lower of the two layers.
  */
-import type { StatusCode } from "../../contract/objectives.ts";
+import { STATUS_CODES, type StatusCode } from "../../contract/objectives.ts";
 import { readDay } from "../../kpi/cells.ts";
 import { statusWord } from "../../kpi/status.ts";
 import type { EngineContext, Unit } from "../../kpi/types.ts";
@@ -44,18 +44,11 @@ export interface HistoryRow {
   forecastHigh: number | null;
 }
 
-// Every code the review writes a word for, "Not started" included: a word read back as no status
-// would show an objective that has not moved as moved.
-const STATUS_CODES: readonly StatusCode[] = [
-  "not_started",
-  "achieved",
-  "on_track",
-  "at_risk",
-  "off_track",
-  "missed",
-];
-
-/** A status as the tab shows it, in either language, back to its code (the catalogue's words). */
+/**
+ * A status as the tab shows it, in either language, back to its code (the catalogue's words).
+ * Every code, "Not started" included: a word read back as no status would show an objective that
+ * has not moved as moved.
+ */
 function statusFromWord(word: unknown): StatusCode | null {
   const text = String(word ?? "").trim();
   for (const code of STATUS_CODES) {

@@ -162,7 +162,6 @@ describe("the digest in English", () => {
     emu.advanceClock("next-trigger");
     appendWeekOfData(tab, 6);
     emu.advanceClock("next-trigger");
-    const html = emu.outbox[1]!.htmlBody!;
     const item = changesOf(emu.outbox[1]!).find((c) => c.includes("unusually"));
     const m =
       /^Social engagement: week of 7 Jun 2027 unusually high, ([\d.]+) against ~([\d.]+) expected \(good news\)$/.exec(
