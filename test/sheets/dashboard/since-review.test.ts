@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Lang } from "../../../src/contract/i18n.ts";
 import type { StatusCode } from "../../../src/contract/objectives.ts";
 import { dayFromParts, dayToDate, todayDay } from "../../../src/kpi/days.ts";
-import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
+import { buildDashboardAt, readWorkbookHistory } from "../../../src/sheets/dashboard/build.ts";
 import type { HistoryRow } from "../../../src/sheets/dashboard/history.ts";
 import { TABLE_COLUMNS } from "../../../src/sheets/dashboard/layout.ts";
 import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
@@ -195,6 +195,27 @@ describe("the dashboard's since-last-review column", () => {
     const social = cells.get("Social engagement · Instagram") as string;
     expect(social).toMatch(/^[+-]\d+\.\d%$/);
     expect(social).not.toBe("0.0%");
+  });
+});
+
+describe("the history tab read back", () => {
+  it("reads every status word back to its code, Not started included, in either language", () => {
+    const evals = setUp("en");
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const e = evals[0] as ObjectiveEval;
+    const codes: StatusCode[] = [
+      "not_started",
+      "achieved",
+      "on_track",
+      "at_risk",
+      "off_track",
+      "missed",
+    ];
+    codes.forEach((code, i) =>
+      appendHistory(ss, [reviewRow(e, END - 100 + i, 0.02, code)], i % 2 ? "fr" : "en"),
+    );
+    const wb = readWorkbook(ss, "en", NOW);
+    expect(readWorkbookHistory(ss, wb, evals).map((h) => h.status)).toEqual(codes);
   });
 });
 
