@@ -21,7 +21,12 @@ import type { Lang } from "../../contract/i18n.ts";
 import type { RowProblem } from "../../contract/objectives.ts";
 import { anomalyIsGood } from "../../kpi/anomalies/detect.ts";
 import { type BenchmarkRow, objectiveBenchmark } from "../../kpi/registry/benchmarks.ts";
-import { type ObjectiveEval, SPARKLINE_PERIODS, statusTextOf } from "../status/evaluate.ts";
+import {
+  changeBetween,
+  type ObjectiveEval,
+  SPARKLINE_PERIODS,
+  statusTextOf,
+} from "../status/evaluate.ts";
 import { columnLetter } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
 import {
@@ -46,7 +51,8 @@ import {
   PROBLEM,
   STATUS_COLORS,
 } from "./grid.ts";
-import { lowerFirst, stakeholderSummary } from "./summary.ts";
+import type { HistoryRow, LastReview } from "./history.ts";
+import { lowerFirst, stakeholderSummary, statusMoveIsBetter } from "./summary.ts";
 
 /** The summary table's columns, in order. */
 export const TABLE_COLUMNS = [
@@ -60,6 +66,7 @@ export const TABLE_COLUMNS = [
   "current",
   "previous",
   "change",
+  "sinceReview",
   "yearAgo",
   "recent",
   "baseline",
@@ -91,6 +98,7 @@ const CHART_COLUMN = TREND_WIDTH + 2;
 const NAME_WIDTH = 210;
 const REASON_WIDTH = 360;
 const DEFAULT_WIDTH = 100;
+const SINCE_REVIEW_WIDTH = 170;
 const SUMMARY_COLUMNS = 4;
 const SUMMARY_WIDTH = 2 * NAME_WIDTH + DEFAULT_WIDTH + REASON_WIDTH;
 
@@ -110,12 +118,19 @@ export interface DashboardInput {
   sources: readonly { name: string; latest: number | null | "missing" }[];
   today: number;
   lang: Lang;
+  /** The latest review before today in the history tab, or null when there is none. */
+  lastReview: LastReview | null;
 }
 
 /** Whether a change is an improvement for this objective: up when higher is better. */
-function improvement(e: ObjectiveEval): boolean | null {
-  if (e.change === null || e.change === 0) return null;
-  return e.objective.direction === "higher" ? e.change > 0 : e.change < 0;
+function improvement(change: number | null, e: ObjectiveEval): boolean | null {
+  if (change === null || change === 0) return null;
+  return e.objective.direction === "higher" ? change > 0 : change < 0;
+}
+
+/** A change cell's format: percentage points by the value's size for rates, a signed % otherwise. */
+function changeFormat(change: number | null, e: ObjectiveEval, lang: Lang): string {
+  return e.changeKind === "pp" ? pointChangeFormat(change ?? 0, lang) : shareChangeFormat(lang);
 }
 
 type MessageKey = Parameters<typeof messages.t>[1];
@@ -130,6 +145,7 @@ const HEADER_KEYS: Record<TableColumn, MessageKey> = {
   current: "col_current",
   previous: "col_previous",
   change: "col_change",
+  sinceReview: "col_sinceReview",
   yearAgo: "col_yearAgo",
   recent: "col_recent",
   sparkline: "col_sparkline",
@@ -155,12 +171,21 @@ interface Section {
 
 /** Title, "as of", latest data per source, the stakeholder summary and skipped rows. */
 function layoutHeader(g: Grid, input: DashboardInput, t: (k: MessageKey, p?: Params) => string) {
-  const { evals, problems, sources, today, lang } = input;
+  const { evals, problems, sources, today, lang, lastReview } = input;
   const title = g.row();
   g.text(title, 0, t("dashTitle"));
   g.style(title, 0, { bold: true, size: 18 });
   const asOf = g.row();
-  g.text(asOf, 0, t("dashAsOf", { date: formatDayLong(today, lang) }));
+  g.text(
+    asOf,
+    0,
+    lastReview
+      ? t("dashAsOfReview", {
+          date: formatDayLong(today, lang),
+          review: formatDayLong(lastReview.day, lang),
+        })
+      : t("dashAsOf", { date: formatDayLong(today, lang) }),
+  );
   g.style(asOf, 0, { color: MUTED });
   const latest = g.row();
   if (sources.length > 0) {
@@ -272,6 +297,7 @@ function layoutTableRow(
   r: number,
   e: ObjectiveEval,
   section: Section | undefined,
+  before: HistoryRow | undefined,
   lang: Lang,
   t: (k: MessageKey, p?: Params) => string,
 ): [string, string] {
@@ -292,15 +318,11 @@ function layoutTableRow(
   );
   g.number(r, COL.current, cell(e.current?.value), format);
   g.number(r, COL.previous, cell(e.previous?.value), format);
-  g.number(
-    r,
-    COL.change,
-    e.change,
-    e.changeKind === "pp" ? pointChangeFormat(e.change ?? 0, lang) : shareChangeFormat(lang),
-  );
+  g.number(r, COL.change, e.change, changeFormat(e.change, e, lang));
+  layoutSinceReview(g, r, e, before, lang, t);
   g.number(r, COL.yearAgo, cell(e.yearAgo?.value), format);
   g.number(r, COL.recent, cell(e.recent), format);
-  const better = improvement(e);
+  const better = improvement(e.change, e);
   if (better !== null) g.style(r, COL.change, { color: better ? GOOD : BAD });
   g.number(r, COL.baseline, cell(o.baseline), format);
   g.number(r, COL.target, cell(o.target), format);
@@ -368,7 +390,7 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
     });
     const tableRows = evals.map(() => g.row());
     g.row();
-    for (const line of t("footnote").split("\n")) {
+    for (const line of [...t("footnote").split("\n"), t("footnoteSinceReview")]) {
       const foot = g.row();
       g.text(foot, 0, line);
       g.style(foot, 0, { color: MUTED, size: 9 });
@@ -383,7 +405,15 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
       return section;
     });
     const formulas = evals.map((e, i) =>
-      layoutTableRow(g, tableRows[i] as number, e, sections[i], lang, t),
+      layoutTableRow(
+        g,
+        tableRows[i] as number,
+        e,
+        sections[i],
+        input.lastReview?.rows.get(e.objective.id),
+        lang,
+        t,
+      ),
     );
     if (COL.bar !== COL.sparkline + 1) throw new Error("dashboard layout: formula columns apart");
     if (COL.reason !== SUMMARY_COLUMNS - 1) throw new Error("dashboard layout: summary not over");
@@ -400,8 +430,48 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
     columnWidths: [
       { column: 1, count: 2, width: NAME_WIDTH },
       { column: COL.reason + 1, count: 1, width: REASON_WIDTH },
+      // The status's move ("At risk → On track") fits on one line, its header too.
+      { column: COL.sinceReview + 1, count: 1, width: SINCE_REVIEW_WIDTH },
     ],
   });
+}
+
+/**
+ * The "since last review" cell: the status's move when it moved ("At risk → On track", green when
+ * it got better), else the change of the value against the review's row in the change column's
+ * units; "—" when the last review did not have the objective, or there is no review yet.
+ */
+function layoutSinceReview(
+  g: Grid,
+  r: number,
+  e: ObjectiveEval,
+  before: HistoryRow | undefined,
+  lang: Lang,
+  t: (k: MessageKey, p?: Params) => string,
+): void {
+  const c = COL.sinceReview;
+  if (!before) {
+    g.text(r, c, UNDEFINED_MARK);
+    g.style(r, c, { align: "right" });
+    return;
+  }
+  if (before.status !== e.status) {
+    const word = (status: typeof e.status) => statusTextOf({ status, error: null }, lang);
+    g.text(r, c, t("sinceStatusMoved", { from: word(before.status), to: word(e.status) }));
+    const better = statusMoveIsBetter(before.status, e.status);
+    g.style(r, c, {
+      align: "right",
+      bold: true,
+      ...(better === null ? {} : { color: better ? GOOD : BAD }),
+    });
+    return;
+  }
+  const value = e.current?.value;
+  const current = typeof value === "number" && Number.isFinite(value) ? value : null;
+  const change = changeBetween(current, before.value, e.kpi.unit);
+  g.number(r, c, change, changeFormat(change, e, lang));
+  const better = improvement(change, e);
+  if (better !== null) g.style(r, c, { color: better ? GOOD : BAD });
 }
 
 /** Where a row's benchmark comes from, and the caveat of open rates; "" without one. */

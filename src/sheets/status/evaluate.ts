@@ -148,6 +148,21 @@ function numberOrNull(v: number | null | undefined): number | null {
 }
 
 /**
+ * The change from `prev` to `cur` as the dashboard's change cells show it: percentage points
+ * (×100) for rates, a share of `prev` otherwise (null from 0). Rounded to what the cell shows
+ * (0.1 pp, 0.1%), so a change shown as 0.0 is 0, neither "-0.0" nor coloured as a rise or a fall.
+ */
+export function changeBetween(
+  cur: number | null,
+  prev: number | null,
+  unit: KpiDefinition["unit"],
+): number | null {
+  if (cur === null || prev === null) return null;
+  if (unit === "percent") return roundTo((cur - prev) * 100, 1);
+  return prev === 0 ? null : roundTo((cur - prev) / Math.abs(prev), 3);
+}
+
+/**
  * The start of the same period a year before: 52 weeks back for a week (the same weekday, so the
  * same kind of week), the same month or quarter of the previous year otherwise.
  */
@@ -264,12 +279,7 @@ export function evaluatePoints(
     result.previous = complete.find((p) => p.start === previousStart) ?? null;
     const cur = numberOrNull(current.value);
     const prev = numberOrNull(result.previous?.value);
-    // Rounded to what the cell shows (0.1 pp, 0.1%), so a change shown as 0.0 is 0, neither
-    // "-0.0" nor coloured as a rise or a fall.
-    if (cur !== null && prev !== null) {
-      if (kpi.unit === "percent") result.change = roundTo((cur - prev) * 100, 1);
-      else if (prev !== 0) result.change = roundTo((cur - prev) / Math.abs(prev), 3);
-    }
+    result.change = changeBetween(cur, prev, kpi.unit);
     if (result.previous === null || prev === null) {
       result.notes.push(messages.t(lang, "previousMissing"));
     }

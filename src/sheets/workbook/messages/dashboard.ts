@@ -98,6 +98,11 @@ export const DASHBOARD = {
     chartTitleChannel: "{name} · {channel}: {kpi}",
     sumAnomalyHigh: "{name}: {period} unusually high, {value} against ~{expected} expected",
     sumAnomalyLow: "{name}: {period} unusually low, {value} against ~{expected} expected",
+    col_sinceReview: "Since last review",
+    dashAsOfReview: "As of {date}; last review {review}",
+    sinceStatusMoved: "{from} → {to}",
+    footnoteSinceReview:
+      "Since last review: against the row of the latest review before today in the KPI history tab: the status's move when it moved, else the change of the value (percentage points for rates, % otherwise); — when there is no earlier review of the objective.",
   },
   fr: {
     dashboardTab: "Tableau de bord KPI",
@@ -197,5 +202,10 @@ export const DASHBOARD = {
       "{name} : {period} inhabituellement haut, {value} pour environ {expected} attendus",
     sumAnomalyLow:
       "{name} : {period} inhabituellement bas, {value} pour environ {expected} attendus",
+    col_sinceReview: "Depuis la revue",
+    dashAsOfReview: "Au {date} ; dernière revue le {review}",
+    sinceStatusMoved: "{from} → {to}",
+    footnoteSinceReview:
+      "Depuis la revue : par rapport à la ligne de la dernière revue avant aujourd'hui dans l'onglet Historique KPI : le changement de statut s'il a changé, sinon l'évolution de la valeur (en points de pourcentage pour les taux, en % sinon) ; — sans revue antérieure de l'objectif.",
   },
 } as const;
