@@ -194,6 +194,8 @@ export const WIZARD = {
     errNumber: "Enter a number, e.g. {example}.",
     errDuration: "Enter seconds or m:ss, e.g. 1:30.",
     errFixAbove: "Check the highlighted fields.",
+    previewScale:
+      "Bars run from {min} (shortest) to {max} (tallest): the axis does not start at zero.",
   },
   fr: {
     loading: "Chargement…",
@@ -398,5 +400,7 @@ export const WIZARD = {
     errNumber: "Saisissez un nombre, par ex. {example}.",
     errDuration: "Saisissez des secondes ou m:ss, par ex. 1:30.",
     errFixAbove: "Vérifiez les champs signalés.",
+    previewScale:
+      "Les barres vont de {min} (la plus courte) à {max} (la plus haute) : l'axe ne part pas de zéro.",
   },
 } as const;

@@ -14,6 +14,7 @@ const formatMessages = defineCatalogue({
     quarterLabel: "Q{q} {year}",
     quarterShort: "Q{q}",
     weekOf: "week of {day}",
+    weekCell: "w/c {day}",
     pointOne: "pt",
     pointMany: "pts",
   },
@@ -21,6 +22,7 @@ const formatMessages = defineCatalogue({
     quarterLabel: "T{q} {year}",
     quarterShort: "T{q}",
     weekOf: "semaine du {day}",
+    weekCell: "sem. du {day}",
     pointOne: "pt",
     pointMany: "pts",
   },
@@ -98,7 +100,8 @@ export function formatDayShort(day: number, lang: Lang): string {
 
 /**
  * The name of the period that starts on `start`: "Mar 2027", "Q1 2027", and for a week its
- * Monday, "1 Mar 2027" in a cell (the row says weekly), "week of 1 Mar 2027" in a sentence.
+ * Monday, "w/c 1 Mar 2027" (« sem. du 1 mars 2027 ») in a cell, "week of 1 Mar 2027" in a
+ * sentence: a bare date would read as one day.
  */
 export function periodLabel(
   start: number,
@@ -112,7 +115,7 @@ export function periodLabel(
     return formatMessages.t(lang, "quarterLabel", { q: Math.floor((month - 1) / 3) + 1, year });
   }
   const day = formatDayShort(start, lang);
-  return inSentence ? formatMessages.t(lang, "weekOf", { day }) : day;
+  return formatMessages.t(lang, inSentence ? "weekOf" : "weekCell", { day });
 }
 
 /** A short axis label for a period: "May", "4 May", "Q2". */
@@ -191,6 +194,15 @@ export function formatShare(share: number, lang: Lang): string {
   return percentText(formatNumber(share * 100, 0, lang), lang);
 }
 
+/**
+ * The word after a number of percentage points: "1 pt" but "0.5 pts" in English; French keeps
+ * the singular below 2 (« 1,5 pt »). The sentences' changes and the cells' change format use it.
+ */
+export function pointWord(points: number, lang: Lang): string {
+  const singular = lang === "fr" ? Math.abs(points) < 2 : Math.abs(points) === 1;
+  return formatMessages.t(lang, singular ? "pointOne" : "pointMany");
+}
+
 /** A change, signed: "+0.15 pts" for rates (percentage points), "+12 s", "+1.20". */
 export function formatDelta(delta: number, unit: Unit, lang: Lang): string {
   // At most `decimals`, trailing zeros dropped: "+0.15", "−2", "+1.5".
@@ -204,10 +216,7 @@ export function formatDelta(delta: number, unit: Unit, lang: Lang): string {
     case "percent": {
       const points = delta * 100;
       const decimals = Math.abs(points) < 1 ? 2 : 1;
-      // "1 pt" but "0.5 pts" in English; French keeps the singular below 2 (« 1,5 pt »).
-      const singular = lang === "fr" ? Math.abs(points) < 2 : Math.abs(points) === 1;
-      const word = formatMessages.t(lang, singular ? "pointOne" : "pointMany");
-      return `${signed(points, decimals)}\u00a0${word}`;
+      return `${signed(points, decimals)}\u00a0${pointWord(points, lang)}`;
     }
     case "seconds":
       return Math.abs(delta) < 60

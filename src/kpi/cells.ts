@@ -31,6 +31,9 @@ export interface CellSource {
 
 /** Days from Sheets' day zero, 1899-12-30, to 1970-01-01. */
 export const SHEETS_EPOCH_DAYS = 25_569;
+/** Date serials of 1 January 0001 and 1 January 10000: the days a date cell can hold. */
+const MIN_SERIAL = -693_593;
+const MAX_SERIAL = 2_958_466;
 const SHEETS_EPOCH_MS = -SHEETS_EPOCH_DAYS * DAY_MS;
 
 /** The engine's language for messages; reads the (possibly lazy) locale only when called. */
@@ -424,7 +427,8 @@ export function readDay(v: unknown, ctx: EngineContext): number | null | undefin
     // Sheets turns GA4's 20261127 into a number; no date serial is that large (year 9999 is
     // 2958465), so such a number is a yyyymmdd day or nothing.
     if (v >= COMPACT_MIN) return Number.isInteger(v) ? compactDay(String(v)) : undefined;
-    return Math.floor(v) - SHEETS_EPOCH_DAYS;
+    // A serial outside years 1–9999 is no date Sheets can show: a count in the wrong column.
+    return v >= MIN_SERIAL && v < MAX_SERIAL ? Math.floor(v) - SHEETS_EPOCH_DAYS : undefined;
   }
   if (typeof v === "string") {
     if (v.trim() === "") return null;

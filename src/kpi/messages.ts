@@ -24,6 +24,11 @@ export const KPI_MESSAGES = defineCatalogue({
     rowsMismatch:
       "{fn}: in rows mode every range needs the same number of rows, but {arg} has {n} and {first} has {m}",
     sizeMismatch: "{fn}: {arg} has {n} cells but {other} has {m}; they must be the same size",
+    totalMismatch:
+      "{fn}: {arg} covers {n} rows but {first} covers {m}; their ranges must cover the same rows (or give a single cell for a total)",
+    overflow:
+      "{fn}: {where}the result is beyond the largest number (±1.8e308); check the inputs for a huge value",
+    overflowRow: "row {n}: ",
     badMode: '{fn}: mode must be "rows" or "total", not {value}',
     missingArg: "{fn}: {arg} is missing",
     blankArg: "{fn}: {arg} is blank",
@@ -54,6 +59,13 @@ export const KPI_MESSAGES = defineCatalogue({
     status_at_risk: "At risk",
     status_off_track: "Off track",
     status_missed: "Missed",
+    anomalyHigh: "high",
+    anomalyLow: "low",
+    anomalyGood: "{flag} (good)",
+    anomalyBad: "{flag} (bad)",
+    duplicateDate:
+      "{fn}: dates, {pos}: {date} appears twice; give one row per period (for example KPI_SERIES)",
+    badDirection: '{fn}: direction must be "higher" or "lower" (which way is better), not {value}',
   },
   fr: {
     cell: "cellule {n}",
@@ -76,6 +88,11 @@ export const KPI_MESSAGES = defineCatalogue({
       "{fn} : en mode lignes, toutes les plages doivent avoir le même nombre de lignes, or {arg} en a {n} et {first} en a {m}",
     sizeMismatch:
       "{fn} : {arg} compte {n} cellules mais {other} en compte {m} ; elles doivent avoir la même taille",
+    totalMismatch:
+      "{fn} : {arg} couvre {n} lignes mais {first} en couvre {m} ; leurs plages doivent couvrir les mêmes lignes (ou donnez une seule cellule pour un total)",
+    overflow:
+      "{fn} : {where}le résultat dépasse le plus grand nombre (±1,8e308) ; vérifiez qu'aucune entrée n'est démesurée",
+    overflowRow: "ligne {n} : ",
     badMode: "{fn} : le mode doit être « rows » ou « total », pas {value}",
     missingArg: "{fn} : {arg} est manquant",
     blankArg: "{fn} : {arg} est vide",
@@ -111,6 +128,14 @@ export const KPI_MESSAGES = defineCatalogue({
     status_at_risk: "À risque",
     status_off_track: "En retard",
     status_missed: "Manqué",
+    anomalyHigh: "haut",
+    anomalyLow: "bas",
+    anomalyGood: "{flag} (bon signe)",
+    anomalyBad: "{flag} (mauvais signe)",
+    duplicateDate:
+      "{fn} : dates, {pos} : {date} apparaît deux fois ; donnez une ligne par période (par exemple KPI_SERIES)",
+    badDirection:
+      "{fn} : direction doit valoir « higher » ou « lower » (le sens souhaité), pas {value}",
   },
 });
 

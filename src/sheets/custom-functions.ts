@@ -57,4 +57,5 @@ export const KPI_PROGRESS = (...args: unknown[]) => run("KPI_PROGRESS", args);
 export const KPI_FORECAST = (...args: unknown[]) => run("KPI_FORECAST", args);
 export const KPI_STATUS = (...args: unknown[]) => run("KPI_STATUS", args);
 export const KPI_SERIES = (...args: unknown[]) => run("KPI_SERIES", args);
+export const KPI_ANOMALIES = (...args: unknown[]) => run("KPI_ANOMALIES", args);
 export const KPI_BENCHMARK = (...args: unknown[]) => run("KPI_BENCHMARK", args);

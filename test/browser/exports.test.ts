@@ -100,8 +100,8 @@ describe.skipIf(skipBrowser)("exports as downloaded, walked in Chromium", () => 
 
           // New objective… on the imported tab, as proposed.
           const page = await h.openSidebar("showNewObjective");
-          // A new objective opens on the advisor; this walk names its KPI itself.
           await skipAdvisor(page);
+          await page.getByTestId("wizard-kpi").waitFor();
           await page.getByTestId("wizard-kpi").selectOption(facts.kpiId);
           await page.getByTestId("wizard-next").click();
           await page.getByTestId("wizard-sheet").waitFor();

@@ -379,7 +379,9 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       expect(first).toContain("Website conversion rate");
       const status = mail.locator("[data-status]");
       expect(await status.count()).toBe(1);
-      expect(await status.textContent()).toMatch(/^(On track|At risk|Off track|Achieved|Missed)$/);
+      expect(await status.textContent()).toMatch(
+        /^(Not started|On track|At risk|Off track|Achieved|Missed)$/,
+      );
       expect(first).toContain("This is the first review");
       await page.screenshot({ path: join(SCREENSHOTS, "playground-digest-1.png") });
       await page.getByTestId("outbox-dialog").getByRole("button", { name: "Close" }).click();
@@ -440,6 +442,28 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       await page.getByTestId("sheet-tab").filter({ hasText: "KPI history" }).click();
       await waitForTab(page, "KPI history");
       expect((await gridText(page)).match(/Website conversion rate/g)).toHaveLength(2);
+      // The dashboard the second review rebuilt compares with the first review's row.
+      await page.locator("#outbox-close").click();
+      await page.locator("#sidebar-close").click();
+      await page.setViewportSize({ width: 1800, height: 560 });
+      await page.getByTestId("sheet-tab").filter({ hasText: "KPI dashboard" }).click();
+      await waitForTab(page, "KPI dashboard");
+      const dash = await gridText(page);
+      expect(dash).toContain("Since last review");
+      expect(dash).toMatch(/; last review \d+ \w+ \d{4}/);
+      // Against the first review's row: a status's move or a change, never "—".
+      const since = await page.evaluate(async () => {
+        const r = await fetch("/api/state?rows=10");
+        const st = (await r.json()) as {
+          state: { active: { cells: ({ d?: string } | null)[][] } };
+        };
+        const cells = st.state.active.cells;
+        const head = cells.findIndex((row) => row?.[0]?.d === "Objective");
+        const c = (cells[head] ?? []).findIndex((cell) => cell?.d === "Since last review");
+        return cells[head + 1]?.[c]?.d ?? "";
+      });
+      expect(since).toMatch(/^(.+ → .+|[+−-]?\d+\.\d\u00a0pts?)$/);
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-dashboard-since-review.png") });
       await page.close();
     },
     LONG,

@@ -151,6 +151,12 @@ async function walk(
   expect(plain(await page.getByTestId("wizard-preview-value").textContent())).toBe(
     plain(formatValue(baseline, "percent", lang)),
   );
+  // The bars run from the lowest to the highest period, not from zero, and the chart says so.
+  expect(plain(await page.getByTestId("wizard-preview-scale").textContent())).toMatch(
+    lang === "fr"
+      ? /^Les barres vont de \d+,\d % \(la plus courte\) à \d+,\d % \(la plus haute\) : l'axe ne part pas de zéro\.$/
+      : /^Bars run from \d+\.\d% \(shortest\) to \d+\.\d% \(tallest\): the axis does not start at zero\.$/,
+  );
   await checkPage(page);
   await screenshot(page, group, "2-measurable");
   await page.getByTestId("wizard-next").click();

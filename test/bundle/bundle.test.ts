@@ -15,8 +15,8 @@ describe("dist/Code.js", () => {
     expect(checkBundle(code, CUSTOM_FUNCTIONS)).toEqual([]);
   });
 
-  it("has all 18 custom functions", () => {
-    expect(CUSTOM_FUNCTIONS.map((s) => s.name)).toHaveLength(18);
+  it("has all 19 custom functions", () => {
+    expect(CUSTOM_FUNCTIONS.map((s) => s.name)).toHaveLength(19);
   });
 
   it("loads with no Apps Script service touched (checked by throwing globals)", () => {

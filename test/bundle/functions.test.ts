@@ -1,4 +1,4 @@
-// The 18 custom functions called through their generated stubs in the built bundle, on the
+// The 19 custom functions called through their generated stubs in the built bundle, on the
 // emulator's SpreadsheetApp, as Sheets calls them.
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../dev/emulator/index.ts";

@@ -5,7 +5,7 @@ import { KPIS } from "../../src/kpi/registry/index.ts";
 import { at, call, close, col, ctxOf, errorOf, FR, untouchableCtx, utcDay } from "./helpers.ts";
 
 describe("the custom-function specs", () => {
-  it("are the 18 functions, KPI ones first in registry order", () => {
+  it("are the 19 functions, KPI ones first in registry order", () => {
     expect(CUSTOM_FUNCTIONS.map((s) => s.name)).toEqual([
       ...KPIS.map((k) => k.functionName),
       "KPI_GROWTH",
@@ -13,6 +13,7 @@ describe("the custom-function specs", () => {
       "KPI_FORECAST",
       "KPI_STATUS",
       "KPI_SERIES",
+      "KPI_ANOMALIES",
       "KPI_BENCHMARK",
     ]);
   });
@@ -736,6 +737,62 @@ describe("KPI_SERIES", () => {
   it("allows negative values", () => {
     expect(call("KPI_SERIES", ["year", col(utcDay(2026, 1, 1)), col(-5)])).toEqual([
       [utcDay(2026, 1, 1), -5],
+    ]);
+  });
+});
+
+describe("custom-function edge cases", () => {
+  it("names both ranges and their rows when a total's ranges differ in length", () => {
+    expect(errorOf(() => call("KPI_CONVERSION", [col(1, 2, 3), col(10, 20)]))).toBe(
+      "KPI_CONVERSION: visitors covers 2 rows but conversions covers 3; their ranges must cover the same rows (or give a single cell for a total)",
+    );
+    expect(errorOf(() => call("KPI_CONVERSION", [col(1, 2, 3), col(10, 20)], FR))).toBe(
+      "KPI_CONVERSION : visitors couvre 2 lignes mais conversions en couvre 3 ; leurs plages doivent couvrir les mêmes lignes (ou donnez une seule cellule pour un total)",
+    );
+    // A total typed in one cell goes with a range: 6 conversions over 100 visitors.
+    expect(call("KPI_CONVERSION", [col(1, 2, 3), 100])).toBe(0.06);
+    expect(call("KPI_CONVERSION", [col(1, 2, 3), col(10, 20, 30)])).toBe(0.1);
+  });
+
+  it("gives a named error for a date serial no date cell can hold", () => {
+    const dates = col(utcDay(2026, 1, 1), 1e8);
+    expect(errorOf(() => call("KPI_SERIES", ["month", dates, col(1, 2)]))).toMatch(
+      /^KPI_SERIES: dates, cell 2: 100,?000,?000 is not a date \(give a date, or text YYYY-MM-DD\)$/,
+    );
+    // 31 December 9999 is the last day a serial may stand for.
+    const last = call("KPI_SERIES", ["year", col(2958465), col(5)]) as unknown[][];
+    expect(last[0]).toEqual([utcDay(9999, 1, 1), 5]);
+    expect(errorOf(() => call("KPI_SERIES", ["year", col(2958466), col(5)]))).toMatch(
+      /is not a date/,
+    );
+  });
+
+  it("turns an overflow to Infinity into an error naming the function", () => {
+    const overflow = (fn: string) =>
+      `${fn}: the result is beyond the largest number (±1.8e308); check the inputs for a huge value`;
+    expect(errorOf(() => call("KPI_GROWTH", [1e308, -1e308]))).toBe(overflow("KPI_GROWTH"));
+    expect(errorOf(() => call("KPI_ROI", [col(1e308, 1e308), col(1, 1)]))).toBe(
+      overflow("KPI_ROI"),
+    );
+    expect(errorOf(() => call("KPI_CPM", [1e306, 1]))).toBe(overflow("KPI_CPM"));
+    expect(errorOf(() => call("KPI_OPEN_RATE", [col(1e308, 1e308), col(1e308, 1e308)]))).toBe(
+      overflow("KPI_OPEN_RATE"),
+    );
+    expect(errorOf(() => call("KPI_CPM", [col(1, 1e306), col(1, 1), "rows"]))).toBe(
+      "KPI_CPM: row 2: the result is beyond the largest number (±1.8e308); check the inputs for a huge value",
+    );
+    expect(errorOf(() => call("KPI_GROWTH", [1e308, -1e308], FR))).toBe(
+      "KPI_GROWTH : le résultat dépasse le plus grand nombre (±1,8e308) ; vérifiez qu'aucune entrée n'est démesurée",
+    );
+    // Just below the limit is a number: 1000 × 1e305 ÷ 1.
+    expect(call("KPI_CPM", [1e305, 1])).toBe(1e308);
+  });
+
+  it("reads a blank numerator beside a denominator as 0 in rows mode", () => {
+    expect(call("KPI_CONVERSION", [col(1, "", 3), col(10, 20, 30), "rows"])).toEqual([
+      [0.1],
+      [0],
+      [0.1],
     ]);
   });
 });

@@ -9,6 +9,7 @@ import type { Objective } from "../../src/contract/objectives.ts";
 import { dayFromParts, isoDay } from "../../src/kpi/days.ts";
 import { getKpi } from "../../src/kpi/registry/index.ts";
 import type { PeriodPoint } from "../../src/kpi/series.ts";
+import { pointChangeFormat } from "../../src/sheets/dashboard/format.ts";
 import { stakeholderSummary } from "../../src/sheets/dashboard/summary.ts";
 import {
   formatFilter,
@@ -19,7 +20,7 @@ import {
 import { validateObjective } from "../../src/sheets/objectives/rules.ts";
 import { layoutOf } from "../../src/sheets/objectives/tab.ts";
 import { defaultSampleStart, generateSampleData } from "../../src/sheets/sample-data.ts";
-import { evaluatePoints } from "../../src/sheets/status/evaluate.ts";
+import { evaluatePoints, yearAgoStart } from "../../src/sheets/status/evaluate.ts";
 import { OBJECTIVES_HEADER_EN } from "../sheets/helpers.ts";
 
 const day = (iso: string) => {
@@ -253,7 +254,8 @@ describe("dashboard formats", () => {
     expect(periodLabel(day("2027-02-01"), "monthly", "fr")).toBe("févr. 2027");
     expect(periodLabel(day("2027-04-01"), "quarterly", "en")).toBe("Q2 2027");
     expect(periodLabel(day("2027-04-01"), "quarterly", "fr")).toBe("T2 2027");
-    expect(periodLabel(day("2027-03-01"), "weekly", "en")).toBe("1 Mar 2027");
+    expect(periodLabel(day("2027-03-01"), "weekly", "en")).toBe("w/c 1 Mar 2027");
+    expect(periodLabel(day("2026-11-16"), "weekly", "fr")).toBe("sem. du 16 nov. 2026");
     expect(periodLabel(day("2027-03-01"), "weekly", "en", true)).toBe("week of 1 Mar 2027");
     expect(periodLabel(day("2027-03-08"), "weekly", "fr", true)).toBe("semaine du 8 mars 2027");
   });
@@ -518,5 +520,100 @@ describe("one header lookup", () => {
     expect(h.spelling("impr.")).toBe("Impr.");
     expect(h.find("Cost")).toBeUndefined();
     expect(h.byColumn).toEqual(["Clicks", "", "clicks", "Impr.", "IMPR."]);
+  });
+});
+
+describe("comparisons and unusual periods", () => {
+  it('writes a change in points with the word its size takes: « +0,1 pt », « +2,5 pts », "+1.0 pt"', () => {
+    expect(pointChangeFormat(0.1, "fr")).toBe('+0.0"\u00a0pt";-0.0"\u00a0pt";0.0"\u00a0pt"');
+    expect(pointChangeFormat(-1.9, "fr")).toBe('+0.0"\u00a0pt";-0.0"\u00a0pt";0.0"\u00a0pt"');
+    expect(pointChangeFormat(2, "fr")).toBe('+0.0"\u00a0pts";-0.0"\u00a0pts";0.0"\u00a0pts"');
+    expect(pointChangeFormat(0.1, "en")).toBe('+0.0"\u00a0pts";-0.0"\u00a0pts";0.0"\u00a0pts"');
+    expect(pointChangeFormat(-1, "en")).toBe('+0.0"\u00a0pt";-0.0"\u00a0pt";0.0"\u00a0pt"');
+  });
+
+  it("finds the same period a year before: 52 weeks back for a week, the same month or quarter", () => {
+    expect(isoDay(yearAgoStart(day("2027-05-31"), "week"))).toBe("2026-06-01");
+    expect(isoDay(yearAgoStart(day("2027-02-01"), "month"))).toBe("2026-02-01");
+    expect(isoDay(yearAgoStart(day("2027-04-01"), "quarter"))).toBe("2026-04-01");
+  });
+
+  it("compares with the same month last year and the 4 months before as a ratio of sums", () => {
+    const months = [
+      point("2026-02-01", "2026-03-01", 180, 1000),
+      point("2026-03-01", "2026-04-01", 200, 1000),
+      point("2026-10-01", "2026-11-01", 100, 1000),
+      point("2026-11-01", "2026-12-01", 300, 1000),
+      point("2026-12-01", "2027-01-01", 50, 100),
+      point("2027-01-01", "2027-02-01", 200, 1000),
+      point("2027-02-01", "2027-03-01", 210, 1000),
+    ];
+    const e = evaluatePoints(
+      OBJECTIVE,
+      getKpi("open_rate"),
+      months,
+      "month",
+      day("2027-03-02"),
+      "en",
+    );
+    expect(e.current?.start).toBe(day("2027-02-01"));
+    expect(e.yearAgo?.value).toBe(0.18);
+    // Oct–Jan: (100 + 300 + 50 + 200) ÷ (1000 + 1000 + 100 + 1000), not the mean of the rates (0.275).
+    expect(e.recent).toBeCloseTo(650 / 3100, 12);
+    // Without February 2026 in the data there is no year-before value; with fewer than 4
+    // periods before, no recent average.
+    const short = evaluatePoints(
+      OBJECTIVE,
+      getKpi("open_rate"),
+      months.slice(3),
+      "month",
+      day("2027-03-02"),
+      "en",
+    );
+    expect(short.yearAgo).toBeNull();
+    expect(short.recent).toBeNull();
+  });
+
+  it("marks an unusual week in the trend and names it in the summary, en and fr", () => {
+    // Twelve weeks around 35% on 1,000 sends, then 28.1% in the week of 16 Nov 2026.
+    const opens = [350, 345, 355, 350, 348, 352, 350, 346, 354, 350, 349, 351, 281];
+    const first = day("2026-08-24");
+    const weeks = opens.map((n, i) =>
+      point(isoDay(first + 7 * i), isoDay(first + 7 * i + 7), n, 1000),
+    );
+    const weekly: Objective = {
+      ...OBJECTIVE,
+      frequency: "weekly",
+      startDate: "2026-08-01",
+      startDay: day("2026-08-01"),
+    };
+    const at = (lang: Lang) =>
+      evaluatePoints(weekly, getKpi("open_rate"), weeks, "week", day("2026-11-23"), lang);
+    const e = at("en");
+    // Reference: the 12 weeks before, median 35.0%, MAD 0.15 point under the floor of 2% of
+    // 35% (0.7 point): score 0.6745 × (28.1 − 35.0) ÷ 0.7 = −6.65.
+    expect(e.trend.at(-1)?.flag).toBe("low");
+    expect(e.trend.at(-1)?.expected).toBeCloseTo(0.35, 12);
+    expect(e.trend.slice(0, -1).every((t) => t.flag === null)).toBe(true);
+    expect(e.anomaly?.start).toBe(day("2026-11-16"));
+    expect(stakeholderSummary([e], "en")).toMatch(
+      / Newsletter open rate: week of 16 Nov 2026 unusually low, 28\.1% against ~35\.0% expected\.$/,
+    );
+    expect(stakeholderSummary([at("fr")], "fr")).toMatch(
+      / Newsletter open rate : semaine du 16 nov\. 2026 inhabituellement bas, 28,1\u00a0% pour environ 35,0\u00a0% attendus\.$/,
+    );
+    // A week later, back to 35%: the unusual week stays marked in the trend, and leaves the summary.
+    const later = [...weeks, point("2026-11-23", "2026-11-30", 350, 1000)];
+    const next = evaluatePoints(
+      weekly,
+      getKpi("open_rate"),
+      later,
+      "week",
+      day("2026-11-30"),
+      "en",
+    );
+    expect(next.trend.at(-2)?.flag).toBe("low");
+    expect(next.anomaly).toBeNull();
+    expect(stakeholderSummary([next], "en")).not.toMatch(/unusually/);
   });
 });

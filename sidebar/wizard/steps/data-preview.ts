@@ -139,7 +139,8 @@ function sparkBars(state: WizardState, data: Preview, unit: WizardKpi["unit"]): 
   const frequency = state.draft.frequency;
   const points = data.recent;
   // Scaled between the lowest and highest value, like a sparkline: a rate that moves from
-  // 2.1% to 2.4% should show its movement, not twelve bars of the same height.
+  // 2.1% to 2.4% should show its movement, not twelve bars of the same height. The caption says
+  // so, since bars not drawn from zero exaggerate the change to anyone who assumes they are.
   const known = points.map((p) => p.value).filter((v): v is number => v !== null);
   const min = Math.min(...known);
   const max = Math.max(...known);
@@ -176,5 +177,15 @@ function sparkBars(state: WizardState, data: Preview, unit: WizardKpi["unit"]): 
       h("span", {}, first ? formatPeriodShort(first.start, frequency, lang) : ""),
       h("span", {}, last ? formatPeriodShort(last.start, frequency, lang) : ""),
     ),
+    known.length > 1 && max !== min
+      ? h(
+          "p",
+          { class: "chart-scale muted", "data-testid": "wizard-preview-scale" },
+          t("previewScale", {
+            min: formatValue(min, unit, lang),
+            max: formatValue(max, unit, lang),
+          }),
+        )
+      : false,
   );
 }

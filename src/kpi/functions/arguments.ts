@@ -4,6 +4,7 @@
  */
 import { as2D, cellCount, newSlots, scanRange } from "../aggregate.ts";
 import { type CellSource, cellDay, describeValue, kpiError, langOfCtx } from "../cells.ts";
+import { KPI_MESSAGES } from "../messages.ts";
 import type { EngineContext } from "../types.ts";
 
 /** A scalar blank cell (or an omitted argument): an optional input given this way is omitted. */
@@ -67,4 +68,23 @@ export function requiredDay(fn: string, ctx: EngineContext, v: unknown, arg: str
 /** A value as an error message quotes it, in the spreadsheet's language. */
 export function describe(ctx: EngineContext, v: unknown): string {
   return describeValue(v, langOfCtx(ctx), () => ctx.timeZone);
+}
+
+/**
+ * A function's result, or an error naming the function (and the row of a table) when a number in
+ * it overflowed to ±Infinity or NaN: KPI_GROWTH(1e308, −1e308) is a typo to point at, and Sheets
+ * would show Infinity as a blank or #NUM! with no word of which function or why.
+ */
+export function finiteResult(fn: string, ctx: EngineContext, result: unknown): unknown {
+  const bad = (v: unknown) => typeof v === "number" && !Number.isFinite(v);
+  if (bad(result)) throw kpiError(ctx, "overflow", { fn, where: "" });
+  if (Array.isArray(result)) {
+    for (let r = 0; r < result.length; r++) {
+      const row = result[r];
+      if (!Array.isArray(row) || !row.some(bad)) continue;
+      const where = KPI_MESSAGES.t(langOfCtx(ctx), "overflowRow", { n: r + 1 });
+      throw kpiError(ctx, "overflow", { fn, where });
+    }
+  }
+  return result;
 }

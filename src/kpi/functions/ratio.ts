@@ -115,6 +115,7 @@ function ratioTotal(
 ): number | "" {
   const fn = kpi.functionName;
   const plan = ratioPlan(kpi);
+  sameRowsInTotal(kpi, given, ctx);
   const slots: (Slots | undefined)[] = kpi.inputs.map((input, k) => {
     const v = given[k];
     if (v === undefined) return undefined;
@@ -130,6 +131,31 @@ function ratioTotal(
     throw kpiError(ctx, "denominatorZero", { fn, arg: denominatorLabel(plan, present) });
   }
   return (plan.scale * e.numerator) / e.denominator;
+}
+
+/**
+ * Ranges of a total that cover different numbers of rows (KPI_CONVERSION(B2:B4, C2:C3)) are
+ * nearly always a typo that would sum mismatched rows. A single row or cell is a total typed by
+ * hand and may go with a range.
+ */
+function sameRowsInTotal(kpi: KpiDefinition, given: readonly unknown[], ctx: EngineContext): void {
+  let first: { name: string; rows: number } | null = null;
+  given.forEach((v, k) => {
+    if (v === undefined) return;
+    const rows = as2D(v).length;
+    if (rows <= 1) return;
+    const name = kpi.inputs[k]!.name;
+    if (!first) first = { name, rows };
+    else if (rows !== first.rows) {
+      throw kpiError(ctx, "totalMismatch", {
+        fn: kpi.functionName,
+        arg: name,
+        n: rows,
+        first: first.name,
+        m: first.rows,
+      });
+    }
+  });
 }
 
 function ratioRows(kpi: KpiDefinition, given: readonly unknown[], ctx: EngineContext): unknown {

@@ -13,6 +13,7 @@ import { messages } from "../workbook/messages.ts";
 import { SourceRows } from "../workbook/source.ts";
 import { DASHBOARD_KEY, findTaggedSheet, insertTaggedSheet } from "../workbook/tabs.ts";
 import type { ChartSpec, DashboardGrid } from "./grid.ts";
+import { type HistoryRow, previousReview, readHistory } from "./history.ts";
 import { layoutDashboard } from "./layout.ts";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -62,7 +63,11 @@ function writeGrid(sheet: Sheet, grid: DashboardGrid): void {
     .setFontColors(grid.fontColors)
     .setFontSizes(grid.fontSizes)
     .setHorizontalAlignments(grid.alignments)
-    .setWraps(grid.wraps);
+    .setWraps(grid.wraps)
+    // Top, so a row whose reason wraps over three lines still reads across at its first line.
+    .setVerticalAlignment("top");
+  for (const m of grid.merges) sheet.getRange(m.row + 1, m.column + 1, 1, m.numColumns).merge();
+  for (const h of grid.rowHeights) sheet.setRowHeight(h.row + 1, h.height);
   for (const block of grid.formulaBlocks) {
     if (block.formulas.length === 0) continue;
     sheet
@@ -95,15 +100,27 @@ function writeCharts(sheet: Sheet, specs: readonly ChartSpec[], isNew: boolean):
   for (let i = specs.length; i < existing.length; i++) sheet.removeChart(existing[i]!);
 }
 
+/** The history tab's rows (one read), with each value in its objective's unit. */
+export function readWorkbookHistory(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  wb: Workbook,
+  evals: readonly ObjectiveEval[],
+): HistoryRow[] {
+  const units = new Map(evals.map((e) => [e.objective.id, e.kpi.unit]));
+  return readHistory(ss, wb.ctx, (id) => units.get(id));
+}
+
 /**
- * Writes the dashboard tab from a workbook already read and evaluated, creating the tab if need
- * be, and returns it. The caller holds the document lock; nothing here touches the UI, so a
- * scheduled review can call it from a trigger.
+ * Writes the dashboard tab from a workbook already read and evaluated, and the history tab's
+ * rows (read once by the caller, which the review also needs), creating the tab if need be, and
+ * returns it. The caller holds the document lock; nothing here touches the UI, so a scheduled
+ * review can call it from a trigger.
  */
 export function writeDashboard(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   wb: Workbook,
   evals: readonly ObjectiveEval[],
+  history: readonly HistoryRow[],
   lang: Lang,
 ): Sheet {
   const grid = layoutDashboard({
@@ -112,6 +129,7 @@ export function writeDashboard(
     sources: sourceDates(wb),
     today: wb.today,
     lang,
+    lastReview: previousReview(history, wb.today),
   });
   // Only the tab we created is cleared: a copy of it that outlived it is the user's.
   const found = findTaggedSheet(ss, DASHBOARD_KEY, { exact: true });
@@ -133,7 +151,8 @@ export function buildDashboardAt(now: Date): void {
     (why) => ss.toast(messages.t(lang, `busy_${why}`), messages.t(lang, "toastTitle"), 10),
     () => {
       const wb = readWorkbook(ss, lang, now);
-      writeDashboard(ss, wb, evaluateWorkbook(wb, lang), lang).activate();
+      const evals = evaluateWorkbook(wb, lang);
+      writeDashboard(ss, wb, evals, readWorkbookHistory(ss, wb, evals), lang).activate();
     },
   );
 }

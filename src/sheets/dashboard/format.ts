@@ -1,3 +1,4 @@
+import { pointWord } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Unit } from "../../kpi/types.ts";
 
@@ -51,4 +52,14 @@ export function shareChangeFormat(lang: Lang): string {
 /** The KPI value a cell written by unitCellValue holds (durations back to seconds). */
 export function unitFromCell(cell: number, unit: Unit): number {
   return unit === "seconds" ? cell * 86_400 : cell;
+}
+
+/**
+ * A change in percentage points, signed, with the word the value takes (pointWord): « +0,1 pt »,
+ * "+2.5 pts". A format per cell, since a number format cannot pick a word by the value's size in
+ * both languages' rules.
+ */
+export function pointChangeFormat(points: number, lang: Lang): string {
+  const word = `"\u00a0${pointWord(points, lang)}"`;
+  return `+0.0${word};-0.0${word};0.0${word}`;
 }

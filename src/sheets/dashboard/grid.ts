@@ -38,6 +38,9 @@ export interface DashboardGrid {
   formulaBlocks: FormulaBlock[];
   charts: ChartSpec[];
   columnWidths: { column: number; count: number; width: number }[];
+  /** Cells merged across columns (0-based row and column), and rows of a set height. */
+  merges: { row: number; column: number; numColumns: number }[];
+  rowHeights: { row: number; height: number }[];
 }
 
 export const STATUS_COLORS: Record<StatusCode | "none", string> = {
@@ -76,6 +79,8 @@ export class Grid {
   readonly fontSizes: number[][] = [];
   readonly alignments: ("left" | "center" | "right")[][] = [];
   readonly wraps: boolean[][] = [];
+  readonly merges: DashboardGrid["merges"] = [];
+  readonly rowHeights: DashboardGrid["rowHeights"] = [];
 
   constructor(readonly width: number) {}
 
@@ -143,6 +148,8 @@ export class Grid {
       fontSizes: this.fontSizes,
       alignments: this.alignments,
       wraps: this.wraps,
+      merges: this.merges,
+      rowHeights: this.rowHeights,
       ...extra,
     };
   }

@@ -19,12 +19,19 @@ import {
 } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { RowProblem } from "../../contract/objectives.ts";
+import { anomalyIsGood } from "../../kpi/anomalies/detect.ts";
 import { type BenchmarkRow, objectiveBenchmark } from "../../kpi/registry/benchmarks.ts";
-import { type ObjectiveEval, SPARKLINE_PERIODS, statusTextOf } from "../status/evaluate.ts";
+import {
+  changeBetween,
+  type ObjectiveEval,
+  SPARKLINE_PERIODS,
+  statusTextOf,
+} from "../status/evaluate.ts";
 import { columnLetter } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
 import {
   percentFormat,
+  pointChangeFormat,
   publishedNumberFormat,
   shareChangeFormat,
   unitCellValue,
@@ -44,7 +51,8 @@ import {
   PROBLEM,
   STATUS_COLORS,
 } from "./grid.ts";
-import { lowerFirst, stakeholderSummary } from "./summary.ts";
+import type { HistoryRow, LastReview } from "./history.ts";
+import { lowerFirst, stakeholderSummary, statusMoveIsBetter } from "./summary.ts";
 
 /** The summary table's columns, in order. */
 export const TABLE_COLUMNS = [
@@ -58,6 +66,9 @@ export const TABLE_COLUMNS = [
   "current",
   "previous",
   "change",
+  "sinceReview",
+  "yearAgo",
+  "recent",
   "baseline",
   "target",
   "benchmark",
@@ -80,11 +91,24 @@ const TABLE_HEADER_ROW = 6;
 /** A section is at least as tall as its chart (about 371 px at 21 px a row). */
 const SECTION_MIN_ROWS = 19;
 const TREND_WIDTH = 4;
+/** The column after the trend block's (charted) numbers marks its unusual periods. */
+const ANOMALY_COLUMN = TREND_WIDTH;
 const CHART_COLUMN = TREND_WIDTH + 2;
+/** Widths of the first columns (set in layoutDashboard): the summary sentence is merged across them. */
+const NAME_WIDTH = 210;
+const REASON_WIDTH = 360;
+const DEFAULT_WIDTH = 100;
+const SINCE_REVIEW_WIDTH = 170;
+const SUMMARY_COLUMNS = 4;
+const SUMMARY_WIDTH = 2 * NAME_WIDTH + DEFAULT_WIDTH + REASON_WIDTH;
 
-function changeFormat(lang: Lang): string {
-  const pp = messages.t(lang, "pp");
-  return `+0.0" ${pp}";-0.0" ${pp}";0.0" ${pp}"`;
+/**
+ * The height of a row holding `text` wrapped in `width` pixels at 11 pt bold: about 7.5 px a
+ * character on average, 18 px a line, never below Sheets' 21 px default.
+ */
+export function wrappedHeight(text: string, width: number): number {
+  const lines = Math.max(1, Math.ceil((text.length * 7.5) / (width - 8)));
+  return Math.max(21, lines * 18 + 6);
 }
 
 export interface DashboardInput {
@@ -94,12 +118,19 @@ export interface DashboardInput {
   sources: readonly { name: string; latest: number | null | "missing" }[];
   today: number;
   lang: Lang;
+  /** The latest review before today in the history tab, or null when there is none. */
+  lastReview: LastReview | null;
 }
 
 /** Whether a change is an improvement for this objective: up when higher is better. */
-function improvement(e: ObjectiveEval): boolean | null {
-  if (e.change === null || e.change === 0) return null;
-  return e.objective.direction === "higher" ? e.change > 0 : e.change < 0;
+function improvement(change: number | null, e: ObjectiveEval): boolean | null {
+  if (change === null || change === 0) return null;
+  return e.objective.direction === "higher" ? change > 0 : change < 0;
+}
+
+/** A change cell's format: percentage points by the value's size for rates, a signed % otherwise. */
+function changeFormat(change: number | null, e: ObjectiveEval, lang: Lang): string {
+  return e.changeKind === "pp" ? pointChangeFormat(change ?? 0, lang) : shareChangeFormat(lang);
 }
 
 type MessageKey = Parameters<typeof messages.t>[1];
@@ -114,6 +145,9 @@ const HEADER_KEYS: Record<TableColumn, MessageKey> = {
   current: "col_current",
   previous: "col_previous",
   change: "col_change",
+  sinceReview: "col_sinceReview",
+  yearAgo: "col_yearAgo",
+  recent: "col_recent",
   sparkline: "col_sparkline",
   baseline: "col_baseline",
   target: "col_target",
@@ -137,12 +171,21 @@ interface Section {
 
 /** Title, "as of", latest data per source, the stakeholder summary and skipped rows. */
 function layoutHeader(g: Grid, input: DashboardInput, t: (k: MessageKey, p?: Params) => string) {
-  const { evals, problems, sources, today, lang } = input;
+  const { evals, problems, sources, today, lang, lastReview } = input;
   const title = g.row();
   g.text(title, 0, t("dashTitle"));
   g.style(title, 0, { bold: true, size: 18 });
   const asOf = g.row();
-  g.text(asOf, 0, t("dashAsOf", { date: formatDayLong(today, lang) }));
+  g.text(
+    asOf,
+    0,
+    lastReview
+      ? t("dashAsOfReview", {
+          date: formatDayLong(today, lang),
+          review: formatDayLong(lastReview.day, lang),
+        })
+      : t("dashAsOf", { date: formatDayLong(today, lang) }),
+  );
   g.style(asOf, 0, { color: MUTED });
   const latest = g.row();
   if (sources.length > 0) {
@@ -157,8 +200,13 @@ function layoutHeader(g: Grid, input: DashboardInput, t: (k: MessageKey, p?: Par
   }
   g.style(latest, 0, { color: MUTED });
   const summary = g.row();
-  g.text(summary, 0, stakeholderSummary(evals, lang));
-  g.style(summary, 0, { bold: true, size: 11 });
+  const sentence = stakeholderSummary(evals, lang);
+  g.text(summary, 0, sentence);
+  // Merged across the table's first columns and wrapped, so a long (French) summary stays on
+  // screen; Sheets does not grow a row to fit a merged cell's text, so its height is set.
+  g.style(summary, 0, { bold: true, size: 11, wrap: true });
+  g.merges.push({ row: summary, column: 0, numColumns: SUMMARY_COLUMNS });
+  g.rowHeights.push({ row: summary, height: wrappedHeight(sentence, SUMMARY_WIDTH) });
   const problemRow = g.row();
   if (problems.length > 0) {
     const shown = problems
@@ -190,7 +238,13 @@ function layoutSection(
   );
   g.style(top, 0, { bold: true, size: 12 });
   const header = g.row();
-  const labels = [t("trend_period"), t("trend_value"), t("trend_target"), t("trend_average")];
+  const labels = [
+    t("trend_period"),
+    t("trend_value"),
+    t("trend_target"),
+    t("trend_average"),
+    t("trend_anomaly"),
+  ];
   labels.forEach((l, c) => {
     g.text(header, c, l);
     g.style(header, c, { bold: true, fill: HEADER_FILL, align: c === 0 ? "left" : "right" });
@@ -205,6 +259,11 @@ function layoutSection(
     g.number(r, 2, cell(e.objective.target), format);
     if (p.average === null) (g.numberFormats[r] as string[])[3] = format;
     else g.number(r, 3, cell(p.average), format);
+    if (p.flag) {
+      g.text(r, ANOMALY_COLUMN, t(p.flag === "high" ? "anomalyHigh" : "anomalyLow"));
+      const good = anomalyIsGood(p.flag, e.objective.direction);
+      g.style(r, ANOMALY_COLUMN, { bold: true, color: good ? GOOD : BAD });
+    }
   }
   for (let k = 2 + e.trend.length; k < SECTION_MIN_ROWS; k++) g.row();
   g.row();
@@ -217,7 +276,14 @@ function layoutSection(
       numColumns: TREND_WIDTH,
       anchorRow: top + 1,
       anchorColumn: CHART_COLUMN,
-      title: t("chartTitle", { name: e.objective.name, kpi: e.kpi.name[lang] }),
+      // The channel tells apart two charts of one KPI (search ads and social ads CPC).
+      title: e.objective.channel
+        ? t("chartTitleChannel", {
+            name: e.objective.name,
+            channel: e.objective.channel,
+            kpi: e.kpi.name[lang],
+          })
+        : t("chartTitle", { name: e.objective.name, kpi: e.kpi.name[lang] }),
     },
   };
 }
@@ -231,6 +297,7 @@ function layoutTableRow(
   r: number,
   e: ObjectiveEval,
   section: Section | undefined,
+  before: HistoryRow | undefined,
   lang: Lang,
   t: (k: MessageKey, p?: Params) => string,
 ): [string, string] {
@@ -251,13 +318,11 @@ function layoutTableRow(
   );
   g.number(r, COL.current, cell(e.current?.value), format);
   g.number(r, COL.previous, cell(e.previous?.value), format);
-  g.number(
-    r,
-    COL.change,
-    e.change,
-    e.changeKind === "pp" ? changeFormat(lang) : shareChangeFormat(lang),
-  );
-  const better = improvement(e);
+  g.number(r, COL.change, e.change, changeFormat(e.change, e, lang));
+  layoutSinceReview(g, r, e, before, lang, t);
+  g.number(r, COL.yearAgo, cell(e.yearAgo?.value), format);
+  g.number(r, COL.recent, cell(e.recent), format);
+  const better = improvement(e.change, e);
   if (better !== null) g.style(r, COL.change, { color: better ? GOOD : BAD });
   g.number(r, COL.baseline, cell(o.baseline), format);
   g.number(r, COL.target, cell(o.target), format);
@@ -325,7 +390,7 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
     });
     const tableRows = evals.map(() => g.row());
     g.row();
-    for (const line of t("footnote").split("\n")) {
+    for (const line of [...t("footnote").split("\n"), t("footnoteSinceReview")]) {
       const foot = g.row();
       g.text(foot, 0, line);
       g.style(foot, 0, { color: MUTED, size: 9 });
@@ -340,9 +405,18 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
       return section;
     });
     const formulas = evals.map((e, i) =>
-      layoutTableRow(g, tableRows[i] as number, e, sections[i], lang, t),
+      layoutTableRow(
+        g,
+        tableRows[i] as number,
+        e,
+        sections[i],
+        input.lastReview?.rows.get(e.objective.id),
+        lang,
+        t,
+      ),
     );
     if (COL.bar !== COL.sparkline + 1) throw new Error("dashboard layout: formula columns apart");
+    if (COL.reason !== SUMMARY_COLUMNS - 1) throw new Error("dashboard layout: summary not over");
     formulaBlocks.push({ row: head + 2, column: COL.sparkline + 1, formulas });
   }
 
@@ -354,10 +428,50 @@ export function layoutDashboard(input: DashboardInput): DashboardGrid {
     // "3-period average" shares it). The other columns keep Sheets' default width, which fits
     // their short headers and numbers.
     columnWidths: [
-      { column: 1, count: 2, width: 210 },
-      { column: COL.reason + 1, count: 1, width: 360 },
+      { column: 1, count: 2, width: NAME_WIDTH },
+      { column: COL.reason + 1, count: 1, width: REASON_WIDTH },
+      // The status's move ("At risk → On track") fits on one line, its header too.
+      { column: COL.sinceReview + 1, count: 1, width: SINCE_REVIEW_WIDTH },
     ],
   });
+}
+
+/**
+ * The "since last review" cell: the status's move when it moved ("At risk → On track", green when
+ * it got better), else the change of the value against the review's row in the change column's
+ * units; "—" when the last review did not have the objective, or there is no review yet.
+ */
+function layoutSinceReview(
+  g: Grid,
+  r: number,
+  e: ObjectiveEval,
+  before: HistoryRow | undefined,
+  lang: Lang,
+  t: (k: MessageKey, p?: Params) => string,
+): void {
+  const c = COL.sinceReview;
+  if (!before) {
+    g.text(r, c, UNDEFINED_MARK);
+    g.style(r, c, { align: "right" });
+    return;
+  }
+  if (before.status !== e.status) {
+    const word = (status: typeof e.status) => statusTextOf({ status, error: null }, lang);
+    g.text(r, c, t("sinceStatusMoved", { from: word(before.status), to: word(e.status) }));
+    const better = statusMoveIsBetter(before.status, e.status);
+    g.style(r, c, {
+      align: "right",
+      bold: true,
+      ...(better === null ? {} : { color: better ? GOOD : BAD }),
+    });
+    return;
+  }
+  const value = e.current?.value;
+  const current = typeof value === "number" && Number.isFinite(value) ? value : null;
+  const change = changeBetween(current, before.value, e.kpi.unit);
+  g.number(r, c, change, changeFormat(change, e, lang));
+  const better = improvement(change, e);
+  if (better !== null) g.style(r, c, { color: better ? GOOD : BAD });
 }
 
 /** Where a row's benchmark comes from, and the caveat of open rates; "" without one. */

@@ -38,11 +38,25 @@ export function needsAttention(status: StatusCode | null | undefined): boolean {
 }
 
 /**
+ * Whether a move from one status to another is better news (true), worse (false) or neither
+ * (null: same severity, or either side without a status).
+ */
+export function statusMoveIsBetter(
+  from: StatusCode | null | undefined,
+  to: StatusCode | null | undefined,
+): boolean | null {
+  if (!from || !to || SEVERITY[from] === SEVERITY[to]) return null;
+  return SEVERITY[to] < SEVERITY[from];
+}
+
+/**
  * One or more sentences a marketer can paste to stakeholders: how many objectives are fine, not
  * started, need attention or could not be computed (naming those), then every objective that
  * needs attention, worst first, with where it stands: "3 of 5 objectives on track or achieved;
  * 2 need attention. Newsletter open rate off track: 20.8% against 25% by 31 December 2027;
- * Paid search CPA missed: 7.46 in March 2027 against 6.70 by 31 March 2027."
+ * Paid search CPA missed: 7.46 in March 2027 against 6.70 by 31 March 2027." Then the objectives
+ * whose latest complete period is unusual: "Newsletter open rate: week of 16 Nov 2026 unusually
+ * low, 28.1% against ~35.0% expected."
  */
 export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang): string {
   const n = evals.length;
@@ -109,5 +123,28 @@ export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang):
     return [t("sumLate", { ...common, current: value(current) })];
   });
   if (named.length > 0) sentences.push(sentence(named.join(t("listSeparator"))));
+  // The latest complete period of each objective, when the anomaly rule flags it.
+  const unusual = evals.flatMap((e) => {
+    const text = anomalySentence(e, lang);
+    return text === null ? [] : [text];
+  });
+  if (unusual.length > 0) sentences.push(sentence(unusual.join(t("listSeparator"))));
   return sentences.join(" ");
+}
+
+/**
+ * The latest complete period of `e` in words when the anomaly rule flags it, else null:
+ * "Newsletter open rate: week of 16 Nov 2026 unusually low, 28.1% against ~35.0% expected". The
+ * dashboard's summary and the digest's new anomalies both say it so.
+ */
+export function anomalySentence(e: ObjectiveEval, lang: Lang): string | null {
+  const a = e.anomaly;
+  if (!a?.flag || a.value === null || a.expected === null) return null;
+  const value = (x: number) => formatUnitValue(x, e.kpi.unit, lang);
+  return messages.t(lang, a.flag === "high" ? "sumAnomalyHigh" : "sumAnomalyLow", {
+    name: e.objective.name,
+    period: periodLabel(a.start, e.objective.frequency, lang, true),
+    value: value(a.value),
+    expected: value(a.expected),
+  });
 }

@@ -19,7 +19,7 @@ import {
 } from "../../contract/objective-rules.ts";
 import { columnConcern, refusesColumn } from "../../kpi/mapping.ts";
 import { findKpi, KPIS } from "../../kpi/registry/index.ts";
-import { kpiCanBeNegative, objectiveInputs } from "../../kpi/traits.ts";
+import { kpiCanBeNegative, objectiveInputs } from "../../kpi/registry/traits.ts";
 import type { KpiDefinition } from "../../kpi/types.ts";
 import { type MessageKey, messages } from "../workbook/messages.ts";
 

@@ -15,12 +15,13 @@ import {
 import type { Lang } from "../../contract/i18n.ts";
 import type { StatusCode } from "../../contract/objectives.ts";
 import { hourLabel, type ScheduleSettings, weekdayName } from "../../contract/schedule.ts";
+import { anomalyIsGood } from "../../kpi/anomalies/detect.ts";
 import { periodStart } from "../../kpi/periods.ts";
-import { needsAttention, stakeholderSummary } from "../dashboard/summary.ts";
+import { firstReviewOfPeriod, type HistoryRow, previousReview } from "../dashboard/history.ts";
+import { anomalySentence, needsAttention, stakeholderSummary } from "../dashboard/summary.ts";
 import { type ObjectiveEval, statusTextOf } from "../status/evaluate.ts";
 import { messages } from "../workbook/messages.ts";
 import { lineChartPng } from "./chart-png.ts";
-import { firstReviewOfPeriod, type HistoryRow, previousReview } from "./history.ts";
 import { forecastRangeOf, reasonOf } from "./reason.ts";
 
 export interface DigestInput {
@@ -173,7 +174,10 @@ export function composeDigest(input: DigestInput): Digest {
   };
 }
 
-/** Statuses that moved, the biggest movers and the new objectives, against the last review. */
+/**
+ * Statuses that moved, the biggest movers, the new anomalies and the new objectives, against the
+ * last review.
+ */
 function changesSince(input: DigestInput): { changesTitle: string | null; changes: string[] } {
   const { evals, lang } = input;
   const t = (key: Parameters<typeof messages.t>[1], params?: Record<string, string | number>) =>
@@ -184,8 +188,11 @@ function changesSince(input: DigestInput): { changesTitle: string | null; change
   const moved: string[] = [];
   const added: string[] = [];
   const movers: { score: number; text: string }[] = [];
+  const anomalies: string[] = [];
   for (const e of evals) {
     const before = previous.rows.get(e.objective.id);
+    const anomaly = newAnomaly(e, before?.periodStart ?? null, lang);
+    if (anomaly) anomalies.push(anomaly);
     if (!before) {
       added.push(t("digestNew", { name: e.objective.name }));
       continue;
@@ -216,10 +223,27 @@ function changesSince(input: DigestInput): { changesTitle: string | null; change
     }
   }
   movers.sort((a, b) => b.score - a.score);
-  const changes = [...moved, ...movers.slice(0, MOVERS).map((m) => m.text), ...added];
+  const changes = [...moved, ...movers.slice(0, MOVERS).map((m) => m.text), ...anomalies, ...added];
   if (changes.length === 0) changes.push(t("digestNothingMoved"));
   return {
     changesTitle: t("digestChanges", { date: formatDayLong(previous.day, lang) }),
     changes,
   };
+}
+
+/**
+ * The anomaly of `e`'s latest complete period, in the dashboard summary's words with good or bad
+ * news for the KPI's direction, when that period is newer than the one the last review had
+ * (`before`, null when it had none): an anomaly already reported is not new.
+ */
+function newAnomaly(e: ObjectiveEval, before: number | null, lang: Lang): string | null {
+  const a = e.anomaly;
+  if (!a?.flag || (before !== null && a.start <= before)) return null;
+  const sentence = anomalySentence(e, lang);
+  if (sentence === null) return null;
+  const good = anomalyIsGood(a.flag, e.objective.direction);
+  return messages.t(lang, "digestAnomaly", {
+    sentence,
+    news: messages.t(lang, good ? "digestGoodNews" : "digestBadNews"),
+  });
 }

@@ -14,12 +14,12 @@ import {
   weekdayName,
 } from "../../contract/schedule.ts";
 import { todayDay } from "../../kpi/days.ts";
+import { readWorkbookHistory } from "../dashboard/build.ts";
 import { readObjectives } from "../objectives/tab.ts";
 import { evaluateWorkbook, readWorkbook } from "../status/read.ts";
 import { userLang } from "../workbook/locale.ts";
 import { messages } from "../workbook/messages.ts";
 import { composeDigest } from "./digest.ts";
-import { readHistory } from "./history.ts";
 import { coveredBy, runText, sendDigest } from "./run.ts";
 import {
   defaultSettings,
@@ -145,13 +145,12 @@ export function sendTestDigest(): { view: ScheduleView; notice: string } {
   const now = new Date();
   const wb = readWorkbook(ss, settings.lang, now);
   const evals = evaluateWorkbook(wb, settings.lang);
-  const units = new Map(evals.map((e) => [e.objective.id, e.kpi.unit]));
   const covered = coveredBy(evals, settings.owners);
   const you = me();
   const digest = composeDigest({
     evals: covered,
     others: evals.length - covered.length,
-    history: readHistory(ss, wb.ctx, (id) => units.get(id)),
+    history: readWorkbookHistory(ss, wb, evals),
     reviewDay: wb.today,
     lang: settings.lang,
     settings,

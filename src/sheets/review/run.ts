@@ -8,14 +8,15 @@ import { formatDayLong } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import { isoDay, todayDay } from "../../kpi/days.ts";
 import type { Unit } from "../../kpi/types.ts";
-import { writeDashboard } from "../dashboard/build.ts";
+import { readWorkbookHistory, writeDashboard } from "../dashboard/build.ts";
+import type { HistoryRow } from "../dashboard/history.ts";
 import type { ObjectiveEval } from "../status/evaluate.ts";
 import { evaluateWorkbook, readWorkbook } from "../status/read.ts";
 import { withDocumentLock } from "../workbook/lock.ts";
 import { type MessageKey, messages } from "../workbook/messages.ts";
 import { composeDigest, type Digest } from "./digest.ts";
 import { digestHtml, digestText } from "./digest-render.ts";
-import { appendHistory, type HistoryRow, readHistory } from "./history.ts";
+import { appendHistory } from "./history.ts";
 import { forecastRangeOf, reasonOf } from "./reason.ts";
 import {
   type RunRecord,
@@ -163,9 +164,10 @@ function review(
   if (readDone()?.key === key) return record("skipped", "run_skipped", reviewDay, now);
   const wb = readWorkbook(ss, lang, now);
   const evals = evaluateWorkbook(wb, lang);
-  writeDashboard(ss, wb, evals, lang);
-  const units = new Map(evals.map((e) => [e.objective.id, e.kpi.unit]));
-  const history = readHistory(ss, wb.ctx, (id) => units.get(id));
+  // Read once, before this review's rows: the dashboard's "since last review" and the digest's
+  // "what changed" compare with the same review.
+  const history = readWorkbookHistory(ss, wb, evals);
+  writeDashboard(ss, wb, evals, history, lang);
   // Rows of this review already in the tab (a run that stopped after writing them) stay as they are.
   if (!history.some((h) => h.reviewDay === reviewDay)) {
     appendHistory(ss, historyRows(evals, reviewDay, lang), lang);

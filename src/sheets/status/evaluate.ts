@@ -8,7 +8,9 @@ import { baselineCheck, valuesAroundStart } from "../../contract/baseline-check.
 import { formatDayLong, formatUnitValue, periodLabel, upperFirst } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Objective, ObjectiveSummary, StatusCode } from "../../contract/objectives.ts";
+import { detectAnomalies } from "../../kpi/anomalies/detect.ts";
 import { dateColumnCheck, describeValue, readDay } from "../../kpi/cells.ts";
+import { dayFromParts, dayParts } from "../../kpi/days.ts";
 import { frequencyPeriod, type Period, periodStart } from "../../kpi/periods.ts";
 import { getKpi } from "../../kpi/registry/index.ts";
 import { kpiSeries, type PeriodPoint } from "../../kpi/series.ts";
@@ -49,7 +51,13 @@ export interface TrendRow {
   start: number;
   value: number | null;
   average: number | null;
+  /** The anomaly rule's expectation for the period (src/kpi/anomalies), and whether it flagged it. */
+  expected: number | null;
+  flag: "high" | "low" | null;
 }
+
+/** How many periods before the current one its "recent average" comparison covers. */
+export const RECENT_PERIODS = 4;
 
 export interface ObjectiveEval {
   objective: Objective;
@@ -61,6 +69,12 @@ export interface ObjectiveEval {
   previous: PeriodPoint | null;
   /** The latest period with data when it is not complete yet. */
   partial: PeriodPoint | null;
+  /** The same period a year before, when the data covers it. */
+  yearAgo: PeriodPoint | null;
+  /** The KPI over the RECENT_PERIODS complete periods before the current one (a ratio of sums). */
+  recent: number | null;
+  /** The current period when the anomaly rule flags it: what the summary lists. */
+  anomaly: TrendRow | null;
   /** Change from previous to current: percentage points (×100) for rates, a share otherwise. */
   change: number | null;
   changeKind: "pp" | "share";
@@ -95,6 +109,9 @@ function emptyEval(objective: Objective, kpi: KpiDefinition, error: string | nul
     current: null,
     previous: null,
     partial: null,
+    yearAgo: null,
+    recent: null,
+    anomaly: null,
     change: null,
     changeKind: kpi.unit === "percent" ? "pp" : "share",
     progress: null,
@@ -128,6 +145,31 @@ function roundTo(x: number, decimals: number): number {
 
 function numberOrNull(v: number | null | undefined): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * The change from `prev` to `cur` as the dashboard's change cells show it: percentage points
+ * (×100) for rates, a share of `prev` otherwise (null from 0). Rounded to what the cell shows
+ * (0.1 pp, 0.1%), so a change shown as 0.0 is 0, neither "-0.0" nor coloured as a rise or a fall.
+ */
+export function changeBetween(
+  cur: number | null,
+  prev: number | null,
+  unit: KpiDefinition["unit"],
+): number | null {
+  if (cur === null || prev === null) return null;
+  if (unit === "percent") return roundTo((cur - prev) * 100, 1);
+  return prev === 0 ? null : roundTo((cur - prev) / Math.abs(prev), 3);
+}
+
+/**
+ * The start of the same period a year before: 52 weeks back for a week (the same weekday, so the
+ * same kind of week), the same month or quarter of the previous year otherwise.
+ */
+export function yearAgoStart(start: number, period: Period): number {
+  if (period === "week" || period === "day") return start - 364;
+  const { year, month } = dayParts(start);
+  return periodStart(dayFromParts(year - 1, month, 1) as number, period);
 }
 
 /**
@@ -237,25 +279,41 @@ export function evaluatePoints(
     result.previous = complete.find((p) => p.start === previousStart) ?? null;
     const cur = numberOrNull(current.value);
     const prev = numberOrNull(result.previous?.value);
-    // Rounded to what the cell shows (0.1 pp, 0.1%), so a change shown as 0.0 is 0, neither
-    // "-0.0" nor coloured as a rise or a fall.
-    if (cur !== null && prev !== null) {
-      if (kpi.unit === "percent") result.change = roundTo((cur - prev) * 100, 1);
-      else if (prev !== 0) result.change = roundTo((cur - prev) / Math.abs(prev), 3);
-    }
+    result.change = changeBetween(cur, prev, kpi.unit);
     if (result.previous === null || prev === null) {
       result.notes.push(messages.t(lang, "previousMissing"));
     }
     const measuredDay = current.end - 1;
     result.expected = elapsedShare(startDay, deadlineDay, measuredDay);
     if (cur !== null) result.progress = progress(cur, objective.target, objective.baseline);
-    const shown = complete.slice(-TREND_PERIODS);
+    result.yearAgo = complete.find((p) => p.start === yearAgoStart(current.start, period)) ?? null;
+    const before = complete.slice(0, -1);
+    if (before.length >= RECENT_PERIODS) {
+      result.recent = numberOrNull(movingKpi(before, kpi, RECENT_PERIODS).at(-1));
+    }
+    // Every complete period is history for the anomaly rule, not only the ones shown.
+    const scores = detectAnomalies(
+      complete.map((p) => ({
+        start: p.start,
+        value: numberOrNull(p.value),
+        volume: kpi.combine.kind === "distinct" ? null : p.denominator,
+      })),
+    );
+    const shownFrom = Math.max(0, complete.length - TREND_PERIODS);
+    const shown = complete.slice(shownFrom);
     const averages = movingKpi(shown, kpi, 3);
-    result.trend = shown.map((p, i) => ({
-      start: p.start,
-      value: numberOrNull(p.value),
-      average: numberOrNull(averages[i]),
-    }));
+    result.trend = shown.map((p, i) => {
+      const score = scores[shownFrom + i];
+      return {
+        start: p.start,
+        value: numberOrNull(p.value),
+        average: numberOrNull(averages[i]),
+        expected: numberOrNull(score?.expected),
+        flag: score?.flag ?? null,
+      };
+    });
+    const last = result.trend.at(-1);
+    result.anomaly = last?.flag ? last : null;
   } else {
     result.notes.push(messages.t(lang, "noCompletePeriod", { frequency: frequencyWord }));
   }

@@ -24,8 +24,8 @@ import {
 import { adviceIn } from "../../kpi/registry/advice.ts";
 import { BENCHMARKS, benchmarkIn } from "../../kpi/registry/benchmarks.ts";
 import { KPIS } from "../../kpi/registry/index.ts";
+import { objectiveInputs } from "../../kpi/registry/traits.ts";
 import { filterKey, selectRows } from "../../kpi/rows.ts";
-import { objectiveInputs } from "../../kpi/traits.ts";
 import type { Direction, EngineContext, KpiDefinition } from "../../kpi/types.ts";
 import { ruleKpi } from "../objectives/rules.ts";
 import { HEADER_SEARCH_ROWS, readTable } from "../workbook/cells.ts";

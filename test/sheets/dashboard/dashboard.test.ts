@@ -95,7 +95,18 @@ describe("dashboard (English)", () => {
     expect(conv[col("frequency")]).toBe("Monthly");
     expect(conv[col("period")]).toBe("May 2027");
     expect(conv[col("current")]).toMatch(/^\d\.\d%$/);
-    expect(conv[col("change")]).toMatch(/^[+-]\d\.\d pp$|^0\.0 pp$/);
+    expect(conv[col("change")]).toMatch(/^[+-]\d\.\d\u00a0pts?$|^0\.0\u00a0pts$/);
+    // The same month a year before is the trend block's May 2026 row; the 4 months before,
+    // a ratio of sums, lies within their values.
+    const shownAll = sheet.getDataRange().getDisplayValues();
+    const may2026 = shownAll.find((r, i) => i > FIRST_ROW + 5 && r[0] === "May 2026");
+    expect(conv[col("yearAgo")]).toBe(may2026?.[1]);
+    const before = ["Jan 2027", "Feb 2027", "Mar 2027", "Apr 2027"].map((p) =>
+      Number.parseFloat(shownAll.find((r) => r[0] === p)?.[1] ?? "NaN"),
+    );
+    const recent = Number.parseFloat(conv[col("recent")] ?? "NaN");
+    expect(recent).toBeGreaterThanOrEqual(Math.min(...before));
+    expect(recent).toBeLessThanOrEqual(Math.max(...before));
     expect(conv[col("target")]).toBe("2.5%");
     expect(conv[col("progress")]).toMatch(/^-?\d+%$/);
     expect(conv[col("deadline")]).toBe("31 Dec 2027");
@@ -303,6 +314,34 @@ describe("dashboard (English)", () => {
     expect(dumpSheet(dashboard())).toContain("No objectives yet.");
     expect(dashboard().getCharts()).toHaveLength(0);
   });
+
+  it("wraps the summary across the first columns, tops the rows, titles charts with the channel and marks unusual periods", () => {
+    buildDashboardAt(NOW);
+    const sheet = dashboard();
+    const merged = sheet.getRange(4, 1).getMergedRanges();
+    expect(merged.map((r) => r.getA1Notation())).toEqual(["A4:D4"]);
+    expect(sheet.getRange(4, 1).getWrap()).toBe(true);
+    // 330 characters over 872 px at 7.5 px each (2,475 px): 3 lines of 18 px, plus 6.
+    expect(sheet.getRange(4, 1).getDisplayValue()).toHaveLength(330);
+    expect(sheet.getRowHeight(4)).toBe(60);
+    expect(sheet.getRange(FIRST_ROW, 4).getVerticalAlignment()).toBe("top");
+    expect(sheet.getCharts()[0]?.getOptions().get("title")).toBe(
+      "Website conversion rate · Website: Conversion rate",
+    );
+    const shown = sheet.getDataRange().getDisplayValues();
+    const block = shown.findIndex(
+      (r) => r[0] === "Website conversion rate: Conversion rate, monthly",
+    );
+    expect(shown[block + 1]?.[4]).toBe("Unusual");
+    const marked = shown
+      .slice(block + 2, block + 22)
+      .filter((r) => r[4] !== "")
+      .map((r) => [r[0], r[4]]);
+    // Black Friday week lifts November 2026 (November 2025 had too little history to be judged).
+    expect(marked).toEqual([["Nov 2026", "▲ high"]]);
+    const row = block + 2 + shown.slice(block + 2).findIndex((r) => r[0] === "Nov 2026");
+    expect(sheet.getRange(row + 1, 5).getFontColor()).toBe("#188038");
+  });
 });
 
 describe("dashboard (French)", () => {
@@ -336,9 +375,9 @@ describe("dashboard (French)", () => {
     );
     expect(conv[col("note")]).toMatch(/^◐ Juin 2027 en cours : /);
     expect(tableRow("Paid search CPA")[col("period")]).toBe("T1 2027");
-    expect(tableRow("Social engagement")[col("period")]).toBe("31 mai 2027");
-    const numberFormats = sheet.getRange(FIRST_ROW, col("change") + 1).getNumberFormat();
-    expect(numberFormats).toContain('" pts"');
+    // A week reads as a week, a change under 2 points in the singular.
+    expect(tableRow("Social engagement")[col("period")]).toBe("sem. du 31 mai 2027");
+    expect(tableRow("Newsletter open rate")[col("change")]).toMatch(/^[+-]?[01],\d\u00a0pt$/);
   });
 });
 

@@ -50,10 +50,20 @@ function setUp(lang: "en" | "fr") {
   return tab;
 }
 
-function appendWeekOfData(tab: string): void {
+/**
+ * Appends the week after END, which completes the week of 7 June; `likes` multiplies the likes of
+ * its last three days (11–13 June), planting a spike (or a dip) in that week's engagement.
+ */
+function appendWeekOfData(tab: string, likes = 1): void {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab)!;
   const data = generateSampleData(END + 7, "en", { startDay: END + 1, visits: false });
-  const rows = data.rows.map((r) => [dayToDate(r[0] as number, "Europe/Paris"), ...r.slice(1)]);
+  const col = data.headers.indexOf("Likes");
+  expect(col).toBeGreaterThan(0);
+  const rows = data.rows.map((r) => {
+    const row = [dayToDate(r[0] as number, "Europe/Paris"), ...r.slice(1)];
+    if ((r[0] as number) <= END + 3) row[col] = Math.round((r[col] as number) * likes);
+    return row;
+  });
   sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, rows[0]!.length).setValues(rows);
 }
 
@@ -71,6 +81,14 @@ function tableRows(
       reason: cells[2]?.[2] ?? "",
     };
   });
+}
+
+/** The items of the digest's "what changed since the review of …" list. */
+function changesOf(mail: SentMail): string[] {
+  const list = /What changed since the review of [^<]*<\/h2><ul[^>]*>(.*?)<\/ul>/.exec(
+    mail.htmlBody ?? "",
+  );
+  return [...(list?.[1] ?? "").matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1] ?? "");
 }
 
 const NAMES = [
@@ -139,6 +157,33 @@ describe("the digest in English", () => {
     expect(mail.body).toContain("What changed since the review of 14 June 2027:");
   });
 
+  it("lists a new anomaly once, in the summary's words with good or bad news", () => {
+    const tab = setUp("en");
+    emu.advanceClock("next-trigger");
+    appendWeekOfData(tab, 6);
+    emu.advanceClock("next-trigger");
+    const item = changesOf(emu.outbox[1]!).find((c) => c.includes("unusually"));
+    const m =
+      /^Social engagement: week of 7 Jun 2027 unusually high, ([\d.]+) against ~([\d.]+) expected \(good news\)$/.exec(
+        item ?? "",
+      );
+    // The planted spike, well over what the sample data alone gives that week (57.45).
+    expect(Number(m?.[1])).toBeGreaterThan(2 * Number(m?.[2]));
+    expect(emu.outbox[1]!.body).toMatch(
+      /- Social engagement: week of 7 Jun 2027 unusually high, .* \(good news\)/,
+    );
+    // The dashboard's summary names it in the same words.
+    const summary = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!.getRange(4, 1).getValue();
+    expect(summary).toMatch(/Social engagement: week of 7 Jun 2027 unusually high, /);
+    // A week later, with no new data, the week of 7 June is still the latest complete one: the
+    // anomaly was reported and is not new any more.
+    emu.advanceClock("next-trigger");
+    expect(emu.outbox).toHaveLength(3);
+    expect(changesOf(emu.outbox[2]!)).toEqual([
+      "No status moved, and no objective has a new period.",
+    ]);
+  });
+
   it("leaves out a row of the Objectives tab that does not validate, and escapes names", () => {
     setUp("en");
     const [first] = sampleObjectives("en", "Sample data");
@@ -190,5 +235,17 @@ describe("the digest in French", () => {
     expect(html).toContain("chaque lundi à 08:00 (Europe/Paris)");
     expect(mail.body).toMatch(/• Social engagement : /);
     expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Historique KPI")).not.toBeNull();
+  });
+
+  it("lists a new anomaly in French, a dip of a KPI where higher is better as bad news", () => {
+    const tab = setUp("fr");
+    emu.advanceClock("next-trigger");
+    appendWeekOfData(tab, 0);
+    emu.advanceClock("next-trigger");
+    const mail = emu.outbox[1]!;
+    expect(mail.htmlBody).toMatch(
+      /<li>Social engagement : semaine du 7 juin 2027 inhabituellement bas, [\d,]+ pour environ [\d,]+ attendus \(mauvaise nouvelle\)<\/li>/,
+    );
+    expect(mail.body).toContain("(mauvaise nouvelle)");
   });
 });

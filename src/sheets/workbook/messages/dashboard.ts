@@ -55,8 +55,9 @@ export const DASHBOARD = {
       "80% range: forecast ± t·s·√(1 + 1/n + (x − x̄)²/Sxx), s = 1.4826 × the median distance of the periods' values to the trend, t the 90% quantile of Student's t with n − 2 degrees of freedom; the chance of reaching the target reads the outcome as that t around the forecast.\n" +
       "Status: Not started before the start date, or before a complete period since it. After the deadline, the period that holds it (or, while incomplete, the last complete one before) decides: Achieved if it reaches the target, else Missed; later periods never change that.\n" +
       "Before: pace is ahead when progress ≥ expected, on pace within 10 points, behind within 25, far behind beyond. From 5 complete periods, the chance is likely from 70%, unlikely below 30%, uncertain between.\n" +
-      "Likely: On track (At risk when far behind). Uncertain: At risk (Off track when far behind). Unlikely: At risk when ahead or on pace, else Off track. With fewer than 5 periods, pace alone: On track, At risk, Off track.",
-    pp: "pp",
+      "Likely: On track (At risk when far behind). Uncertain: At risk (Off track when far behind). Unlikely: At risk when ahead or on pace, else Off track. With fewer than 5 periods, pace alone: On track, At risk, Off track.\n" +
+      "Year before: the same period a year earlier (52 weeks for a week). Avg. of 4 before: the KPI over the 4 complete periods before Period (for rates, Σnumerators ÷ Σdenominators).\n" +
+      "Unusual: |0.6745 × (value − expected) ÷ MAD| > 3.5, expected being the median of the 8 to 12 periods before (for weeks, plus how far the same week last year stood from its own), MAD their median distance to it (at least 2% of it); a rate on less than half their median volume is not judged.",
     partial: "{period} in progress: {value} so far ({days} of {total} days).",
     partialNoValue: "{period} in progress ({days} of {total} days).",
     noCompletePeriod: "No complete {frequency} period of data yet.",
@@ -89,6 +90,19 @@ export const DASHBOARD = {
     sumNone: "No objective has a complete period of data yet",
     sumLate: "{name} {status}: {current} against {target} by {deadline}",
     sumDecided: "{name} {status}: {value} in {period} against {target} by {deadline}",
+    col_yearAgo: "Year before",
+    col_recent: "Avg. of 4 before",
+    trend_anomaly: "Unusual",
+    anomalyHigh: "▲ high",
+    anomalyLow: "▼ low",
+    chartTitleChannel: "{name} · {channel}: {kpi}",
+    sumAnomalyHigh: "{name}: {period} unusually high, {value} against ~{expected} expected",
+    sumAnomalyLow: "{name}: {period} unusually low, {value} against ~{expected} expected",
+    col_sinceReview: "Since last review",
+    dashAsOfReview: "As of {date}; last review {review}",
+    sinceStatusMoved: "{from} → {to}",
+    footnoteSinceReview:
+      "Since last review: against the row of the latest review before today in the KPI history tab: the status's move when it moved, else the change of the value (percentage points for rates, % otherwise); — when there is no earlier review of the objective.",
   },
   fr: {
     dashboardTab: "Tableau de bord KPI",
@@ -143,8 +157,9 @@ export const DASHBOARD = {
       "Fourchette à 80 % : prévision ± t·s·√(1 + 1/n + (x − x̄)²/Sxx), s = 1,4826 × la médiane des écarts des périodes à la tendance, t le quantile à 90 % de la loi de Student à n − 2 degrés de liberté ; la chance d'atteindre la cible lit le résultat comme cette loi autour de la prévision.\n" +
       "Statut : Pas commencé avant la date de début, ou avant une période complète depuis. Après l'échéance, la période qui la contient (ou, tant qu'elle est incomplète, la dernière complète avant) décide : Atteint si elle atteint la cible, sinon Manqué ; les périodes suivantes n'y changent rien.\n" +
       "Avant : le rythme est en avance quand progression ≥ attendu, dans le rythme à 10 points près, en retard à 25 près, très en retard au-delà. Dès 5 périodes complètes, la chance est probable dès 70 %, improbable sous 30 %, incertaine entre les deux.\n" +
-      "Probable : En bonne voie (À risque si très en retard). Incertaine : À risque (En retard si très en retard). Improbable : À risque en avance ou dans le rythme, sinon En retard. Avec moins de 5 périodes, le rythme seul : En bonne voie, À risque, En retard.",
-    pp: "pts",
+      "Probable : En bonne voie (À risque si très en retard). Incertaine : À risque (En retard si très en retard). Improbable : À risque en avance ou dans le rythme, sinon En retard. Avec moins de 5 périodes, le rythme seul : En bonne voie, À risque, En retard.\n" +
+      "Un an avant : la même période l'année précédente (52 semaines pour une semaine). Moy. 4 préc. : le KPI sur les 4 périodes complètes avant Période (pour un taux, Σnumérateurs ÷ Σdénominateurs).\n" +
+      "Inhabituel : |0,6745 × (valeur − attendu) ÷ MAD| > 3,5, l'attendu étant la médiane des 8 à 12 périodes précédentes (pour des semaines, plus l'écart de la même semaine l'an passé à la sienne), MAD la médiane de leurs écarts à elle (au moins 2 % d'elle) ; un taux sur moins de la moitié de leur volume médian n'est pas jugé.",
     partial: "{period} en cours : {value} pour l'instant ({days} jours sur {total}).",
     partialNoValue: "{period} en cours ({days} jours sur {total}).",
     noCompletePeriod: "Pas encore de période {frequency} complète de données.",
@@ -177,5 +192,20 @@ export const DASHBOARD = {
     sumNone: "Aucun objectif n'a encore de période complète de données",
     sumLate: "{name} {status} : {current} pour une cible de {target} au {deadline}",
     sumDecided: "{name} {status} : {value} en {period} pour une cible de {target} au {deadline}",
+    col_yearAgo: "Un an avant",
+    col_recent: "Moy. 4 préc.",
+    trend_anomaly: "Inhabituel",
+    anomalyHigh: "▲ haut",
+    anomalyLow: "▼ bas",
+    chartTitleChannel: "{name} · {channel} : {kpi}",
+    sumAnomalyHigh:
+      "{name} : {period} inhabituellement haut, {value} pour environ {expected} attendus",
+    sumAnomalyLow:
+      "{name} : {period} inhabituellement bas, {value} pour environ {expected} attendus",
+    col_sinceReview: "Depuis la revue",
+    dashAsOfReview: "Au {date} ; dernière revue le {review}",
+    sinceStatusMoved: "{from} → {to}",
+    footnoteSinceReview:
+      "Depuis la revue : par rapport à la ligne de la dernière revue avant aujourd'hui dans l'onglet Historique KPI : le changement de statut s'il a changé, sinon l'évolution de la valeur (en points de pourcentage pour les taux, en % sinon) ; — sans revue antérieure de l'objectif.",
   },
 } as const;

@@ -30,6 +30,9 @@ export const REVIEW = {
     digestStatusMoved: "{name}: {from} → {to}",
     digestMover: "{name}: {from} → {to} ({delta})",
     digestNew: "{name}: new since the last review",
+    digestAnomaly: "{sentence} ({news})",
+    digestGoodNews: "good news",
+    digestBadNews: "bad news",
     digestNothingMoved: "No status moved, and no objective has a new period.",
     digestUnchanged:
       "Unchanged since the review of {date} ({period} is still the latest complete period).",
@@ -88,6 +91,9 @@ export const REVIEW = {
     digestStatusMoved: "{name} : {from} → {to}",
     digestMover: "{name} : {from} → {to} ({delta})",
     digestNew: "{name} : nouveau depuis la dernière revue",
+    digestAnomaly: "{sentence} ({news})",
+    digestGoodNews: "bonne nouvelle",
+    digestBadNews: "mauvaise nouvelle",
     digestNothingMoved: "Aucun statut n'a changé, et aucun objectif n'a de nouvelle période.",
     digestUnchanged:
       "Inchangé depuis la revue du {date} ({period} reste la dernière période complète).",

@@ -1,7 +1,7 @@
 /**
  * Facts about a KPI that follow from its registry entry, for the code that sets objectives on it.
  */
-import type { KpiDefinition, KpiInput } from "./types.ts";
+import type { KpiDefinition, KpiInput } from "../types.ts";
 
 /** The inputs an objective maps to columns: date inputs are covered by its date column. */
 export function objectiveInputs(kpi: KpiDefinition): readonly KpiInput[] {
