@@ -19,6 +19,7 @@ import type {
   Frequency,
   Objective,
   ObjectiveInput,
+  RowFilter,
   Unit,
 } from "../src/contract/objectives.ts";
 import type {
@@ -52,6 +53,9 @@ export interface Draft {
   channel: string;
   sourceSheet: string;
   dateColumn: string;
+  /** The column whose values choose the rows counted ("" for every row), and those values. */
+  filterColumn: string;
+  filterValues: string[];
   /** Input name → chosen header texts; "" marks a select left on "Choose a column…". */
   inputs: Record<string, string[]>;
   /** Inputs whose column came from an unsure header match and awaits the user's confirmation. */
@@ -104,6 +108,8 @@ export function newDraft(ctx: WizardContext): Draft {
     channel: "",
     sourceSheet: "",
     dateColumn: "",
+    filterColumn: "",
+    filterValues: [],
     inputs: {},
     unsure: {},
     direction: "higher",
@@ -137,6 +143,8 @@ export function draftFromObjective(ctx: WizardContext, o: Objective): Draft {
     channel: o.channel ?? "",
     sourceSheet: o.sourceSheet,
     dateColumn: o.dateColumn,
+    filterColumn: o.filter?.column ?? "",
+    filterValues: [...(o.filter?.values ?? [])],
     inputs: Object.fromEntries(Object.entries(o.inputs).map(([k, v]) => [k, [...v]])),
     unsure: {},
     direction: o.direction,
@@ -190,6 +198,9 @@ export function selectKpi(ctx: WizardContext, draft: Draft, kpiId: string): void
 
 export function selectSheet(ctx: WizardContext, draft: Draft, name: string): void {
   draft.sourceSheet = name;
+  // Another tab has other columns and values: its rows are all counted until a filter is chosen.
+  draft.filterColumn = "";
+  draft.filterValues = [];
   draft.dateColumn = findSheet(ctx, name)?.dateColumns[0] ?? "";
   if (!draft.baselineTouched) draft.baselineText = "";
   applySuggestions(ctx, draft);
@@ -212,6 +223,15 @@ export function chosenInputs(draft: Draft): Record<string, string[]> {
   return out;
 }
 
+/**
+ * The filter as chosen: null for every row; a column with no value yet is sent as it is, so the
+ * shared rules say what is missing instead of counting every row behind the user's back.
+ */
+export function chosenFilter(draft: Draft): RowFilter | null {
+  if (draft.filterColumn === "") return null;
+  return { column: draft.filterColumn, values: draft.filterValues.filter((v) => v.trim() !== "") };
+}
+
 /** What the preview needs, or null while the source or a required column is still missing. */
 export function previewRequest(ctx: WizardContext, draft: Draft): PreviewRequest | null {
   const kpi = findKpi(ctx, draft.kpiId);
@@ -223,6 +243,7 @@ export function previewRequest(ctx: WizardContext, draft: Draft): PreviewRequest
     sourceSheet: draft.sourceSheet,
     dateColumn: draft.dateColumn,
     inputs,
+    filter: chosenFilter(draft),
     frequency: draft.frequency,
   };
 }
@@ -284,7 +305,7 @@ function typedValue(text: string, exact: number | null, unit: Unit, lang: Lang):
 /** The objective fields each step asks for, checked by the shared rules when leaving it. */
 const STEP_FIELDS: Record<StepIndex, readonly ObjectiveField[]> = {
   0: ["kpiId", "name", "channel"],
-  1: ["kpiId", "sourceSheet", "dateColumn", "inputs"],
+  1: ["kpiId", "sourceSheet", "dateColumn", "inputs", "filter"],
   2: ["kpiId", "baseline", "target", "direction"],
   3: ["owner", "businessGoal"],
   4: ["startDate", "deadline", "frequency"],
@@ -298,6 +319,7 @@ const FIELD_KEYS: Partial<Record<ObjectiveField, string>> = {
   channel: "channel",
   sourceSheet: "sheet",
   dateColumn: "dateColumn",
+  filter: "filter",
   baseline: "baseline",
   target: "target",
   direction: "direction",
@@ -410,6 +432,7 @@ export function toObjectiveInput(
     sourceSheet: draft.sourceSheet,
     dateColumn: draft.dateColumn,
     inputs: chosenInputs(draft),
+    filter: chosenFilter(draft),
     direction: draft.direction,
     baseline: baselineValue(ctx, draft, computedBaseline) ?? Number.NaN,
     target: targetValue(ctx, draft) ?? Number.NaN,

@@ -232,7 +232,16 @@ function objectiveItem(app: App, ctx: WizardContext, o: ObjectiveSummary): HTMLE
     h(
       "p",
       { class: "muted" },
-      [kpi?.name ?? o.kpiId, o.owner, o.channel].filter((x) => x).join(" · "),
+      [
+        kpi?.name ?? o.kpiId,
+        o.owner,
+        o.channel,
+        o.filter
+          ? t("filterShown", { column: o.filter.column, values: o.filter.values.join(", ") })
+          : "",
+      ]
+        .filter((x) => x)
+        .join(" · "),
     ),
     h("p", { class: "objective-facts" }, facts.join(" · ")),
     o.reason

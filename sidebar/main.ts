@@ -14,6 +14,7 @@ import { renderList } from "./list.ts";
 import { ui } from "./messages.ts";
 import { call, messageOf } from "./rpc.ts";
 import { renderSchedule } from "./schedule.ts";
+import { keptDraft, renderResume } from "./wizard/resume.ts";
 import { renderWizard } from "./wizard/wizard.ts";
 
 function createShell(root: HTMLElement): Shell {
@@ -64,7 +65,12 @@ function boot(): void {
         h("p", { class: "loading", role: "status" }, spinner(), ` ${ui.t(lang, "loading")}`),
       );
       app.context().then(
-        (ctx) => renderWizard(app, ctx, draft ?? newDraft(ctx)),
+        (ctx) => {
+          // An objective left in progress is offered first; editing one never is.
+          const kept = draft ? null : keptDraft(ctx);
+          if (!kept) renderWizard(app, ctx, draft ?? newDraft(ctx));
+          else renderResume(app, ctx, kept, (d, step) => renderWizard(app, ctx, d, step));
+        },
         (error: unknown) => {
           replace(
             shell.content,

@@ -22,7 +22,8 @@ export {
 export { runScheduledReview } from "./sheets/review/run.ts";
 export { insertSampleData } from "./sheets/sample-data.ts";
 export { listObjectives } from "./sheets/status/endpoints.ts";
-export { getWizardContext } from "./sheets/wizard/describe.ts";
+export { getWizardContext, getWizardSheets } from "./sheets/wizard/describe.ts";
+export { clearWizardDraft, saveWizardDraft } from "./sheets/wizard/draft-store.ts";
 export { checkRealism, previewObjective } from "./sheets/wizard/endpoints.ts";
 export {
   showImport,

@@ -13,6 +13,7 @@ import type {
   PreviewRequest,
   RealismRequest,
   RealismResult,
+  SheetInfo,
   WizardContext,
 } from "../../src/contract/wizard.ts";
 import type { App } from "../app.ts";
@@ -29,6 +30,11 @@ import { Form } from "../fields.ts";
 import { toInputText } from "../format.ts";
 import { createLoader, keyOf, type Loader } from "../loader.ts";
 import { type UiKey, ui } from "../messages.ts";
+import { call, messageOf } from "../rpc.ts";
+import { keptText } from "./resume.ts";
+
+/** How long after the last change the draft is kept: one server call per pause, not per key. */
+const KEEP_DELAY_MS = 800;
 
 export type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
 
@@ -91,7 +97,39 @@ export class WizardState {
 
   notify(): void {
     for (const redraw of this.live) redraw();
+    this.keepDraft();
   }
+
+  /**
+   * Keeps a new objective's draft in the user's properties, a moment after the last change, so
+   * closing the sidebar loses nothing; the next opening offers to resume it.
+   */
+  private keepDraft(): void {
+    // Nothing worth resuming before a KPI is chosen.
+    if (this.editing || this.advising || this.kept === null || this.draft.kpiId === "") return;
+    if (this.keepTimer !== undefined) clearTimeout(this.keepTimer);
+    this.keepTimer = setTimeout(() => {
+      this.keepTimer = undefined;
+      const text = keptText(this.draft, this.step);
+      if (this.kept === null || text === this.kept) return;
+      this.kept = text;
+      this.ctx.savedDraft = text;
+      call("saveWizardDraft", text).catch((error: unknown) =>
+        console.warn(`KPI Pilot: the draft was not kept: ${messageOf(error)}`),
+      );
+    }, KEEP_DELAY_MS);
+  }
+
+  /** No more keeping: the objective is saved (its draft is forgotten by the caller). */
+  stopKeeping(): void {
+    if (this.keepTimer !== undefined) clearTimeout(this.keepTimer);
+    this.keepTimer = undefined;
+    this.kept = null;
+  }
+
+  /** The text last kept; null once keeping stopped. */
+  private kept: string | null = "";
+  private keepTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The preview of the current choices, once it has arrived (null while it loads or fails). */
   currentPreview(): Preview | null {
@@ -123,6 +161,34 @@ export class WizardState {
   /** The baseline computed from the data for the current source, mapping and frequency. */
   computedBaseline(): number | null {
     return this.currentPreview()?.baseline?.value ?? null;
+  }
+
+  /**
+   * Asks the server for the data tabs again, so a tab imported or renamed while the sidebar stayed
+   * open is offered; the step is redrawn only when the list changed, and the draft keeps its tab.
+   */
+  refreshSheets(): void {
+    const asked = ++this.sheetsAsked;
+    call<SheetInfo[]>("getWizardSheets").then(
+      (sheets) => {
+        if (asked !== this.sheetsAsked || !Array.isArray(sheets)) return;
+        if (JSON.stringify(sheets) === JSON.stringify(this.ctx.sheets)) return;
+        this.ctx.sheets = sheets;
+        if (this.onMeasurableStep()) this.render();
+      },
+      // The list on screen stays usable; the next save or preview names any tab that is gone.
+      () => undefined,
+    );
+  }
+  private sheetsAsked = 0;
+
+  /** Whether this wizard's Measurable step is what the sidebar shows (not the list, not done). */
+  onMeasurableStep(): boolean {
+    return (
+      this.step === 1 &&
+      !this.advising &&
+      this.app.shell.content.querySelector("[data-testid=wizard-sheet]") !== null
+    );
   }
 
   /** Re-validates a field that already shows an error, as the user fixes it. */

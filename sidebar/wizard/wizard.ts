@@ -15,19 +15,18 @@ import type { App } from "../app.ts";
 import { h, replace, spinner } from "../dom.ts";
 import {
   type Draft,
-  findKpi,
   firstInvalidStep,
   REVIEW,
   type StepIndex,
   selectKpi,
-  selectSheet,
   toObjectiveInput,
   validateStep,
 } from "../draft.ts";
 import { call, messageOf } from "../rpc.ts";
-import { renderAdvisor, tabsFor } from "./advisor.ts";
+import { renderAdvisor } from "./advisor.ts";
 import { renderDone } from "./done.ts";
 import { renderStepActions, renderStepHeader, stepAnnouncement } from "./navigation.ts";
+import { forgetDraft } from "./resume.ts";
 import { WizardState } from "./state.ts";
 import { renderAchievableStep } from "./steps/achievable.ts";
 import { renderMeasurableStep } from "./steps/measurable.ts";
@@ -36,9 +35,23 @@ import { renderReviewStep } from "./steps/review.ts";
 import { renderSpecificStep } from "./steps/specific.ts";
 import { renderTimeBoundStep } from "./steps/time-bound.ts";
 
-export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
+/** The wizard on screen, for the one focus listener of the page. */
+let onScreen: WizardState | null = null;
+let listening = false;
+
+/** `resumeAt`: the step a kept draft was left on; the advisor opens a new objective otherwise. */
+export function renderWizard(
+  app: App,
+  ctx: WizardContext,
+  draft: Draft,
+  resumeAt: StepIndex | null = null,
+): void {
   const { shell } = app;
   const state = new WizardState(app, ctx, draft, () => render());
+  if (resumeAt !== null) {
+    state.step = resumeAt;
+    state.advising = false;
+  }
   const { t, editing } = state;
 
   const stepRenderers: Record<StepIndex, () => DocumentFragment> = {
@@ -68,14 +81,12 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     state.notify();
   }
 
-  /** The advisor's choice: step S with that KPI, on a tab that can measure it if there is one. */
+  /**
+   * The advisor's choice: step S with that KPI, on the tab the wizard started on. The advisor says
+   * which tabs can measure it; the wizard never moves to one of them behind the user's back.
+   */
   function choose(kpiId: string): void {
     selectKpi(ctx, draft, kpiId);
-    const kpi = findKpi(ctx, kpiId);
-    const measurable = kpi ? tabsFor(ctx, kpi).measurable : [];
-    if (measurable.length > 0 && !measurable.includes(draft.sourceSheet)) {
-      selectSheet(ctx, draft, measurable[0] as string);
-    }
     if (draft.advisorChannel && draft.channel.trim() === "") {
       draft.channel = channelLabel(draft.advisorChannel, ctx.lang);
     }
@@ -134,6 +145,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     state.backToReview = true;
     state.serverError = null;
     render();
+    if (to === 1) state.refreshSheets();
     focusFirstField();
     state.refreshPreview();
   }
@@ -142,6 +154,7 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     state.step = to;
     state.serverError = null;
     render();
+    if (to === 1) state.refreshSheets();
     focusFirstField();
     shell.announce(stepAnnouncement(state, to));
     state.refreshPreview();
@@ -219,6 +232,8 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
       const input = toObjectiveInput(ctx, draft, state.computedBaseline());
       const saved = await call<Objective | null>("saveObjective", input);
       state.saving = false;
+      state.stopKeeping();
+      if (!editing) forgetDraft(ctx);
       renderDone(app, ctx, saved?.name ?? input.name, editing);
     } catch (error) {
       state.saving = false;
@@ -228,7 +243,15 @@ export function renderWizard(app: App, ctx: WizardContext, draft: Draft): void {
     }
   }
 
+  onScreen = state;
+  if (!listening) {
+    listening = true;
+    // Back in the sidebar after working in the sheet: a tab may have been imported meanwhile.
+    window.addEventListener("focus", () => {
+      if (onScreen?.onMeasurableStep()) onScreen.refreshSheets();
+    });
+  }
   render();
-  if (editing) state.refreshPreview();
+  if (editing || resumeAt !== null) state.refreshPreview();
   focusFirstField();
 }

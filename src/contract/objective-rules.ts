@@ -9,9 +9,15 @@
  * downstream parses the same text again.
  */
 import { tryParseIsoDay } from "../kpi/days.ts";
+import { filterKey } from "../kpi/rows.ts";
+import { CHOICE_WORDS } from "./choice-words.ts";
 import { foldText, type Lang } from "./i18n.ts";
+
+/** How a filter compares a cell to its values (the engine's rule), for the sidebar too. */
+export { filterKey };
+
 import { MINUS, ONE_PER_ROW, parseTerm } from "./input-terms.ts";
-import type { Direction, Frequency, ObjectiveInput } from "./objectives.ts";
+import type { Direction, Frequency, ObjectiveInput, RowFilter } from "./objectives.ts";
 import { FIELD_MAX_LENGTH } from "./objectives.ts";
 import { type RuleMessageKey, ruleMessages } from "./rule-messages.ts";
 
@@ -35,6 +41,8 @@ export const OBJECTIVE_FIELDS = [
   "notes",
   "created",
   "updated",
+  // Last, so the columns of a tab made before it keep their documented places.
+  "filter",
 ] as const;
 
 export type ObjectiveField = (typeof OBJECTIVE_FIELDS)[number];
@@ -42,6 +50,8 @@ export type ObjectiveField = (typeof OBJECTIVE_FIELDS)[number];
 export const DIRECTIONS: readonly Direction[] = ["higher", "lower"];
 export const FREQUENCIES: readonly Frequency[] = ["weekly", "monthly", "quarterly"];
 
+/** Most values a filter may keep: a handful of campaigns, not a list to maintain. */
+export const MAX_FILTER_VALUES = 20;
 /** Most columns a multi-column input may sum (likes + comments + shares + …). */
 export const MAX_INPUT_COLUMNS = 10;
 /** Beyond this, a baseline or target is a typo, not a KPI value. */
@@ -49,31 +59,6 @@ const MAX_MAGNITUDE = 1e12;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2100;
-
-/**
- * The words a person may type in the Objectives tab for a coded value, in either language, any
- * case, accents optional. The codes themselves are what the wizard writes.
- */
-const CHOICE_WORDS: Readonly<Record<"direction" | "frequency", ReadonlyMap<string, string>>> = {
-  direction: new Map([
-    ["higher", "higher"],
-    ["plus haut", "higher"],
-    ["hausse", "higher"],
-    ["lower", "lower"],
-    ["plus bas", "lower"],
-    ["baisse", "lower"],
-  ]),
-  frequency: new Map([
-    ["weekly", "weekly"],
-    ["hebdomadaire", "weekly"],
-    ["monthly", "monthly"],
-    ["mensuel", "monthly"],
-    ["mensuelle", "monthly"],
-    ["quarterly", "quarterly"],
-    ["trimestriel", "quarterly"],
-    ["trimestrielle", "quarterly"],
-  ]),
-};
 
 /** What the rules need to know of a KPI, with its words already in the user's language. */
 export interface RuleKpi {
@@ -113,6 +98,7 @@ export interface RuleIssue {
 /** A valid objective, with the dates it was given as calendar days. */
 export interface ValidObjective extends ObjectiveInput {
   channel: string;
+  filter: RowFilter | null;
   notes: string;
   startDay: number;
   deadlineDay: number;
@@ -276,14 +262,47 @@ class Check {
     return day;
   }
 
-  header(value: unknown, input: string): string | undefined {
-    if (typeof value !== "string") return this.fail("inputs", "notText", {}, input);
+  header(
+    value: unknown,
+    input?: string,
+    field: "inputs" | "filter" = "inputs",
+    max: number = FIELD_MAX_LENGTH.header,
+  ): string | undefined {
+    if (typeof value !== "string") return this.fail(field, "notText", {}, input);
     const s = value.trim();
-    if (s === "") return this.fail("inputs", "required", {}, input);
-    const max = FIELD_MAX_LENGTH.header;
-    if (s.length > max) return this.fail("inputs", "tooLong", { max, length: s.length }, input);
-    if (hasControlChars(s, false)) return this.fail("inputs", "controlChars", {}, input);
+    if (s === "") return this.fail(field, "required", {}, input);
+    if (s.length > max) return this.fail(field, "tooLong", { max, length: s.length }, input);
+    if (hasControlChars(s, false)) return this.fail(field, "controlChars", {}, input);
     return s;
+  }
+
+  /** The rows' filter: null for none; else a column and 1 to MAX_FILTER_VALUES distinct values. */
+  filter(): RowFilter | null | undefined {
+    const value = this.raw.filter;
+    if (isBlank(value)) return null;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return this.fail("filter", "filterNotObject");
+    }
+    const { column, values } = value as { column?: unknown; values?: unknown };
+    const header = this.header(column, undefined, "filter");
+    if (header === undefined) return undefined;
+    if (!Array.isArray(values) || values.length === 0) {
+      return this.fail("filter", "filterNoValues", { column: header });
+    }
+    if (values.length > MAX_FILTER_VALUES) {
+      return this.fail("filter", "filterTooMany", { max: MAX_FILTER_VALUES });
+    }
+    const kept: string[] = [];
+    for (const v of values) {
+      const text = this.header(v, undefined, "filter", FIELD_MAX_LENGTH.filterValue);
+      if (text === undefined) return undefined;
+      // Twice the same value (by the filter's own comparison) is a slip, not a wider filter.
+      if (kept.some((k) => filterKey(k) === filterKey(text))) {
+        return this.fail("filter", "filterDuplicate", { value: clip(text) });
+      }
+      kept.push(text);
+    }
+    return { column: header, values: kept };
   }
 
   /** The column mapping, checked against the KPI's inputs: all required ones, nothing unknown. */
@@ -407,6 +426,7 @@ export function checkObjective(
     }
   }
   const channel = wants("channel") ? c.text("channel", { max: M.channel }) : "";
+  const filter = wants("filter") ? c.filter() : null;
   const sourceSheet = wants("sourceSheet")
     ? c.text("sourceSheet", { required: true, max: M.sourceSheet })
     : "";
@@ -474,6 +494,7 @@ export function checkObjective(
       name: name as string,
       kpiId: kpi?.id ?? "",
       channel: channel as string,
+      filter: filter ?? null,
       sourceSheet: sourceSheet as string,
       dateColumn: dateColumn as string,
       inputs: inputs as Record<string, string[]>,

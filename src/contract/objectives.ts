@@ -3,9 +3,10 @@
  * and arrays only. Dates travel as ISO calendar days ("2027-06-30"), timestamps as ISO strings.
  */
 
+import type { RowFilter } from "../kpi/rows.ts";
 import type { Direction, Unit } from "../kpi/types.ts";
 
-export type { Direction, Unit };
+export type { Direction, RowFilter, Unit };
 
 /** How often an objective is reviewed. */
 export type Frequency = "weekly" | "monthly" | "quarterly";
@@ -21,6 +22,7 @@ export const FIELD_MAX_LENGTH = {
   sourceSheet: 100,
   dateColumn: 200,
   header: 200,
+  filterValue: 200,
   owner: 100,
   businessGoal: 500,
   notes: 2000,
@@ -36,8 +38,13 @@ export interface ObjectiveInput {
   updated?: string;
   name: string;
   kpiId: string;
-  /** Channel or campaign, optional. */
+  /** Channel or campaign, optional: a label. */
   channel?: string;
+  /**
+   * The rows the objective counts, optional: those whose `column` equals one of `values` (trimmed,
+   * case-insensitive). Absent or null counts every row.
+   */
+  filter?: RowFilter | null;
   sourceSheet: string;
   /** Header text of the date column. */
   dateColumn: string;

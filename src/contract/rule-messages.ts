@@ -25,6 +25,7 @@ export const ruleMessages = defineCatalogue({
     field_notes: "Notes",
     field_created: "Created",
     field_updated: "Updated",
+    field_filter: "Filter",
     notAnObject: "The objective received is not an object: reload the sidebar and try again.",
     required: "{field}: required.",
     notText: "{field}: must be text.",
@@ -57,6 +58,10 @@ export const ruleMessages = defineCatalogue({
     inputOnlySubtracted:
       '{field}: the input "{label}" subtracts columns from nothing; give the column to subtract them from.',
     badId: '{field}: "{value}" is not an objective id.',
+    filterNotObject: "{field}: must name a column and the values of the rows to keep.",
+    filterNoValues: '{field}: choose at least one value of "{column}" to keep its rows.',
+    filterTooMany: "{field}: at most {max} values.",
+    filterDuplicate: '{field}: the value "{value}" is given twice.',
   },
   fr: {
     field_id: "ID",
@@ -77,6 +82,7 @@ export const ruleMessages = defineCatalogue({
     field_notes: "Notes",
     field_created: "Créé le",
     field_updated: "Modifié le",
+    field_filter: "Filtre",
     notAnObject: "L'objectif reçu n'est pas un objet : rechargez le panneau latéral et réessayez.",
     required: "{field} : obligatoire.",
     notText: "{field} : doit être du texte.",
@@ -111,6 +117,11 @@ export const ruleMessages = defineCatalogue({
     inputOnlySubtracted:
       "{field} : l'entrée « {label} » soustrait des colonnes de rien ; indiquez la colonne dont les soustraire.",
     badId: "{field} : « {value} » n'est pas un identifiant d'objectif.",
+    filterNotObject: "{field} : doit indiquer une colonne et les valeurs des lignes à garder.",
+    filterNoValues:
+      "{field} : choisissez au moins une valeur de « {column} » pour en garder les lignes.",
+    filterTooMany: "{field} : {max} valeurs au plus.",
+    filterDuplicate: "{field} : la valeur « {value} » est donnée deux fois.",
   },
 });
 

@@ -7,7 +7,7 @@ import type { ColumnConcern, MatchConfidence } from "../kpi/mapping.ts";
 import type { Direction } from "../kpi/types.ts";
 import type { Advice, Benchmark } from "./advisor.ts";
 import type { Lang } from "./i18n.ts";
-import type { Frequency, KpiChoice } from "./objectives.ts";
+import type { Frequency, KpiChoice, RowFilter } from "./objectives.ts";
 
 export type { ColumnConcern, MatchConfidence } from "../kpi/mapping.ts";
 
@@ -48,6 +48,17 @@ export interface SheetInfo {
   rows: number;
   /** KPI id → input name → proposed columns. */
   suggestions: Record<string, Record<string, InputSuggestion>>;
+  /** Columns an objective may filter its rows by (campaign, channel…), likeliest first. */
+  filters: FilterChoice[];
+}
+
+/** A column of text and the distinct values found in it, for the wizard's filter. */
+export interface FilterChoice {
+  column: string;
+  /** Distinct values (trimmed, case-insensitive), in the order first seen, at most a few dozen. */
+  values: string[];
+  /** True when the column holds more values than listed (or the tab more rows than read). */
+  more: boolean;
 }
 
 export interface WizardContext {
@@ -57,8 +68,15 @@ export interface WizardContext {
   timeZone: string;
   kpis: WizardKpi[];
   sheets: SheetInfo[];
-  /** The active tab when it has a date column, else the first tab that has one, else null. */
+  /**
+   * The active tab, which the wizard starts on whatever it holds; null when it cannot be read (one
+   * of KPI Pilot's own tabs, or no header with data below), and `activeProblem` then says why. No
+   * other tab is ever chosen in its place.
+   */
   defaultSheet: string | null;
+  activeProblem: string | null;
+  /** The objective the user was writing when the sidebar closed (the sidebar's JSON), or null. */
+  savedDraft: string | null;
   /** The advisor's suggestions for each goal × channel, in the user's language. */
   advice: Advice;
   /** The shipped market benchmarks, cited, in the user's language. */
@@ -71,6 +89,8 @@ export interface PreviewRequest {
   sourceSheet: string;
   dateColumn: string;
   inputs: Record<string, string[]>;
+  /** The rows counted; absent or null for all. */
+  filter?: RowFilter | null;
   frequency: Frequency;
 }
 
@@ -139,4 +159,6 @@ export interface LeftOut {
   totals: number;
   /** Rows with data but no date. */
   undated: number;
+  /** Rows the objective's filter left out (other campaigns). */
+  filtered: number;
 }

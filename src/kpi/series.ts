@@ -18,7 +18,7 @@ import {
 import { type CellSource, cellDay, formatNumber, idKey, kpiError } from "./cells.ts";
 import { civilDayIn, isoDay } from "./days.ts";
 import { nextPeriodStart, type Period, periodStart } from "./periods.ts";
-import type { PeriodSums } from "./sums.ts";
+import type { PeriodSums } from "./sql/sums.ts";
 import type { EngineContext, KpiDefinition } from "./types.ts";
 
 /** One period of a KPI series. Days are day numbers (days.ts). */

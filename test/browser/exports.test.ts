@@ -12,6 +12,7 @@ import { EXPORTS, type ExportFacts, exportBytes } from "../fixtures/exports/fact
 import {
   closeBrowser,
   contrastProblems,
+  fromAchievableToReview,
   plain,
   previewSettled,
   screenshot,
@@ -122,16 +123,11 @@ describe.skipIf(skipBrowser)("exports as downloaded, walked in Chromium", () => 
           await screenshot(page, group, "3-measurable");
 
           await page.getByTestId("wizard-next").click();
-          await page.getByTestId("wizard-target").waitFor();
-          await page.getByTestId("wizard-target").fill(targetText(facts));
-          await page.getByTestId("wizard-next").click();
-          await page.getByTestId("wizard-owner").waitFor();
-          await page.getByTestId("wizard-owner").fill("Claire");
-          await page.getByTestId("wizard-next").click();
-          await page.getByTestId("wizard-deadline").waitFor();
-          await page.getByTestId("wizard-deadline").fill("2027-06-30");
-          await page.getByTestId("wizard-next").click();
-          await page.getByTestId("wizard-sentence").waitFor();
+          await fromAchievableToReview(page, {
+            target: targetText(facts),
+            owner: "Claire",
+            deadline: "2027-06-30",
+          });
           await page.getByTestId("wizard-create").click();
           await page.getByTestId("wizard-done").waitFor();
           await page.getByTestId("wizard-build-dashboard").click();

@@ -304,6 +304,17 @@ export async function fillToReview(
   await page.getByTestId("wizard-next").click();
   await page.getByTestId("wizard-sheet").waitFor();
   await page.getByTestId("wizard-next").click();
+  await fromAchievableToReview(page, choices);
+}
+
+/**
+ * From the Achievable step on screen to the review: the target (as typed), the owner and the
+ * deadline (ISO); everything else as proposed.
+ */
+export async function fromAchievableToReview(
+  page: Page,
+  choices: { target: string; owner: string; deadline: string },
+): Promise<void> {
   await page.getByTestId("wizard-target").waitFor();
   await page.getByTestId("wizard-target").fill(choices.target);
   await page.getByTestId("wizard-next").click();

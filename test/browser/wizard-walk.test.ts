@@ -238,12 +238,13 @@ async function walk(
     conversions: [w.conversions],
     visitors: [w.visitors],
   });
-  expect(cell("direction")).toBe("higher");
+  // The user's words, which the rules read back as the codes.
+  expect(cell("direction")).toBe(lang === "fr" ? "plus haut" : "higher");
   expect(cell("baseline") as number).toBeCloseTo(baseline, 12);
   expect(cell("target") as number).toBeCloseTo(target, 12);
   expect(isoDay(civilDay(cell("startDate") as Date, TZ))).toBe(today);
   expect(isoDay(civilDay(cell("deadline") as Date, TZ))).toBe(deadline);
-  expect(cell("frequency")).toBe("monthly");
+  expect(cell("frequency")).toBe(lang === "fr" ? "mensuelle" : "monthly");
   expect(cell("owner")).toBe("Claire");
   expect(cell("businessGoal")).toBe(lang === "fr" ? "Vendre plus en ligne" : "Grow online sales");
   expect(String(cell("id"))).toMatch(/\S/);

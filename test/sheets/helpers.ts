@@ -6,8 +6,10 @@ import { createEmulator } from "../../dev/emulator/index.ts";
 import type { Lang } from "../../src/contract/i18n.ts";
 import type { ObjectiveInput } from "../../src/contract/objectives.ts";
 import { dayToDate } from "../../src/kpi/days.ts";
+import { isCsvDate, parseCsv } from "../../src/sheets/import/csv.ts";
 import { generateSampleData } from "../../src/sheets/sample-data.ts";
 import { findTaggedSheet } from "../../src/sheets/workbook/tabs.ts";
+import { exportText } from "../fixtures/exports/facts.ts";
 import { GA4_HEADERS } from "../fixtures.ts";
 
 export type Emulator = ReturnType<typeof createEmulator>;
@@ -294,4 +296,29 @@ export function holdLockAs(emu: Emulator, task?: "save" | "delete" | "build"): (
     CacheService.getDocumentCache()?.remove("kpiPilot.lockHolder");
     release();
   };
+}
+
+/** The file as Sheets' File ▸ Import leaves it: every line, dates as dates, numbers as numbers. */
+export function writeAsSheetsImports(
+  file: string,
+  name: string,
+  timeZone: string,
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+): void {
+  const parsed = parseCsv(exportText(file));
+  if (!parsed.ok) throw new Error(file);
+  const { preamble, rows, footers, columns } = parsed.csv;
+  const cell = (c: unknown) =>
+    c === null || c === undefined
+      ? ""
+      : isCsvDate(c)
+        ? dayToDate(Date.UTC(c.y, c.m - 1, c.d) / 86_400_000, timeZone)
+        : c;
+  const width = Math.max(columns, ...preamble.map((l) => l.length));
+  const values = [...preamble, ...rows, ...footers].map((r) =>
+    Array.from({ length: width }, (_, i) => cell(r[i])),
+  );
+  const sheet = ss.insertSheet(name);
+  sheet.getRange(1, 1, values.length, width).setValues(values);
+  sheet.activate();
 }

@@ -7,7 +7,9 @@ import {
   checkObjective,
   issueText,
   issueTextBesideField,
+  MAX_FILTER_VALUES,
   type RuleEnv,
+  type RuleIssue,
   type RuleKpi,
 } from "../../src/contract/objective-rules.ts";
 import { dayFromParts } from "../../src/kpi/days.ts";
@@ -131,5 +133,44 @@ describe("checkObjective", () => {
     expect(keys(["#rows", "Clicks"])).toEqual(["inputRowsAlone"]);
     expect(keys(["Clicks", "\u2212Clicks"])).toEqual(["inputDuplicate"]);
     expect(keys(["Clicks", "More clicks"])).toEqual(["inputOneColumn"]);
+  });
+});
+
+describe("the filter", () => {
+  const keys = (filter: unknown) =>
+    checkObjective({ ...VALID, filter }, env()).issues.map((i) => [i.field, i.key]);
+
+  it("is optional, and returns the column and the values trimmed", () => {
+    expect(checkObjective(VALID, env()).value?.filter).toBeNull();
+    expect(checkObjective({ ...VALID, filter: null }, env()).value?.filter).toBeNull();
+    const { value } = checkObjective(
+      { ...VALID, filter: { column: " Campaign ", values: [" Search - Brand", "Display "] } },
+      env(),
+    );
+    expect(value?.filter).toEqual({ column: "Campaign", values: ["Search - Brand", "Display"] });
+  });
+
+  it("refuses a filter without a column or a value, too many values, or one value twice", () => {
+    expect(keys("Campaign")).toEqual([["filter", "filterNotObject"]]);
+    expect(keys({ column: "", values: ["A"] })).toEqual([["filter", "required"]]);
+    expect(keys({ column: "Campaign", values: [] })).toEqual([["filter", "filterNoValues"]]);
+    expect(keys({ column: "Campaign", values: [" "] })).toEqual([["filter", "required"]]);
+    const many = Array.from({ length: MAX_FILTER_VALUES + 1 }, (_, i) => `C${i}`);
+    expect(keys({ column: "Campaign", values: many })).toEqual([["filter", "filterTooMany"]]);
+    // Twice by the filter's own comparison: trimmed, any case.
+    expect(keys({ column: "Campaign", values: ["Brand", " BRAND"] })).toEqual([
+      ["filter", "filterDuplicate"],
+    ]);
+    expect(keys({ column: "Campaign", values: ["A\u0007"] })).toEqual([["filter", "controlChars"]]);
+  });
+
+  it("says what is wrong in the user's language, starting with the column's header", () => {
+    const [issue] = checkObjective(
+      { ...VALID, filter: { column: "Campagne", values: [] } },
+      env("fr"),
+    ).issues;
+    expect(issueText(issue as RuleIssue, "fr")).toBe(
+      "Filtre : choisissez au moins une valeur de « Campagne » pour en garder les lignes.",
+    );
   });
 });

@@ -11,7 +11,12 @@ import { getKpi } from "../../src/kpi/registry/index.ts";
 import type { PeriodPoint } from "../../src/kpi/series.ts";
 import { pointChangeFormat } from "../../src/sheets/dashboard/format.ts";
 import { stakeholderSummary } from "../../src/sheets/dashboard/summary.ts";
-import { formatInputs, parseInputs } from "../../src/sheets/objectives/codec.ts";
+import {
+  formatFilter,
+  formatInputs,
+  parseFilter,
+  parseInputs,
+} from "../../src/sheets/objectives/codec.ts";
 import { validateObjective } from "../../src/sheets/objectives/rules.ts";
 import { layoutOf } from "../../src/sheets/objectives/tab.ts";
 import { defaultSampleStart, generateSampleData } from "../../src/sheets/sample-data.ts";
@@ -22,6 +27,34 @@ const day = (iso: string) => {
   const [y, m, d] = iso.split("-").map(Number);
   return dayFromParts(y as number, m as number, d as number) as number;
 };
+
+describe("filter cell", () => {
+  it("is readable, reads back, and is empty for no filter", () => {
+    const filter = { column: "Campagne", values: ["Search - Marque", "Brand"] };
+    expect(formatFilter(filter)).toBe("Campagne = Search - Marque, Brand");
+    expect(parseFilter(formatFilter(filter))).toEqual(filter);
+    expect(formatFilter(null)).toBe("");
+    expect(parseFilter("  ")).toBeNull();
+    // Typed by hand, spaces anywhere.
+    expect(parseFilter(" Channel=Email ,  Social ")).toEqual({
+      column: "Channel",
+      values: ["Email", "Social"],
+    });
+  });
+
+  it("falls back to JSON when a value holds a comma or the column an equals sign", () => {
+    const odd = { column: "A=B", values: ["Shoes, bags", "Hats"] };
+    const cell = formatFilter(odd);
+    expect(cell.startsWith("{")).toBe(true);
+    expect(parseFilter(cell)).toEqual(odd);
+  });
+
+  it("says undefined for text that is neither form, so the row is reported", () => {
+    expect(parseFilter("Search - Marque")).toBeUndefined();
+    expect(parseFilter("{not json")).toBeUndefined();
+    expect(parseFilter('{"column": "Campaign", "values": "Brand"}')).toBeUndefined();
+  });
+});
 
 describe("inputs cell", () => {
   it("is readable for ordinary headers and round-trips", () => {

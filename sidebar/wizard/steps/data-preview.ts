@@ -103,9 +103,13 @@ function appendPreview(
     );
   }
   // What was left out of the count, and why: the numbers above are over the rest.
-  const { totals, undated } = data.leftOut;
-  if (totals > 0 || undated > 0) {
+  const { totals, undated, filtered } = data.leftOut;
+  if (totals > 0 || undated > 0 || filtered > 0) {
+    const column = state.draft.filterColumn;
     const parts = [
+      filtered > 0
+        ? t(filtered === 1 ? "leftOutFilteredOne" : "leftOutFiltered", { n: filtered, column })
+        : "",
       totals > 0 ? t(totals === 1 ? "leftOutTotalsOne" : "leftOutTotals", { n: totals }) : "",
       undated > 0 ? t(undated === 1 ? "leftOutUndatedOne" : "leftOutUndated", { n: undated }) : "",
     ].filter((p) => p !== "");

@@ -10,6 +10,7 @@ import { findKpi, findSheet, selectSheet } from "../../draft.ts";
 import { field, selectInput } from "../../fields.ts";
 import type { WizardState } from "../state.ts";
 import { previewCard } from "./data-preview.ts";
+import { filterField } from "./filter.ts";
 
 export function renderMeasurableStep(state: WizardState): DocumentFragment {
   const { ctx, draft, form, t } = state;
@@ -31,12 +32,22 @@ export function renderMeasurableStep(state: WizardState): DocumentFragment {
       },
     },
     [
-      ...(sheet ? [] : [{ value: "", label: t("chooseColumn") }]),
+      ...(sheet ? [] : [{ value: "", label: t("chooseSheet") }]),
       ...ctx.sheets.map((s) => ({ value: s.name, label: s.name })),
     ],
     draft.sourceSheet,
   );
   fragment.append(field(form, "sheet", sheetSelect, { label: t("sheetLabel") }));
+  // The wizard starts on the active tab; when it cannot, it says why here, and picks no other.
+  if (!sheet && draft.sourceSheet === "" && ctx.activeProblem) {
+    fragment.append(
+      h(
+        "div",
+        { class: "banner warn", role: "status", "data-testid": "wizard-active-problem" },
+        h("p", {}, ctx.activeProblem),
+      ),
+    );
+  }
   if (!sheet) return fragment;
 
   const headers = sheet.headers;
@@ -79,6 +90,7 @@ export function renderMeasurableStep(state: WizardState): DocumentFragment {
     for (const input of kpi.inputs) mapping.append(mappingField(state, input, columns));
     fragment.append(mapping);
   }
+  fragment.append(filterField(state, sheet));
   fragment.append(previewCard(state));
   return fragment;
 }

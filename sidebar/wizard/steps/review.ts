@@ -68,6 +68,17 @@ export function renderReviewStep(
       input.channel ? row("channel", t("reviewChannel"), input.channel, 0) : null,
       row("data", t("reviewData"), `${input.sourceSheet} · ${input.dateColumn}`, 1),
       row("columns", t("reviewColumns"), columns, 1),
+      input.filter
+        ? row(
+            "filter",
+            t("reviewFilter"),
+            t("filterShown", {
+              column: input.filter.column,
+              values: input.filter.values.join(", "),
+            }),
+            1,
+          )
+        : null,
       row(
         "values",
         `${t("baselineLabel")} → ${t("targetLabel")}`,

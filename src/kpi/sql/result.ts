@@ -4,7 +4,7 @@
  * of the wrong shape stops here with the column and row named, never as a wrong figure.
  */
 import { civilDay, tryParseIsoDay } from "../days.ts";
-import type { PeriodSums } from "../sums.ts";
+import type { PeriodSums } from "./sums.ts";
 import { PERIOD_COLUMNS, SqlSpecError } from "./types.ts";
 
 function dayOf(v: unknown, timeZone: string): number | undefined {

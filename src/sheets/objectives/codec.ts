@@ -3,9 +3,11 @@
  * be read (and sometimes edited) by people, so the column mapping is written as text,
  * `clicks=Clicks; impressions=Impressions`, `interactions=Likes + Comments + Shares`,
  * `bounces=Sessions − Engaged sessions` or `posts=#rows` (input-terms.ts), with JSON as the exact
- * fallback when a header itself holds one of the separators.
+ * fallback when a header itself holds one of the separators. The rows' filter reads the same way,
+ * `Campaign = Search - Marque, Brand`, with JSON as its exact fallback.
  */
 import { MINUS, ONE_PER_ROW, parseTerm } from "../../contract/input-terms.ts";
+import type { RowFilter } from "../../contract/objectives.ts";
 import { isDateValue } from "../../kpi/cells.ts";
 import { civilDay, dayToDate, isoDay, tryParseIsoDay } from "../../kpi/days.ts";
 import { textCell } from "../workbook/cells.ts";
@@ -41,17 +43,21 @@ export function formatInputs(inputs: Readonly<Record<string, readonly string[]>>
   return entries.map(([name, terms]) => `${name}=${text(terms)}`).join("; ");
 }
 
+/** The JSON form of a cell, or undefined when it is not JSON (the row is then reported). */
+function jsonOrUndefined(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The reverse of formatInputs; undefined when the text is neither form. */
 export function parseInputs(cell: string): Record<string, string[]> | undefined {
   const s = cell.trim();
   if (s === "") return {};
   if (s.startsWith("{")) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(s);
-    } catch {
-      return undefined;
-    }
+    const parsed = jsonOrUndefined(s);
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
     const out = new Map<string, string[]>();
     for (const [name, headers] of Object.entries(parsed)) {
@@ -78,6 +84,42 @@ export function parseInputs(cell: string): Record<string, string[]> | undefined 
     out.set(name, terms);
   }
   return ownRecord(out);
+}
+
+/** The filter as a readable cell: `Campaign = Search - Marque, Brand`; "" for none. */
+export function formatFilter(filter: RowFilter | null | undefined): string {
+  if (!filter) return "";
+  const clean = (t: string) => t === t.trim() && t !== "" && !t.startsWith("{");
+  const plain =
+    clean(filter.column) &&
+    !filter.column.includes("=") &&
+    filter.values.every((v) => clean(v) && !v.includes(","));
+  if (!plain) return JSON.stringify({ column: filter.column, values: filter.values });
+  return `${filter.column} = ${filter.values.join(", ")}`;
+}
+
+/**
+ * The reverse of formatFilter: null for an empty cell, undefined when the text is neither form.
+ * What it reads is checked by the objective rules like anything typed.
+ */
+export function parseFilter(cell: string): RowFilter | null | undefined {
+  const s = cell.trim();
+  if (s === "") return null;
+  if (s.startsWith("{")) {
+    const parsed = jsonOrUndefined(s);
+    const { column, values } = (parsed ?? {}) as { column?: unknown; values?: unknown };
+    if (typeof column !== "string" || !Array.isArray(values)) return undefined;
+    if (!values.every((v) => typeof v === "string")) return undefined;
+    return { column, values: values as string[] };
+  }
+  const eq = s.indexOf("=");
+  if (eq <= 0) return undefined;
+  const values = s
+    .slice(eq + 1)
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+  return { column: s.slice(0, eq).trim(), values };
 }
 
 /**

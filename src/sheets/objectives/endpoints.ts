@@ -7,7 +7,6 @@
 import { formatDayLong } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import { minusTerm, parseTerm } from "../../contract/input-terms.ts";
-import { OBJECTIVE_FIELDS } from "../../contract/objective-rules.ts";
 import type { Objective } from "../../contract/objectives.ts";
 import { dateColumnCheck, describeValue } from "../../kpi/cells.ts";
 import { civilDay } from "../../kpi/days.ts";
@@ -23,7 +22,9 @@ import {
   createObjectivesSheet,
   type Layout,
   parseObjectiveRows,
+  presentColumns,
   type StoreContent,
+  withFilterColumn,
   writeHeaderRow,
   writeObjectiveRow,
 } from "./tab.ts";
@@ -82,7 +83,7 @@ function checkAgainstSheet<T extends Objective | ReturnType<typeof validateObjec
   const table = readTable(source.getRange(1, 1, rows, lastColumn).getValues(), ctx);
   const { header } = table;
   checkSummable(getKpi(input.kpiId), input.inputs, lang);
-  const spelled = (field: "dateColumn" | "inputs", name: string): string =>
+  const spelled = (field: "dateColumn" | "inputs" | "filter", name: string): string =>
     header.spelling(name) ??
     fieldError(lang, field, "noSuchColumn", {
       value: name,
@@ -99,6 +100,9 @@ function checkAgainstSheet<T extends Objective | ReturnType<typeof validateObjec
     });
   }
   const dateColumn = spelled("dateColumn", input.dateColumn);
+  const filter = input.filter
+    ? { column: spelled("filter", input.filter.column), values: input.filter.values }
+    : input.filter;
   const col = header.find(dateColumn) as number;
   const cells = table.rows.slice(0, DATE_SAMPLE_ROWS).map((r) => r[col]);
   if (cells.length > 0) {
@@ -112,7 +116,7 @@ function checkAgainstSheet<T extends Objective | ReturnType<typeof validateObjec
       });
     }
   }
-  return { ...input, dateColumn, inputs };
+  return { ...input, dateColumn, inputs, filter };
 }
 
 function newId(taken: ReadonlySet<string>): string {
@@ -196,7 +200,8 @@ export function saveObjectiveIn(ss: Spreadsheet, raw: unknown, lang: Lang, now: 
       ensureRow(sheet, row);
     }
     const objective: Objective = { ...input, id, created, updated: stamp };
-    writeObjectiveRow(sheet, layout, row, objective, timeZone);
+    const written = objective.filter ? withFilterColumn(sheet, layout, lang) : layout;
+    writeObjectiveRow(sheet, written, row, objective, timeZone, lang);
     return objective;
   });
 }
@@ -213,7 +218,7 @@ function removeObjectiveRow(
   row: number,
 ): void {
   const last = values.length;
-  const ours = [...new Set(OBJECTIVE_FIELDS.map((f) => layout[f]))].sort((a, b) => a - b);
+  const ours = [...new Set(presentColumns(layout))].sort((a, b) => a - b);
   // Runs of adjacent columns: one read and one write of each kind per run.
   const runs: { first: number; width: number }[] = [];
   for (const col of ours) {

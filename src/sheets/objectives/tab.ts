@@ -4,10 +4,9 @@
  * documented order as the fallback for a renamed header; so reading never depends on the language
  * of whoever created the tab. Bad rows are reported and skipped, never rewritten.
  */
+import { WRITTEN_WORDS } from "../../contract/choice-words.ts";
 import { foldText, type Lang } from "../../contract/i18n.ts";
 import {
-  DIRECTIONS,
-  FREQUENCIES,
   fieldLabel,
   OBJECTIVE_FIELDS,
   ObjectiveError,
@@ -24,7 +23,9 @@ import {
   cellNumber,
   cellTimestamp,
   dateCell,
+  formatFilter,
   formatInputs,
+  parseFilter,
   parseInputs,
 } from "./codec.ts";
 import { validateObjective } from "./rules.ts";
@@ -34,10 +35,21 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 // --- Column layout -------------------------------------------------------------------------
 
-/** 0-based column of each field, in the tab as it is now. */
+/** 0-based column of each field, in the tab as it is now; -1 for an optional column not there. */
 export type Layout = Readonly<Record<ObjectiveField, number>>;
 
 const DEFAULT_LAYOUT = Object.fromEntries(OBJECTIVE_FIELDS.map((f, i) => [f, i])) as Layout;
+
+/**
+ * Columns a tab made before them does not have: found by their header only, never by position
+ * (the column there may be the team's), and added when an objective first needs one.
+ */
+const OPTIONAL_COLUMNS: ReadonlySet<ObjectiveField> = new Set(["filter"]);
+
+/** The columns the tab has, in the layout's order of fields. */
+export function presentColumns(layout: Layout): number[] {
+  return OBJECTIVE_FIELDS.map((f) => layout[f]).filter((c) => c >= 0);
+}
 
 function normalizeHeader(v: unknown): string {
   return foldText(String(v ?? ""));
@@ -65,6 +77,10 @@ export function layoutOf(header: readonly unknown[], lang: Lang): Layout {
     const at = found.get(field);
     if (at !== undefined) {
       layout[field] = at;
+      continue;
+    }
+    if (OPTIONAL_COLUMNS.has(field)) {
+      layout[field] = -1;
       continue;
     }
     const fallback = DEFAULT_LAYOUT[field];
@@ -99,7 +115,9 @@ export function headerRowIndex(values: readonly (readonly unknown[])[]): number 
 
 /** Runs of adjacent columns, as [first 0-based column, fields in order]; one write each. */
 function runsOf(layout: Layout): { first: number; fields: ObjectiveField[] }[] {
-  const sorted = [...OBJECTIVE_FIELDS].sort((a, b) => layout[a] - layout[b]);
+  const sorted = OBJECTIVE_FIELDS.filter((f) => layout[f] >= 0).sort(
+    (a, b) => layout[a] - layout[b],
+  );
   const runs: { first: number; fields: ObjectiveField[] }[] = [];
   for (const f of sorted) {
     const last = runs[runs.length - 1];
@@ -130,24 +148,29 @@ export interface StoreContent {
 }
 
 function rawOfRow(cells: readonly unknown[], layout: Layout, timeZone: string, lang: Lang) {
-  const at = (f: ObjectiveField) => cells[layout[f]];
+  const at = (f: ObjectiveField) => (layout[f] < 0 ? "" : cells[layout[f]]);
   const str = (f: ObjectiveField) => cellText(at(f), timeZone);
-  const inputsText = str("inputs");
-  const inputs = parseInputs(inputsText);
-  if (inputs === undefined) {
+  // The two cells written in a form of their own: unreadable text is reported, never guessed.
+  const parsed = <T>(field: "filter" | "inputs", parse: (text: string) => T | undefined): T => {
+    const text = str(field);
+    const value = parse(text);
+    if (value !== undefined) return value;
     throw new ObjectiveError(
-      messages.t(lang, "inputsUnreadable", {
-        field: fieldLabel("inputs", lang),
-        value: inputsText.slice(0, 60),
+      messages.t(lang, `${field}Unreadable`, {
+        field: fieldLabel(field, lang),
+        value: text.slice(0, 60),
       }),
-      "inputs",
+      field,
     );
-  }
+  };
+  const filter = parsed("filter", parseFilter);
+  const inputs = parsed("inputs", parseInputs);
   return {
     id: str("id").trim(),
     name: str("name"),
     kpiId: str("kpiId").trim(),
     channel: str("channel"),
+    filter,
     sourceSheet: str("sourceSheet"),
     dateColumn: str("dateColumn"),
     inputs,
@@ -196,7 +219,7 @@ export function parseObjectiveRows(
   const rowOfId = new Map<string, number>();
   // A row is an objective when one of our columns holds something: a note in a column the team
   // added beside the table is theirs, not a broken objective.
-  const ours = OBJECTIVE_FIELDS.map((f) => layout[f]);
+  const ours = presentColumns(layout);
   for (let i = 0; i < values.length; i++) {
     // Without a header, row 1 holds an objective: it is read like the others, never as a header.
     if (i === headerAt) continue;
@@ -276,21 +299,23 @@ const DATE_FORMAT = "yyyy-mm-dd";
 const VALIDATED_ROWS = 100;
 const TIMESTAMP_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
-function cellsOf(o: Objective, timeZone: string): Record<ObjectiveField, unknown> {
+function cellsOf(o: Objective, timeZone: string, lang: Lang): Record<ObjectiveField, unknown> {
   return {
     id: textCell(o.id),
     name: textCell(o.name),
     kpiId: textCell(o.kpiId),
     channel: textCell(o.channel),
+    filter: textCell(formatFilter(o.filter)),
     sourceSheet: textCell(o.sourceSheet),
     dateColumn: textCell(o.dateColumn),
     inputs: textCell(formatInputs(o.inputs)),
-    direction: textCell(o.direction),
+    // The user's words (« plus haut », « mensuelle »): the rules read either language back.
+    direction: textCell(WRITTEN_WORDS.direction[lang][o.direction]),
     baseline: o.baseline,
     target: o.target,
     startDate: dateCell(o.startDate, timeZone),
     deadline: dateCell(o.deadline, timeZone),
-    frequency: textCell(o.frequency),
+    frequency: textCell(WRITTEN_WORDS.frequency[lang][o.frequency]),
     owner: textCell(o.owner),
     businessGoal: textCell(o.businessGoal),
     notes: textCell(o.notes),
@@ -322,8 +347,9 @@ export function writeObjectiveRow(
   row: number,
   o: Objective,
   timeZone: string,
+  lang: Lang,
 ): void {
-  const cells = cellsOf(o, timeZone);
+  const cells = cellsOf(o, timeZone, lang);
   const formats = formatsOf(o);
   for (const run of runsOf(layout)) {
     const range = sheet.getRange(row, run.first + 1, 1, run.fields.length);
@@ -342,6 +368,21 @@ export function writeObjectiveRow(
       i = Math.max(j, i + 1);
     }
   }
+}
+
+/**
+ * The layout with the filter column, which a tab made before it lacks: its header is written in
+ * `lang` in the first column right of everything in the tab, so no column of the team's moves.
+ */
+export function withFilterColumn(sheet: Sheet, layout: Layout, lang: Lang): Layout {
+  if (layout.filter >= 0) return layout;
+  const col = Math.max(sheet.getLastColumn(), ...presentColumns(layout).map((c) => c + 1));
+  sheet
+    .getRange(1, col + 1)
+    .setValue(fieldLabel("filter", lang))
+    .setFontWeight("bold")
+    .setBackground("#f1f3f4");
+  return { ...layout, filter: col };
 }
 
 /** Writes the header row in `lang`, bold and frozen; returns its range. */
@@ -369,10 +410,17 @@ export function createObjectivesSheet(ss: Spreadsheet, lang: Lang): Sheet {
   // Drop-downs for the first rows only: enough for any team's objectives, and a rule per cell
   // for the whole tab would weigh on every copy of the workbook's state.
   const rows = Math.min(VALIDATED_ROWS, sheet.getMaxRows() - 1);
+  // The creator's words first, then the other language's: a colleague writing in the other
+  // language gets no invalid-value warning.
+  const other: Lang = lang === "fr" ? "en" : "fr";
+  const words = (field: "direction" | "frequency") => [
+    ...Object.values(WRITTEN_WORDS[field][lang]),
+    ...Object.values(WRITTEN_WORDS[field][other]),
+  ];
   const lists: [ObjectiveField, readonly string[]][] = [
     ["kpiId", KPIS.map((k) => k.id)],
-    ["direction", DIRECTIONS],
-    ["frequency", FREQUENCIES],
+    ["direction", words("direction")],
+    ["frequency", words("frequency")],
   ];
   for (const [field, list] of lists) {
     const rule = SpreadsheetApp.newDataValidation()

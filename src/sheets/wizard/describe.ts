@@ -6,6 +6,7 @@
 import type { Lang } from "../../contract/i18n.ts";
 import { minusTerm, ONE_PER_ROW } from "../../contract/input-terms.ts";
 import type {
+  FilterChoice,
   InputSuggestion,
   SheetInfo,
   WizardContext,
@@ -17,23 +18,34 @@ import {
   type ColumnConcern,
   columnConcern,
   suggestDateColumn,
+  suggestKeyColumn,
   suggestMapping,
 } from "../../kpi/mapping.ts";
 import { adviceIn } from "../../kpi/registry/advice.ts";
 import { BENCHMARKS, benchmarkIn } from "../../kpi/registry/benchmarks.ts";
 import { KPIS } from "../../kpi/registry/index.ts";
 import { objectiveInputs } from "../../kpi/registry/traits.ts";
+import { filterKey, selectRows } from "../../kpi/rows.ts";
 import type { Direction, EngineContext, KpiDefinition } from "../../kpi/types.ts";
 import { ruleKpi } from "../objectives/rules.ts";
 import { HEADER_SEARCH_ROWS, readTable } from "../workbook/cells.ts";
 import { userLang } from "../workbook/locale.ts";
 import { messages } from "../workbook/messages.ts";
 import { ownSheetIds } from "../workbook/tabs.ts";
+import { readWizardDraft } from "./draft-store.ts";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Rows below the header looked at to tell a date column from others. */
 const SAMPLE_ROWS = 20;
+/**
+ * Rows read for the values a filter offers: a few months of a daily campaign report. One read per
+ * tab whatever its size; a longer tab says that its list may be incomplete.
+ */
+export const FILTER_SCAN_ROWS = 2000;
+/** Columns offered as filters, and values listed for each. */
+const MAX_FILTER_COLUMNS = 4;
+export const MAX_FILTER_CHOICES = 40;
 
 /** Everything the wizard shows before the user picks anything; one read per data tab. */
 export function getWizardContext(): WizardContext {
@@ -42,15 +54,8 @@ export function getWizardContext(): WizardContext {
   const timeZone = ss.getSpreadsheetTimeZone();
   const ctx: EngineContext = { timeZone, locale: ss.getSpreadsheetLocale() };
   const own = ownSheetIds(ss);
-  const sheets: SheetInfo[] = [];
-  for (const sheet of ss.getSheets()) {
-    if (own.has(sheet.getSheetId())) continue;
-    const info = describeSheet(sheet, ctx);
-    if (info) sheets.push(info);
-  }
-  const active = ss.getActiveSheet()?.getName();
-  const withDates = sheets.filter((s) => s.dateColumns.length > 0);
-  const defaultSheet = withDates.find((s) => s.name === active)?.name ?? withDates[0]?.name ?? null;
+  const sheets = describeSheets(ss, own, ctx);
+  const { defaultSheet, activeProblem } = activeStart(ss, sheets, own, lang);
   return {
     lang,
     today: isoDay(todayDay(timeZone)),
@@ -58,9 +63,57 @@ export function getWizardContext(): WizardContext {
     kpis: KPIS.map((k) => wizardKpi(k, lang)),
     sheets,
     defaultSheet,
+    activeProblem,
+    savedDraft: readWizardDraft(),
     advice: adviceIn(lang),
     benchmarks: BENCHMARKS.map((b) => benchmarkIn(b, lang)),
   };
+}
+
+/** Every data tab as the wizard offers it: KPI Pilot's own tabs and empty ones left out. */
+function describeSheets(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  own: ReadonlySet<number>,
+  ctx: EngineContext,
+): SheetInfo[] {
+  const sheets: SheetInfo[] = [];
+  for (const sheet of ss.getSheets()) {
+    if (own.has(sheet.getSheetId())) continue;
+    const info = describeSheet(sheet, ctx);
+    if (info) sheets.push(info);
+  }
+  return sheets;
+}
+
+/**
+ * The data tabs again, for a wizard left open while the workbook changed (a tab imported since):
+ * the same description as getWizardContext's, and nothing else.
+ */
+export function getWizardSheets(): SheetInfo[] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ctx: EngineContext = {
+    timeZone: ss.getSpreadsheetTimeZone(),
+    locale: ss.getSpreadsheetLocale(),
+  };
+  return describeSheets(ss, ownSheetIds(ss), ctx);
+}
+
+/**
+ * Where the wizard starts: on the tab the user is on. When that tab cannot be read, it says so and
+ * starts on no tab; picking another would put someone else's data under the user's objective.
+ */
+function activeStart(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheets: readonly SheetInfo[],
+  own: ReadonlySet<number>,
+  lang: Lang,
+): { defaultSheet: string | null; activeProblem: string | null } {
+  const active = ss.getActiveSheet();
+  if (!active) return { defaultSheet: null, activeProblem: null };
+  const name = active.getName();
+  if (sheets.some((s) => s.name === name)) return { defaultSheet: name, activeProblem: null };
+  const key = own.has(active.getSheetId()) ? "activeOwnTab" : "activeUnreadable";
+  return { defaultSheet: null, activeProblem: messages.t(lang, key, { sheet: name }) };
 }
 
 export function wizardKpi(kpi: KpiDefinition, lang: Lang): WizardKpi {
@@ -89,7 +142,7 @@ export function describeSheet(sheet: Sheet, ctx: EngineContext): SheetInfo | nul
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 2 || lastColumn < 1) return null;
-  const read = Math.min(lastRow, HEADER_SEARCH_ROWS + SAMPLE_ROWS + 1);
+  const read = Math.min(lastRow, Math.max(HEADER_SEARCH_ROWS + SAMPLE_ROWS + 1, FILTER_SCAN_ROWS));
   const values = sheet.getRange(1, 1, read, lastColumn).getValues();
   return describeTable(sheet.getName(), values, lastRow, ctx);
 }
@@ -159,6 +212,19 @@ export function describeTable(
     const concern = columnConcern(h);
     if (concern) concerns[h] = concern;
   }
+  // Columns of text that are neither dates nor identifiers: the key column (campaign, channel)
+  // first, then the others left to right.
+  const key = suggestKeyColumn(headerRow);
+  const textColumns = [...nonQuantities]
+    .filter((c) => !dateSet.has(headerRow[c] ?? "") && concerns[headerRow[c] ?? ""] !== "id")
+    .sort((a, b) => Number(b === key) - Number(a === key) || a - b)
+    .slice(0, MAX_FILTER_COLUMNS);
+  const dateCol = dateColumns[0] === undefined ? undefined : header.find(dateColumns[0]);
+  const cut = values.length < lastRow;
+  const filters =
+    dateCol === undefined
+      ? []
+      : filterChoices(table.rows, dateCol, textColumns, headerRow, cut, ctx);
   return {
     name,
     headers: [...headers],
@@ -167,7 +233,38 @@ export function describeTable(
     dateColumns,
     rows: Math.max(0, lastRow - table.headerIndex - 1),
     suggestions,
+    filters,
   };
+}
+
+/**
+ * The distinct values of each column, over the data rows (total rows left out by the engine's own
+ * rule), compared as the filter compares them; the first spelling seen is the one shown.
+ */
+function filterChoices(
+  rows: readonly (readonly unknown[])[],
+  dateCol: number,
+  columns: readonly number[],
+  headerRow: readonly string[],
+  cut: boolean,
+  ctx: EngineContext,
+): FilterChoice[] {
+  const kept = selectRows(rows, dateCol, ctx).rows;
+  return columns.map((c) => {
+    const seen = new Map<string, string>();
+    let more = cut;
+    for (const i of kept) {
+      const v = rows[i]?.[c];
+      const k = filterKey(v);
+      if (k === "" || seen.has(k)) continue;
+      if (seen.size === MAX_FILTER_CHOICES) {
+        more = true;
+        break;
+      }
+      seen.set(k, String(v).trim());
+    }
+    return { column: headerRow[c] ?? "", values: [...seen.values()], more };
+  });
 }
 
 /** Text that is neither a number nor a date: a label, a name, a status. */

@@ -40,6 +40,7 @@ const PREVIEW_FIELDS: readonly ObjectiveField[] = [
   "sourceSheet",
   "dateColumn",
   "inputs",
+  "filter",
   "frequency",
 ];
 const REALISM_FIELDS: readonly ObjectiveField[] = [
@@ -57,6 +58,7 @@ interface CheckedRequest {
   sheet: Sheet;
   dateColumn: string;
   inputs: Record<string, string[]>;
+  filter?: PreviewRequest["filter"];
   frequency: PreviewRequest["frequency"];
 }
 
@@ -74,6 +76,7 @@ function checkRequest(lang: Lang, ss: Spreadsheet, draft: unknown): CheckedReque
     sheet,
     dateColumn: o.dateColumn,
     inputs: o.inputs,
+    filter: o.filter,
     frequency: o.frequency,
   };
 }

@@ -6,19 +6,20 @@
  */
 import { parseTerm } from "../../contract/input-terms.ts";
 import type { LeftOut } from "../../contract/wizard.ts";
-import { type RowSelection, selectRows } from "../../kpi/rows.ts";
+import { type RowFilter, type RowSelection, selectRows } from "../../kpi/rows.ts";
 import type { SeriesTable } from "../../kpi/series.ts";
 import type { EngineContext } from "../../kpi/types.ts";
 import { type DataTable, readTable } from "./cells.ts";
 
-/** What an objective reads from its source: its date column and its input terms. */
+/** What an objective reads from its source: its date column, its input terms, its filter. */
 export interface ObjectiveSource {
   readonly dateColumn: string;
   readonly inputs: Readonly<Record<string, readonly string[]>>;
+  readonly filter?: RowFilter | null;
 }
 
 /** Which of an objective's headers was looked up, for a lookup that reports what is missing. */
-export type SourceField = "dateColumn" | "inputs";
+export type SourceField = "dateColumn" | "inputs" | "filter";
 
 export interface ObjectiveTable {
   readonly table: SeriesTable;
@@ -69,12 +70,16 @@ export class SourceRows {
         return { col: look("inputs", term.header) ?? -1, sign: term.sign, header: term.header };
       });
     }
+    const filterCol = o.filter ? look("filter", o.filter.column) : undefined;
     if (missing || dateCol === undefined) return null;
 
-    const key = String(dateCol);
+    const filter =
+      o.filter && filterCol !== undefined ? { col: filterCol, values: o.filter.values } : undefined;
+    // Objectives of one tab with the same date column and filter share one selection.
+    const key = filter ? JSON.stringify([dateCol, filter.col, filter.values]) : String(dateCol);
     let selection = this.selections.get(key);
     if (!selection) {
-      selection = selectRows(this.data.rows, dateCol, this.ctx);
+      selection = selectRows(this.data.rows, dateCol, this.ctx, filter);
       this.selections.set(key, selection);
     }
     const rowNumbers = selection.rows.map((i) => i + this.data.firstRow);
@@ -98,7 +103,11 @@ export class SourceRows {
         signs,
       },
       rows: selection.rows.length,
-      leftOut: { totals: selection.totals, undated: selection.undated },
+      leftOut: {
+        totals: selection.totals,
+        undated: selection.undated,
+        filtered: selection.filtered,
+      },
       dates,
     };
   }

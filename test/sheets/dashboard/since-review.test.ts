@@ -211,9 +211,9 @@ describe("the history tab read back", () => {
       "off_track",
       "missed",
     ];
-    codes.forEach((code, i) =>
-      appendHistory(ss, [reviewRow(e, END - 100 + i, 0.02, code)], i % 2 ? "fr" : "en"),
-    );
+    codes.forEach((code, i) => {
+      appendHistory(ss, [reviewRow(e, END - 100 + i, 0.02, code)], i % 2 ? "fr" : "en");
+    });
     const wb = readWorkbook(ss, "en", NOW);
     expect(readWorkbookHistory(ss, wb, evals).map((h) => h.status)).toEqual(codes);
   });

@@ -5,9 +5,7 @@
  * value computed by hand from the file, the objective saves, and the dashboard shows it.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { dayToDate } from "../../../src/kpi/days.ts";
 import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
-import { isCsvDate, parseCsv } from "../../../src/sheets/import/csv.ts";
 import { importExport } from "../../../src/sheets/import/endpoints.ts";
 import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
 import { listObjectives } from "../../../src/sheets/status/endpoints.ts";
@@ -15,32 +13,12 @@ import { getWizardContext } from "../../../src/sheets/wizard/describe.ts";
 import { previewObjective } from "../../../src/sheets/wizard/endpoints.ts";
 import { DASHBOARD_KEY } from "../../../src/sheets/workbook/tabs.ts";
 import { EXPORTS, type ExportFacts, exportText } from "../../fixtures/exports/facts.ts";
-import { dumpSheet, installEmulator, taggedSheet } from "../helpers.ts";
+import { dumpSheet, installEmulator, taggedSheet, writeAsSheetsImports } from "../helpers.ts";
 
 const TZ = "Europe/Paris";
 
 let uninstall: () => void = () => undefined;
 afterEach(() => uninstall());
-
-/** The file as Sheets' File ▸ Import leaves it: every line, dates as dates, numbers as numbers. */
-function writeAsSheetsImports(facts: ExportFacts, name: string): void {
-  const parsed = parseCsv(exportText(facts.file));
-  if (!parsed.ok) throw new Error(facts.file);
-  const { preamble, rows, footers, columns } = parsed.csv;
-  const cell = (c: unknown) =>
-    c === null || c === undefined
-      ? ""
-      : isCsvDate(c)
-        ? dayToDate(Date.UTC(c.y, c.m - 1, c.d) / 86_400_000, TZ)
-        : c;
-  const width = Math.max(columns, ...preamble.map((l) => l.length));
-  const values = [...preamble, ...rows, ...footers].map((r) =>
-    Array.from({ length: width }, (_, i) => cell(r[i])),
-  );
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet(name);
-  sheet.getRange(1, 1, values.length, width).setValues(values);
-  sheet.activate();
-}
 
 /** The walk on a tab: proposals, preview, save, list and dashboard. */
 function walk(facts: ExportFacts, tab: string, totalsInTab: number): void {
@@ -68,7 +46,7 @@ function walk(facts: ExportFacts, tab: string, totalsInTab: number): void {
   expect(preview.baseline?.start).toBe("2026-10-01");
   expect(preview.baseline?.value).toBeCloseTo(facts.value, 12);
   expect(preview.rows).toBe(facts.dataRows);
-  expect(preview.leftOut).toEqual({ totals: totalsInTab, undated: 0 });
+  expect(preview.leftOut).toEqual({ totals: totalsInTab, undated: 0, filtered: 0 });
 
   const baseline = preview.baseline?.value as number;
   saveObjective({
@@ -111,7 +89,7 @@ describe.each(EXPORTS)("$file, from file to dashboard", (facts) => {
       locale: facts.locale,
       timeZone: TZ,
     }));
-    writeAsSheetsImports(facts, "Export");
+    writeAsSheetsImports(facts.file, "Export", TZ);
     const info = getWizardContext().sheets.find((s) => s.name === "Export");
     expect(info?.headerRow).toBe(facts.preambleLines + 1);
     walk(facts, "Export", facts.totals);

@@ -38,18 +38,20 @@ describe("objectives store (English user)", () => {
     const sheet = objectivesSheet();
     expect(sheet.getName()).toBe("Objectives");
     expect(sheet.getFrozenRows()).toBe(1);
-    const header = sheet.getRange(1, 1, 1, 18);
-    expect(header.getValues()[0]).toEqual(OBJECTIVES_HEADER_EN);
+    // The filter's column comes last, so a tab made before it keeps its columns' places.
+    const header = sheet.getRange(1, 1, 1, 19);
+    expect(header.getValues()[0]).toEqual([...OBJECTIVES_HEADER_EN, "Filter"]);
     expect(header.getFontWeights()[0]?.every((w) => w === "bold")).toBe(true);
     const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
     expect(protections).toHaveLength(1);
     expect(protections[0]?.isWarningOnly()).toBe(true);
-    expect(protections[0]?.getRange().getA1Notation()).toBe("A1:R1");
+    expect(protections[0]?.getRange().getA1Notation()).toBe("A1:S1");
     // The user stays on the tab they were on while the sidebar is open.
     expect(SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName()).toBe(before);
     const row = sheet.getRange(2, 1, 1, 18).getValues()[0] ?? [];
     expect(row[1]).toBe("Website conversion rate");
     expect(row[6]).toBe("conversions=Conversions; visitors=Visitors");
+    expect([row[7], row[12]]).toEqual(["higher", "monthly"]);
     expect(row[8]).toBe(0.021);
     expect(sheet.getRange(2, 9).getNumberFormat()).toBe("0.0#%");
     expect(sheet.getRange(2, 11).getDisplayValue()).toBe("2027-01-01");

@@ -169,7 +169,7 @@ describe("getWizardContext", () => {
     });
   });
 
-  it("defaults to the first tab with dates when the active one has none, and skips our own tabs", () => {
+  it("starts on the active tab even when it has no dates, and skips our own tabs", () => {
     start();
     writeSampleTab("Data", "en", todayDay(TZ) - 1);
     saveObjective(sampleObjectives("en", "Data")[0]);
@@ -181,9 +181,31 @@ describe("getWizardContext", () => {
     ]);
     notes.activate();
     const ctx = getWizardContext();
-    expect(ctx.defaultSheet).toBe("Data");
+    // The Measurable step says there that it has no date column; no other tab is picked instead.
+    expect(ctx.defaultSheet).toBe("Notes");
+    expect(ctx.activeProblem).toBeNull();
     expect(ctx.sheets.map((s) => s.name)).toEqual(["Data", "Notes"]);
     expect(ctx.sheets.find((s) => s.name === "Notes")?.dateColumns).toEqual([]);
+  });
+
+  it("says why when the active tab cannot be read, and starts on no tab", () => {
+    start();
+    writeSampleTab("Data", "en", todayDay(TZ) - 1);
+    saveObjective(sampleObjectives("en", "Data")[0]);
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    ss.getSheetByName("Objectives")?.activate();
+    let ctx = getWizardContext();
+    expect(ctx.defaultSheet).toBeNull();
+    expect(ctx.activeProblem).toBe(
+      "“Objectives”, the tab you are on, is one KPI Pilot writes itself. Choose the tab of your data.",
+    );
+    // Title lines only: no header with data below it.
+    const empty = ss.insertSheet("Draft");
+    empty.getRange(1, 1).setValue("Campaign report");
+    empty.activate();
+    ctx = getWizardContext();
+    expect(ctx.defaultSheet).toBeNull();
+    expect(ctx.activeProblem).toMatch(/^“Draft”, the tab you are on, has no header row/);
   });
 
   it("reads each tab once, whatever its length", () => {

@@ -30,6 +30,13 @@ export const ADD_ON = {
       "KPI Pilot: the sidebar page is missing from this build. Reinstall the add-on or run npm run build.",
     nameHigher: "Raise {kpi}",
     nameLower: "Lower {kpi}",
+    // The wizard's start: the active tab, or why it cannot be used; the draft kept.
+    draftTooLong:
+      "The objective in progress is too long to keep (over {max} characters): shorten its notes.",
+    activeOwnTab:
+      "“{sheet}”, the tab you are on, is one KPI Pilot writes itself. Choose the tab of your data.",
+    activeUnreadable:
+      "“{sheet}”, the tab you are on, has no header row with data below it. Choose the tab of your data, or paste an export into this one first.",
   },
   fr: {
     toastTitle: "KPI Pilot",
@@ -58,5 +65,11 @@ export const ADD_ON = {
       "KPI Pilot\u00a0: la page de la barre latérale manque dans cette version. Réinstallez le module ou lancez npm run build.",
     nameHigher: "Augmenter {kpi}",
     nameLower: "Réduire {kpi}",
+    draftTooLong:
+      "L'objectif en cours est trop long pour être gardé (plus de {max} caractères)\u00a0: raccourcissez ses notes.",
+    activeOwnTab:
+      "«\u00a0{sheet}\u00a0», l'onglet ouvert, est écrit par KPI Pilot lui-même. Choisissez l'onglet de vos données.",
+    activeUnreadable:
+      "«\u00a0{sheet}\u00a0», l'onglet ouvert, n'a pas de ligne d'en-tête suivie de données. Choisissez l'onglet de vos données, ou collez d'abord un export dans celui-ci.",
   },
 } as const;

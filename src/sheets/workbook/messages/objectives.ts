@@ -6,6 +6,8 @@ export const OBJECTIVES = {
     // Validation: each starts with the field label.
     inputsUnreadable:
       '{field}: cannot read "{value}". Write input=Header; other_input=Header A + Header B.',
+    filterUnreadable:
+      '{field}: cannot read "{value}". Write Column = value, other value (for example Campaign = Search - Brand).',
     noSuchSheet: '{field}: there is no tab named "{value}" in this spreadsheet.',
     ownSheet: '{field}: "{value}" is a tab KPI Pilot writes itself; choose the tab of your data.',
     noSuchColumn: '{field}: row {row} of "{sheet}" has no column headed "{value}".',
@@ -48,6 +50,8 @@ export const OBJECTIVES = {
     objectivesTab: "Objectifs",
     inputsUnreadable:
       "{field} : impossible de lire « {value} ». Écrivez entrée=En-tête; autre_entrée=En-tête A + En-tête B.",
+    filterUnreadable:
+      "{field} : impossible de lire « {value} ». Écrivez Colonne = valeur, autre valeur (par exemple Campagne = Search - Marque).",
     noSuchSheet: "{field} : aucun onglet ne s'appelle « {value} » dans ce classeur.",
     ownSheet:
       "{field} : « {value} » est un onglet écrit par KPI Pilot ; choisissez l'onglet de vos données.",
