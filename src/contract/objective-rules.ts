@@ -10,6 +10,7 @@
  */
 import { tryParseIsoDay } from "../kpi/days.ts";
 import { foldText, type Lang } from "./i18n.ts";
+import { isBigQuerySource, parseBigQuerySource } from "./bigquery-source.ts";
 import { MINUS, ONE_PER_ROW, parseTerm } from "./input-terms.ts";
 import type { Direction, Frequency, ObjectiveInput } from "./objectives.ts";
 import { FIELD_MAX_LENGTH } from "./objectives.ts";
@@ -414,6 +415,19 @@ export function checkObjective(
     ? c.text("dateColumn", { required: true, max: M.dateColumn })
     : "";
   const inputs = wants("inputs") && kpi ? c.inputs(kpi) : {};
+  if (
+    wants("sourceSheet") &&
+    sourceSheet !== undefined &&
+    isBigQuerySource(sourceSheet) &&
+    dateColumn !== undefined &&
+    inputs !== undefined
+  ) {
+    const parsed = parseBigQuerySource(sourceSheet, dateColumn, inputs);
+    if ("issue" in parsed) {
+      const { field, key, value, input } = parsed.issue;
+      c.fail(field, key, { value: clip(value) }, input);
+    }
+  }
   const direction = wants("direction") ? c.choice("direction", DIRECTIONS) : "higher";
   const baseline = wants("baseline") ? c.number("baseline") : 0;
   const target = wants("target") ? c.number("target") : 0;

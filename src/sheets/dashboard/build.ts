@@ -136,7 +136,7 @@ export function buildDashboardAt(now: Date): void {
     LOCK_WAIT_MS,
     (why) => ss.toast(messages.t(lang, `busy_${why}`), messages.t(lang, "toastTitle"), 10),
     () => {
-      const wb = readWorkbook(ss, lang, now);
+      const wb = readWorkbook(ss, lang, now, { bigQuery: true });
       writeDashboard(ss, wb, evaluateWorkbook(wb, lang), lang).activate();
     },
   );
