@@ -23,7 +23,15 @@ import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
 import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
 import { readObjectives } from "../../../src/sheets/objectives/tab.ts";
 import { evaluateWorkbook, readWorkbook } from "../../../src/sheets/status/read.ts";
-import { type Emulator, installEmulator, NOW } from "../helpers.ts";
+import {
+  dumpSheet,
+  type Emulator,
+  installEmulator,
+  NOW,
+  sampleObjectives,
+  taggedSheet,
+  writeSampleTab,
+} from "../helpers.ts";
 
 const PROJECT = "demo-project";
 const DATASET = "analytics_123";
@@ -123,13 +131,20 @@ describe("a BigQuery objective", () => {
     expect(listed[0]?.error).toMatch(/Computed in BigQuery when the dashboard is built/);
   });
 
-  it("reuses its hidden tagged data-source sheet on a rebuild", async () => {
+  it("stands on the dashboard beside a tab's objective; its hidden tagged sheet is reused", async () => {
     const installed = installEmulator({ timeZone: ZONE });
     uninstall = installed.uninstall;
+    writeSampleTab("Web data", "en", todayDay(ZONE, NOW) - 1);
+    const tabObjective = sampleObjectives("en", "Web data")[0]!;
+    saveObjective(tabObjective);
     saveObjective(ONLINE_SALES);
     installed.emu.setBigQueryRunner(runner(await prepare(installed.emu)));
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     buildDashboardAt(NOW);
+    const dashboard = dumpSheet(taggedSheet("kpiPilot.dashboard"));
+    expect(dashboard).toContain(tabObjective.name);
+    expect(dashboard).toContain(ONLINE_SALES.name);
+    expect(dashboard).not.toMatch(/Cannot compute/);
     const count = ss.getSheets().length;
     buildDashboardAt(NOW);
     expect(ss.getSheets().length).toBe(count);
