@@ -61,7 +61,7 @@ function measureOf(term: string, ga4: boolean): Measure | undefined {
     if (!m || !preset) return undefined;
     const events = m[2]?.split(",").map((e) => e.trim());
     if (preset.needsEvents !== (events !== undefined)) return undefined;
-    if (events && events.some((e) => ok(() => checkEventName(e)) === undefined)) return undefined;
+    if (events?.some((e) => ok(() => checkEventName(e)) === undefined)) return undefined;
     return events ? { kind: "ga4", preset: preset.id, events } : { kind: "ga4", preset: preset.id };
   }
   const m = /^(SUM|COUNT)\s*\(\s*(DISTINCT\s+)?([A-Za-z0-9_.]+)\s*\)$/i.exec(t);

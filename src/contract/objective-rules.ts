@@ -9,8 +9,8 @@
  * downstream parses the same text again.
  */
 import { tryParseIsoDay } from "../kpi/days.ts";
-import { foldText, type Lang } from "./i18n.ts";
 import { isBigQuerySource, parseBigQuerySource } from "./bigquery-source.ts";
+import { foldText, type Lang } from "./i18n.ts";
 import { MINUS, ONE_PER_ROW, parseTerm } from "./input-terms.ts";
 import type { Direction, Frequency, ObjectiveInput } from "./objectives.ts";
 import { FIELD_MAX_LENGTH } from "./objectives.ts";

@@ -4,8 +4,8 @@
  * getValues per source tab) and never touches Apps Script.
  */
 
-import { isBigQuerySource } from "../../contract/bigquery-source.ts";
 import { baselineCheck, valuesAroundStart } from "../../contract/baseline-check.ts";
+import { isBigQuerySource } from "../../contract/bigquery-source.ts";
 import { formatDayLong, formatUnitValue, periodLabel, upperFirst } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Objective, ObjectiveSummary, StatusCode } from "../../contract/objectives.ts";

@@ -2,11 +2,12 @@
  * Reads what a status needs from the workbook, once: the Objectives tab and each source tab in one
  * getValues each. The dashboard and the sidebar's list of objectives both start here.
  */
+
+import { isBigQuerySource } from "../../contract/bigquery-source.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Objective, RowProblem } from "../../contract/objectives.ts";
 import { todayDay } from "../../kpi/days.ts";
 import type { EngineContext } from "../../kpi/types.ts";
-import { isBigQuerySource } from "../../contract/bigquery-source.ts";
 import { planQueries } from "../bigquery/plan.ts";
 import { type BigQueryResult, runQueries } from "../bigquery/run.ts";
 import { readObjectives } from "../objectives/tab.ts";
@@ -24,7 +25,6 @@ export interface Workbook {
   /** Per BigQuery objective id: the result columns of its inputs and its query's outcome. */
   queried: Map<string, BigQueryResult>;
 }
-
 
 /** Everything a build or the sidebar's list needs: the objectives, and each source tab read once. */
 export function readWorkbook(

@@ -16,7 +16,15 @@ import { REVIEW } from "./messages/review.ts";
 import { STATUS } from "./messages/status.ts";
 
 /** The sections, for the test that checks no key is defined twice. */
-export const MESSAGE_SECTIONS = { OBJECTIVES, STATUS, DASHBOARD, IMPORT, REVIEW, ADD_ON, BIGQUERY } as const;
+export const MESSAGE_SECTIONS = {
+  OBJECTIVES,
+  STATUS,
+  DASHBOARD,
+  IMPORT,
+  REVIEW,
+  ADD_ON,
+  BIGQUERY,
+} as const;
 
 export const messages = defineCatalogue({
   en: {

@@ -24,7 +24,8 @@ export const BIGQUERY = {
   fr: {
     bqScan:
       "BigQuery : lit {tables} du {from} au {to} (dans le fuseau du tableau de bord ; les tables quotidiennes d’un export GA4 du {scanFrom} au {scanTo}).",
-    bqNotRun: "Calculé dans BigQuery à la création du tableau de bord (Créer ou actualiser le tableau de bord).",
+    bqNotRun:
+      "Calculé dans BigQuery à la création du tableau de bord (Créer ou actualiser le tableau de bord).",
     bqTimeout:
       "BigQuery n’a pas répondu en {seconds} secondes pour {table}. La requête continue dans BigQuery ; recréez le tableau de bord dans une minute.",
     bqPermission:
