@@ -14,7 +14,7 @@ export interface EnumMember {
 
 const MEMBERS = new WeakSet<object>();
 
-function names<T>(...members: string[]): T {
+export function names<T>(...members: string[]): T {
   const entries = members.map((m, i) => {
     const member: EnumMember = Object.freeze({
       name: () => m,

@@ -28,6 +28,7 @@ import { facadesOf, spreadsheetFacade } from "./spreadsheet/facades.ts";
 import type { EmuSpreadsheet } from "./spreadsheet/spreadsheet.ts";
 import { EmuSpreadsheetApp } from "./spreadsheet/spreadsheet-app.ts";
 import {
+  type BigQueryRunner,
   CallCounter,
   type Ctx,
   IdSequence,
@@ -46,6 +47,8 @@ export { SNAPSHOT_FORMAT } from "./snapshot.ts";
 export { MAX_CELLS, MAX_COLUMNS } from "./spreadsheet/limits.ts";
 export type { EmuSpreadsheet } from "./spreadsheet/spreadsheet.ts";
 export type {
+  BigQueryAnswer,
+  BigQueryRunner,
   ClockSchedule,
   LockHolder,
   SentMail,
@@ -85,6 +88,11 @@ export interface EmulatorOptions {
    * Computes the value of a formula cell when our code reads it back. Without it, reading a
    * formula cell's value throws rather than returning something wrong.
    */
+  /**
+   * Connected Sheets: runs a data-source sheet's raw query, synchronously (Apps Script code is).
+   * Tests and the playground pass a DuckDB stand-in (dev/bigquery/stand-in.ts).
+   */
+  bigQuery?: BigQueryRunner;
   evaluateFormula?: (
     formula: string,
     ctx: { sheet: string; row: number; column: number },
@@ -165,6 +173,8 @@ export interface Emulator {
   setDocumentLockUnavailable(unavailable: boolean): void;
   /** The next SpreadsheetApp.flush() throws `error` (default: an Error naming the emulator), once. */
   failNextFlush(error?: unknown): void;
+  /** Replaces the Connected Sheets query runner (see the `bigQuery` option). */
+  setBigQueryRunner(runner: BigQueryRunner | undefined): void;
   /** The button later alerts and prompts answer with (undefined: OK, or YES for yes/no), and a prompt's text. */
   answerAlerts(button: AlertButton | undefined, promptText?: string): void;
   /**
@@ -293,6 +303,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     ),
     sheetFacades: new WeakMap(),
     facades: facadesOf(() => ctx),
+    bigQuery: opts.bigQuery,
+    dataSourceSheets: new Map(),
+    bigQueryEnabled: false,
     script: {
       triggers: [],
       nextUid: 1,
@@ -395,6 +408,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     },
     setDocumentLockUnavailable(unavailable: boolean) {
       ctx.documentLockUnavailable = unavailable;
+    },
+    setBigQueryRunner(runner: BigQueryRunner | undefined) {
+      ctx.bigQuery = runner;
     },
     failNextFlush(error?: unknown) {
       ctx.flushFailure = {

@@ -398,6 +398,33 @@ export interface ScriptState {
 }
 
 /** Everything one emulator instance owns. */
+/** A BigQuery runner's answer: a result, or BigQuery's error; `seconds` is how long it took. */
+export type BigQueryAnswer =
+  | {
+      readonly header: readonly string[];
+      readonly rows: readonly (readonly unknown[])[];
+      readonly seconds?: number;
+      readonly truncated?: boolean;
+    }
+  | { readonly error: string; readonly message: string; readonly seconds?: number };
+export type BigQueryRunner = (projectId: string, sql: string) => BigQueryAnswer;
+
+/** A data-source sheet's last execution. */
+export interface DataExecution {
+  state: "SUCCESS" | "ERROR";
+  code: string;
+  message: string;
+  seconds: number;
+  truncated: boolean;
+  header: readonly string[];
+  rows: readonly (readonly unknown[])[];
+}
+/** A data-source sheet: its spec and its last execution. */
+export interface DataSourceSheetState {
+  spec: { projectId: string; rawQuery: string };
+  run: DataExecution;
+}
+
 export interface Ctx {
   opts: ResolvedOptions;
   book: BookState;
@@ -428,6 +455,11 @@ export interface Ctx {
   sheetFacades: WeakMap<SheetState, object>;
   facades: Facades;
   script: ScriptState;
+  /** Connected Sheets: what runs a raw query (a DuckDB stand-in), and each data-source sheet by id. */
+  bigQuery: BigQueryRunner | undefined;
+  dataSourceSheets: Map<number, DataSourceSheetState>;
+  /** SpreadsheetApp.enableBigQueryExecution() was called: data-source sheets refuse to run without. */
+  bigQueryEnabled: boolean;
 }
 
 /** Where a facade keeps its pointer into the state; a symbol so `keyof` checks ignore it. */

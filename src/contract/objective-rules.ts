@@ -10,8 +10,10 @@
  */
 import { tryParseIsoDay } from "../kpi/days.ts";
 import { filterKey } from "../kpi/rows.ts";
+import { isBigQuerySource, parseBigQuerySource } from "./bigquery-source.ts";
 import { CHOICE_WORDS } from "./choice-words.ts";
 import { foldText, type Lang } from "./i18n.ts";
+import { clip, hasControlChars, isBlank, shown } from "./text-checks.ts";
 
 /** How a filter compares a cell to its values (the engine's rule), for the sidebar too. */
 export { filterKey };
@@ -147,38 +149,6 @@ export class ObjectiveError extends Error {
 /** Throws the first issue as an ObjectiveError. */
 export function throwIssue(issue: RuleIssue, lang: Lang): never {
   throw new ObjectiveError(issueText(issue, lang), issue.field);
-}
-
-/**
- * Control characters (C0, DEL, C1, line and paragraph separators) hide text or break rows in the
- * tab. Multi-line fields may keep newline and tab; single-line ones refuse them too.
- */
-export function hasControlChars(s: string, multiline: boolean): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (multiline && (c === 0x0a || c === 0x09)) continue;
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return true;
-  }
-  return false;
-}
-
-/** Text inside a message, cut short. */
-function clip(value: unknown): string {
-  const s = String(value);
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
-
-/** A value shown inside a message: short, and quoted when it is text. */
-function shown(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(clip(value));
-  if (value === null || value === undefined) return "nothing";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return "[…]";
-  return typeof value;
-}
-
-function isBlank(v: unknown): boolean {
-  return v === undefined || v === null || v === "";
 }
 
 /** A rule run: collects the first issue of each field, and what parsed. */
@@ -434,6 +404,19 @@ export function checkObjective(
     ? c.text("dateColumn", { required: true, max: M.dateColumn })
     : "";
   const inputs = wants("inputs") && kpi ? c.inputs(kpi) : {};
+  if (
+    wants("sourceSheet") &&
+    sourceSheet !== undefined &&
+    isBigQuerySource(sourceSheet) &&
+    dateColumn !== undefined &&
+    inputs !== undefined
+  ) {
+    const parsed = parseBigQuerySource(sourceSheet, dateColumn, inputs);
+    if ("issue" in parsed) {
+      const { field, key, value, input } = parsed.issue;
+      c.fail(field, key, { value: clip(value) }, input);
+    }
+  }
   const direction = wants("direction") ? c.choice("direction", DIRECTIONS) : "higher";
   const baseline = wants("baseline") ? c.number("baseline") : 0;
   const target = wants("target") ? c.number("target") : 0;

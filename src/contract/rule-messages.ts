@@ -57,6 +57,12 @@ export const ruleMessages = defineCatalogue({
       '{field}: the input "{label}" is counted as one per row; it takes no column besides.',
     inputOnlySubtracted:
       '{field}: the input "{label}" subtracts columns from nothing; give the column to subtract them from.',
+    bqSourceBad:
+      '{field}: "{value}" is not a BigQuery table written bq:project.dataset.table (or bq:project.dataset.events_* for a GA4 export).',
+    bqDateColumnBad:
+      '{field}: "{value}" does not fit this BigQuery source: event_timestamp for a GA4 export, else a DATE column ("order_date") or a TIMESTAMP one ("created_at TIMESTAMP").',
+    bqInputBad:
+      '{field}: "{value}" is not a measure of this BigQuery source: a GA4 preset (sessions, users, key_events: purchase…) or, for your own table, SUM(column) or COUNT(DISTINCT column).',
     badId: '{field}: "{value}" is not an objective id.',
     filterNotObject: "{field}: must name a column and the values of the rows to keep.",
     filterNoValues: '{field}: choose at least one value of "{column}" to keep its rows.',
@@ -116,6 +122,12 @@ export const ruleMessages = defineCatalogue({
       "{field} : l'entrée « {label} » compte une par ligne ; elle ne prend pas d'autre colonne.",
     inputOnlySubtracted:
       "{field} : l'entrée « {label} » soustrait des colonnes de rien ; indiquez la colonne dont les soustraire.",
+    bqSourceBad:
+      "{field} : « {value} » n’est pas une table BigQuery écrite bq:projet.dataset.table (ou bq:projet.dataset.events_* pour un export GA4).",
+    bqDateColumnBad:
+      "{field} : « {value} » ne convient pas à cette source BigQuery : event_timestamp pour un export GA4, sinon une colonne DATE (« order_date ») ou TIMESTAMP (« created_at TIMESTAMP »).",
+    bqInputBad:
+      "{field} : « {value} » n’est pas une mesure de cette source BigQuery : un préréglage GA4 (sessions, users, key_events: purchase…) ou, pour votre propre table, SUM(colonne) ou COUNT(DISTINCT colonne).",
     badId: "{field} : « {value} » n'est pas un identifiant d'objectif.",
     filterNotObject: "{field} : doit indiquer une colonne et les valeurs des lignes à garder.",
     filterNoValues:

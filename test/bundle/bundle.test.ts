@@ -146,7 +146,7 @@ describe("dist/Sidebar.html and dist/appsscript.json", () => {
     expect(html.match(/<\/script>/gi)?.length ?? 0).toBe(opened);
   });
 
-  it("declares V8, a time zone, Stackdriver logging and only the four narrow scopes", () => {
+  it("declares V8, a time zone, Stackdriver logging and only the five narrow scopes", () => {
     const manifest = JSON.parse(readFileSync(join(DIST, "appsscript.json"), "utf8"));
     expect(manifest.runtimeVersion).toBe("V8");
     expect(typeof manifest.timeZone).toBe("string");
@@ -158,6 +158,8 @@ describe("dist/Sidebar.html and dist/appsscript.json", () => {
       // whose scope is restricted).
       "https://www.googleapis.com/auth/script.scriptapp",
       "https://www.googleapis.com/auth/script.send_mail",
+      // Objectives on BigQuery data, through Connected Sheets (read-only).
+      "https://www.googleapis.com/auth/bigquery.readonly",
     ]);
   });
 });

@@ -19,7 +19,9 @@ const edges = [...graph].flatMap(([from, tos]) => tos.map((to) => [rel(from), re
 const MAY_IMPORT: Record<string, readonly string[]> = {
   workbook: [],
   objectives: ["workbook"],
-  status: ["workbook", "objectives"],
+  // Status runs a build's BigQuery queries (bigquery/) beside reading the tabs.
+  bigquery: ["workbook"],
+  status: ["workbook", "objectives", "bigquery"],
   dashboard: ["workbook", "status"],
   wizard: ["workbook", "objectives"],
   // The weekly review rebuilds the dashboard and reads the status evaluation.

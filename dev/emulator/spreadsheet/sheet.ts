@@ -7,6 +7,7 @@ import { checkSheetName, lastColumn, lastRow, makeRange, rangeFromRef } from "./
 import { clearCells } from "./cells.ts";
 import { EmuEmbeddedChart, EmuEmbeddedChartBuilder, newChartDraft, unwrapChart } from "./charts.ts";
 import { EmuConditionalFormatRule, unwrapRule } from "./conditional-format.ts";
+import { EmuDataSourceSheet } from "./data-source.ts";
 import { checkGridSize } from "./limits.ts";
 import { addMetadata, EmuDeveloperMetadataFinder, metadataWhere } from "./metadata.ts";
 import { EmuProtection } from "./protection.ts";
@@ -37,6 +38,7 @@ export type SheetMethods =
   | "activate"
   | "addDeveloperMetadata"
   | "appendRow"
+  | "asDataSourceSheet"
   | "autoResizeColumn"
   | "autoResizeColumns"
   | "clear"
@@ -119,6 +121,11 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
   }
   getSheetId(): number {
     return this.s().id;
+  }
+  asDataSourceSheet(): GoogleAppsScript.Spreadsheet.DataSourceSheet | null {
+    const ctx = this[INTERNAL].ctx;
+    const state = ctx.dataSourceSheets.get(this.s().id);
+    return state ? (new EmuDataSourceSheet(ctx, state, this.self()) as never) : null;
   }
   getIndex(): number {
     return this[INTERNAL].ctx.book.sheets.indexOf(this.s()) + 1;

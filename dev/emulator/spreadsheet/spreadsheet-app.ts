@@ -14,6 +14,12 @@ import { uiFacade } from "../services/ui.ts";
 import { type Ctx, INTERNAL, instrument } from "../state.ts";
 import { activeRange, activeSheet } from "./book.ts";
 import { EmuConditionalFormatRuleBuilder } from "./conditional-format.ts";
+import {
+  DataExecutionErrorCode,
+  DataExecutionState,
+  DataSourceType,
+  EmuDataSourceSpecBuilder,
+} from "./data-source.ts";
 import { unwrapSheet } from "./sheet.ts";
 import { EmuDataValidationBuilder } from "./validation.ts";
 
@@ -23,6 +29,11 @@ type GRange = GoogleAppsScript.Spreadsheet.Range;
 
 export type SpreadsheetAppMembers =
   | "BooleanCriteria"
+  | "DataExecutionErrorCode"
+  | "DataExecutionState"
+  | "DataSourceType"
+  | "enableBigQueryExecution"
+  | "newDataSourceSpec"
   | "BorderStyle"
   | "DataValidationCriteria"
   | "DeveloperMetadataLocationType"
@@ -46,6 +57,9 @@ export class EmuSpreadsheetApp
 {
   readonly [INTERNAL]: { ctx: Ctx };
   readonly BooleanCriteria = BooleanCriteria;
+  readonly DataExecutionErrorCode = DataExecutionErrorCode;
+  readonly DataExecutionState = DataExecutionState;
+  readonly DataSourceType = DataSourceType;
   readonly BorderStyle = BorderStyle;
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
@@ -56,6 +70,13 @@ export class EmuSpreadsheetApp
   readonly WrapStrategy = WrapStrategy;
   constructor(ctx: Ctx) {
     this[INTERNAL] = { ctx };
+  }
+  /** Recorded only: the emulator has no scopes to add (see the README's Connected Sheets notes). */
+  enableBigQueryExecution(): void {
+    this[INTERNAL].ctx.bigQueryEnabled = true;
+  }
+  newDataSourceSpec(): GoogleAppsScript.Spreadsheet.DataSourceSpecBuilder {
+    return new EmuDataSourceSpecBuilder(this[INTERNAL].ctx) as never;
   }
   flush(): void {
     const ctx = this[INTERNAL].ctx;

@@ -17,6 +17,7 @@ import {
   defaultSheetName,
   rangeFromRef,
 } from "./book.ts";
+import { newDataSourceSheet } from "./data-source.ts";
 import { checkGridSize } from "./limits.ts";
 import { addMetadata, EmuDeveloperMetadataFinder, metadataWhere } from "./metadata.ts";
 import { EmuProtection } from "./protection.ts";
@@ -45,6 +46,7 @@ export type SpreadsheetMethods =
   | "getSpreadsheetLocale"
   | "getSpreadsheetTimeZone"
   | "getUrl"
+  | "insertDataSourceSheet"
   | "insertSheet"
   | "moveActiveSheet"
   | "rename"
@@ -55,7 +57,14 @@ export type SpreadsheetMethods =
 
 type InsertOptions = { template?: GSheet | undefined };
 
-export class EmuSpreadsheet implements Pick<GSpreadsheet, SpreadsheetMethods> {
+/** Spreadsheet as the reference documents it, with what the typings lack. */
+type DocumentedSpreadsheet = GSpreadsheet & {
+  insertDataSourceSheet(
+    spec: GoogleAppsScript.Spreadsheet.DataSourceSpec,
+  ): GoogleAppsScript.Spreadsheet.DataSourceSheet;
+};
+
+export class EmuSpreadsheet implements Pick<DocumentedSpreadsheet, SpreadsheetMethods> {
   readonly [INTERNAL]: { ctx: Ctx };
   constructor(ctx: Ctx) {
     this[INTERNAL] = { ctx };
@@ -126,6 +135,15 @@ export class EmuSpreadsheet implements Pick<GSpreadsheet, SpreadsheetMethods> {
       throw new Error("emulator: moveActiveSheet: position out of range");
     sheets.splice(sheets.indexOf(s), 1);
     sheets.splice(pos - 1, 0, s);
+  }
+  /** A data-source sheet (in the reference, missing from @types/google-apps-script 2.0.13). */
+  insertDataSourceSheet(
+    spec: GoogleAppsScript.Spreadsheet.DataSourceSpec,
+  ): GoogleAppsScript.Spreadsheet.DataSourceSheet {
+    const ctx = this[INTERNAL].ctx;
+    const sheets = ctx.book.sheets;
+    const sheet = this.insertSheet(`Data source ${sheets.length + 1}`, sheets.length);
+    return newDataSourceSheet(ctx, spec, sheet) as never;
   }
   insertSheet(
     a?: string | number | InsertOptions,

@@ -150,7 +150,7 @@ export function buildDashboardAt(now: Date): void {
     LOCK_WAIT_MS,
     (why) => ss.toast(messages.t(lang, `busy_${why}`), messages.t(lang, "toastTitle"), 10),
     () => {
-      const wb = readWorkbook(ss, lang, now);
+      const wb = readWorkbook(ss, lang, now, { bigQuery: true });
       const evals = evaluateWorkbook(wb, lang);
       writeDashboard(ss, wb, evals, readWorkbookHistory(ss, wb, evals), lang).activate();
     },

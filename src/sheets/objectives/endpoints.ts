@@ -4,6 +4,7 @@
  * its headers and its date column. Errors are thrown with a message in the user's language that
  * names the field, which google.script.run hands to the sidebar's failure handler as it is.
  */
+import { isBigQuerySource } from "../../contract/bigquery-source.ts";
 import { formatDayLong } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import { minusTerm, parseTerm } from "../../contract/input-terms.ts";
@@ -65,6 +66,8 @@ function checkAgainstSheet<T extends Objective | ReturnType<typeof validateObjec
   input: T,
   lang: Lang,
 ): T {
+  // A BigQuery table is checked by the rules (names) and by BigQuery itself when a build runs.
+  if (isBigQuerySource(input.sourceSheet)) return input;
   const source = ss.getSheetByName(input.sourceSheet);
   if (!source) fieldError(lang, "sourceSheet", "noSuchSheet", { value: input.sourceSheet });
   if (ownSheetIds(ss).has(source.getSheetId())) {

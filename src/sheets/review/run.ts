@@ -162,7 +162,8 @@ function review(
   const lang = settings.lang;
   const key = isoDay(reviewDay);
   if (readDone()?.key === key) return record("skipped", "run_skipped", reviewDay, now);
-  const wb = readWorkbook(ss, lang, now);
+  // The scheduled review rebuilds the dashboard as the menu does, BigQuery sources included.
+  const wb = readWorkbook(ss, lang, now, { bigQuery: true });
   const evals = evaluateWorkbook(wb, lang);
   // Read once, before this review's rows: the dashboard's "since last review" and the digest's
   // "what changed" compare with the same review.

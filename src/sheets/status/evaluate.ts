@@ -5,6 +5,7 @@
  */
 
 import { baselineCheck, valuesAroundStart } from "../../contract/baseline-check.ts";
+import { isBigQuerySource } from "../../contract/bigquery-source.ts";
 import { formatDayLong, formatUnitValue, periodLabel, upperFirst } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Objective, ObjectiveSummary, StatusCode } from "../../contract/objectives.ts";
@@ -13,7 +14,7 @@ import { dateColumnCheck, describeValue, readDay } from "../../kpi/cells.ts";
 import { dayFromParts, dayParts } from "../../kpi/days.ts";
 import { frequencyPeriod, type Period, periodStart } from "../../kpi/periods.ts";
 import { getKpi } from "../../kpi/registry/index.ts";
-import { kpiSeries, type PeriodPoint } from "../../kpi/series.ts";
+import { kpiSeries, type PeriodPoint, pointsFromSums } from "../../kpi/series.ts";
 import {
   decisivePeriod,
   judge,
@@ -32,6 +33,7 @@ import {
   type TrendForecast,
 } from "../../kpi/trend.ts";
 import type { EngineContext, KpiDefinition } from "../../kpi/types.ts";
+import type { BigQueryResult } from "../bigquery/run.ts";
 import { checkSummable } from "../objectives/rules.ts";
 import { messages } from "../workbook/messages.ts";
 import { SourceRows } from "../workbook/source.ts";
@@ -445,6 +447,45 @@ export function summaryOf(e: ObjectiveEval, lang: Lang): ObjectiveSummary {
   return summary;
 }
 
+/**
+ * An objective on BigQuery: its query's per-period sums, renamed to the KPI's inputs, become
+ * points by the same engine function as any sums, then the same evaluation as a tab's.
+ */
+function evaluateQueried(
+  objective: Objective,
+  result: BigQueryResult | undefined,
+  ctx: EngineContext,
+  today: number,
+  lang: Lang,
+): ObjectiveEval {
+  const kpi = getKpi(objective.kpiId);
+  if (!result) return emptyEval(objective, kpi, messages.t(lang, "bqNotRun"));
+  const { outcome, columns } = result;
+  if (!outcome.ok) return emptyEval(objective, kpi, `${outcome.error} ${outcome.scan}`);
+  const period = frequencyPeriod(objective.frequency);
+  const sums = outcome.sums.map((s) => ({
+    ...s,
+    values: Object.fromEntries(
+      Object.entries(columns).flatMap(([input, col]) =>
+        s.values[col] === undefined ? [] : [[input, s.values[col]]],
+      ),
+    ),
+  }));
+  let points: PeriodPoint[];
+  try {
+    points = pointsFromSums(kpi, sums, period, ctx);
+  } catch (e) {
+    return emptyEval(
+      objective,
+      kpi,
+      messages.t(lang, "engineError", { message: e instanceof Error ? e.message : String(e) }),
+    );
+  }
+  const e = evaluatePoints(objective, kpi, points, period, today, lang);
+  e.notes.push(outcome.scan);
+  return e;
+}
+
 /** Reads each distinct source once and evaluates every objective against it. */
 export function evaluateAll(
   objectives: readonly Objective[],
@@ -452,12 +493,15 @@ export function evaluateAll(
   ctx: EngineContext,
   today: number,
   lang: Lang,
+  queried: ReadonlyMap<string, BigQueryResult> = new Map(),
 ): ObjectiveEval[] {
   const tables = new Map<string, SourceRows | null>();
   for (const [name, source] of sources) {
     tables.set(name, source.values ? new SourceRows(source.values, ctx) : null);
   }
   return objectives.map((o) =>
-    evaluateObjective(o, tables.get(o.sourceSheet) ?? null, ctx, today, lang),
+    isBigQuerySource(o.sourceSheet)
+      ? evaluateQueried(o, queried.get(o.id), ctx, today, lang)
+      : evaluateObjective(o, tables.get(o.sourceSheet) ?? null, ctx, today, lang),
   );
 }

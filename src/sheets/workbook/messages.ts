@@ -8,6 +8,7 @@
  */
 import { defineCatalogue } from "../../contract/i18n.ts";
 import { ADD_ON } from "./messages/add-on.ts";
+import { BIGQUERY } from "./messages/bigquery.ts";
 import { DASHBOARD } from "./messages/dashboard.ts";
 import { IMPORT } from "./messages/import.ts";
 import { OBJECTIVES } from "./messages/objectives.ts";
@@ -15,7 +16,15 @@ import { REVIEW } from "./messages/review.ts";
 import { STATUS } from "./messages/status.ts";
 
 /** The sections, for the test that checks no key is defined twice. */
-export const MESSAGE_SECTIONS = { OBJECTIVES, STATUS, DASHBOARD, IMPORT, REVIEW, ADD_ON } as const;
+export const MESSAGE_SECTIONS = {
+  OBJECTIVES,
+  STATUS,
+  DASHBOARD,
+  IMPORT,
+  REVIEW,
+  ADD_ON,
+  BIGQUERY,
+} as const;
 
 export const messages = defineCatalogue({
   en: {
@@ -25,6 +34,7 @@ export const messages = defineCatalogue({
     ...IMPORT.en,
     ...REVIEW.en,
     ...ADD_ON.en,
+    ...BIGQUERY.en,
   },
   fr: {
     ...OBJECTIVES.fr,
@@ -33,6 +43,7 @@ export const messages = defineCatalogue({
     ...IMPORT.fr,
     ...REVIEW.fr,
     ...ADD_ON.fr,
+    ...BIGQUERY.fr,
   },
 });
 

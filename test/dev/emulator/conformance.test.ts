@@ -53,6 +53,21 @@ import type {
   EmuConditionalFormatRuleBuilder,
 } from "../../../dev/emulator/spreadsheet/conditional-format.ts";
 import type {
+  BigQuerySpecBuilderMethods,
+  BigQuerySpecMethods,
+  DataExecutionStatusMethods,
+  DataSourceMethods,
+  DataSourceSheetMethods,
+  DataSourceSpecMethods,
+  EmuBigQueryDataSourceSpec,
+  EmuBigQueryDataSourceSpecBuilder,
+  EmuDataExecutionStatus,
+  EmuDataSource,
+  EmuDataSourceSheet,
+  EmuDataSourceSpec,
+  EmuDataSourceSpecBuilder,
+} from "../../../dev/emulator/spreadsheet/data-source.ts";
+import type {
   DeveloperMetadataFinderMethods,
   DeveloperMetadataLocationMethods,
   DeveloperMetadataMethods,
@@ -105,6 +120,13 @@ const onlyListed: {
   chart: OnlyListed<EmuEmbeddedChart, EmbeddedChartMethods>;
   chartBuilder: OnlyListed<EmuEmbeddedChartBuilder, EmbeddedChartBuilderMethods>;
   chartOptions: OnlyListed<EmuChartOptions, "get">;
+  bqSpec: OnlyListed<EmuBigQueryDataSourceSpec, BigQuerySpecMethods>;
+  spec: OnlyListed<EmuDataSourceSpec, DataSourceSpecMethods>;
+  bqSpecBuilder: OnlyListed<EmuBigQueryDataSourceSpecBuilder, BigQuerySpecBuilderMethods>;
+  specBuilder: OnlyListed<EmuDataSourceSpecBuilder, "asBigQuery">;
+  executionStatus: OnlyListed<EmuDataExecutionStatus, DataExecutionStatusMethods>;
+  dataSource: OnlyListed<EmuDataSource, DataSourceMethods>;
+  dataSourceSheet: OnlyListed<EmuDataSourceSheet, DataSourceSheetMethods>;
   container: OnlyListed<
     EmuContainerInfo,
     "getAnchorColumn" | "getAnchorRow" | "getOffsetX" | "getOffsetY"
@@ -197,6 +219,13 @@ const onlyListed: {
 } = {
   range: true,
   sheet: true,
+  bqSpec: true,
+  spec: true,
+  bqSpecBuilder: true,
+  specBuilder: true,
+  executionStatus: true,
+  dataSource: true,
+  dataSourceSheet: true,
   spreadsheet: true,
   app: true,
   protection: true,
@@ -265,6 +294,9 @@ describe("every class is instrumented", () => {
       ["DataValidationBuilder", g.SpreadsheetApp.newDataValidation()],
       ["ConditionalFormatRuleBuilder", g.SpreadsheetApp.newConditionalFormatRule()],
       ["EmbeddedChartBuilder", sheet.newChart()],
+      ["DataSourceSpecBuilder", g.SpreadsheetApp.newDataSourceSpec()],
+      ["BigQueryDataSourceSpecBuilder", g.SpreadsheetApp.newDataSourceSpec().asBigQuery()],
+      ["DataSourceSpec", g.SpreadsheetApp.newDataSourceSpec().asBigQuery().build()],
       ["Ui", g.SpreadsheetApp.getUi()],
       ["Menu", g.SpreadsheetApp.getUi().createAddonMenu()],
       ["HtmlService", g.HtmlService],

@@ -1,0 +1,120 @@
+/**
+ * An objective whose data lives in BigQuery, as written in the Objectives tab so that a person can
+ * read and type it:
+ *
+ * - Source: `bq:project.dataset.table`, or `bq:project.dataset.events_*` for a GA4 export.
+ * - Date column: `event_timestamp` for a GA4 export; for a table of yours, its DATE column
+ *   (`order_date`) or a TIMESTAMP one followed by the word (`created_at TIMESTAMP`).
+ * - Each input: a GA4 preset (`sessions`, `key_events: purchase, generate_lead`), or for a table
+ *   of yours `SUM(column)` / `COUNT(DISTINCT column)`.
+ *
+ * Names and event names are checked by the SQL compiler's own gate (src/kpi/sql/safe.ts), so a
+ * source this accepts compiles, and one it refuses never reaches SQL. A source without the `bq:`
+ * prefix is a tab, as before.
+ */
+import { GA4_WILDCARD } from "../kpi/sql/compile.ts";
+import { ga4Preset } from "../kpi/sql/ga4.ts";
+import {
+  checkColumnPath,
+  checkDataset,
+  checkEventName,
+  checkProject,
+  checkTable,
+} from "../kpi/sql/safe.ts";
+import type { Measure, SqlSource } from "../kpi/sql/types.ts";
+
+export const BIGQUERY_PREFIX = "bq:";
+/** The GA4 export's instant of each event: the only date a GA4 source is read by. */
+export const GA4_DATE_COLUMN = "event_timestamp";
+
+export interface BigQuerySource {
+  readonly source: SqlSource;
+  /** KPI input name → what it aggregates. */
+  readonly measures: Readonly<Record<string, Measure>>;
+}
+
+/** What is wrong, by field, with the text that was given. */
+export interface BigQueryIssue {
+  readonly field: "sourceSheet" | "dateColumn" | "inputs";
+  readonly key: "bqSourceBad" | "bqDateColumnBad" | "bqInputBad";
+  readonly value: string;
+  readonly input?: string;
+}
+
+export function isBigQuerySource(sourceSheet: string): boolean {
+  return sourceSheet.trim().toLowerCase().startsWith(BIGQUERY_PREFIX);
+}
+
+function ok<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+function measureOf(term: string, ga4: boolean): Measure | undefined {
+  const t = term.trim();
+  if (ga4) {
+    const m = /^([a-z_]+)\s*(?::\s*(.+))?$/.exec(t);
+    const preset = m ? ga4Preset(m[1] as string) : undefined;
+    if (!m || !preset) return undefined;
+    const events = m[2]?.split(",").map((e) => e.trim());
+    if (preset.needsEvents !== (events !== undefined)) return undefined;
+    if (events?.some((e) => ok(() => checkEventName(e)) === undefined)) return undefined;
+    return events ? { kind: "ga4", preset: preset.id, events } : { kind: "ga4", preset: preset.id };
+  }
+  const m = /^(SUM|COUNT)\s*\(\s*(DISTINCT\s+)?([A-Za-z0-9_.]+)\s*\)$/i.exec(t);
+  if (!m) return undefined;
+  const sum = (m[1] as string).toUpperCase() === "SUM";
+  if (sum === (m[2] !== undefined)) return undefined; // SUM(x) or COUNT(DISTINCT x) only
+  if (ok(() => checkColumnPath(m[3])) === undefined) return undefined;
+  return { kind: "column", column: m[3] as string, aggregate: sum ? "sum" : "count_distinct" };
+}
+
+/**
+ * The BigQuery source of an objective (fields as checked for text by objective-rules.ts), or the
+ * first issue. Called by the rules and by the sheets side, so both read the same text one way.
+ */
+export function parseBigQuerySource(
+  sourceSheet: string,
+  dateColumn: string,
+  inputs: Readonly<Record<string, readonly string[]>>,
+): { value: BigQuerySource } | { issue: BigQueryIssue } {
+  const ref = sourceSheet.trim().slice(BIGQUERY_PREFIX.length);
+  const parts = ref.split(".");
+  const bad = (issue: BigQueryIssue) => ({ issue });
+  // A project with a domain prefix ("example.com:proj") holds dots itself: the last two parts
+  // are the dataset and the table.
+  const table = parts.pop() ?? "";
+  const dataset = parts.pop() ?? "";
+  const project = parts.join(".");
+  if (
+    ok(() => checkProject(project)) === undefined ||
+    ok(() => checkDataset(dataset)) === undefined ||
+    (table !== GA4_WILDCARD && ok(() => checkTable(table)) === undefined)
+  ) {
+    return bad({ field: "sourceSheet", key: "bqSourceBad", value: sourceSheet });
+  }
+  const ga4 = table === GA4_WILDCARD;
+  let source: SqlSource;
+  if (ga4) {
+    if (dateColumn.trim() !== GA4_DATE_COLUMN) {
+      return bad({ field: "dateColumn", key: "bqDateColumnBad", value: dateColumn });
+    }
+    source = { kind: "ga4", project, dataset };
+  } else {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\s+(DATE|TIMESTAMP))?$/i.exec(dateColumn.trim());
+    if (!m) return bad({ field: "dateColumn", key: "bqDateColumnBad", value: dateColumn });
+    const dateType = m[2]?.toUpperCase() === "TIMESTAMP" ? "timestamp" : "date";
+    source = { kind: "table", project, dataset, table, dateColumn: m[1] as string, dateType };
+  }
+  const measures: Record<string, Measure> = {};
+  for (const [name, terms] of Object.entries(inputs)) {
+    const term = terms.length === 1 ? (terms[0] as string) : terms.join(" + ");
+    const measure = terms.length === 1 ? measureOf(term, ga4) : undefined;
+    if (!measure) return bad({ field: "inputs", key: "bqInputBad", value: term, input: name });
+    measures[name] = measure;
+  }
+  return { value: { source, measures } };
+}

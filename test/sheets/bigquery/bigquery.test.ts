@@ -1,0 +1,187 @@
+/**
+ * A BigQuery objective on the emulator, end to end: saved as `bq:…` in the Objectives tab, its
+ * query run through the Connected Sheets classes into a hidden tagged data-source sheet, the
+ * result read back and evaluated by the same status code as a tab's; reuse on a rebuild; the
+ * timeout and BigQuery's errors in plain words. The emulator is synchronous and DuckDB's node API
+ * is not, so the stand-in's answers are computed beforehand: the same plan compiled in DuckDB's
+ * dialect is run on the generated export, and the runner answers the BigQuery-dialect SQL of the
+ * same query with that result (and refuses any SQL it was not prepared for).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DuckStandIn } from "../../../dev/bigquery/duckdb.ts";
+import {
+  type Ga4Event,
+  generateGa4Events,
+  insertSql,
+  localDate,
+} from "../../../dev/bigquery/ga4-events.ts";
+import type { BigQueryAnswer } from "../../../dev/emulator/index.ts";
+import { todayDay } from "../../../src/kpi/days.ts";
+import { planQueries } from "../../../src/sheets/bigquery/plan.ts";
+import { bigQuerySheetKey } from "../../../src/sheets/bigquery/run.ts";
+import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
+import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
+import { readObjectives } from "../../../src/sheets/objectives/tab.ts";
+import { evaluateWorkbook, readWorkbook } from "../../../src/sheets/status/read.ts";
+import {
+  dumpSheet,
+  type Emulator,
+  installEmulator,
+  NOW,
+  sampleObjectives,
+  taggedSheet,
+  writeSampleTab,
+} from "../helpers.ts";
+
+const PROJECT = "demo-project";
+const DATASET = "analytics_123";
+const ZONE = "Europe/Paris";
+
+let duck: DuckStandIn;
+let events: Ga4Event[];
+let uninstall: (() => void) | undefined;
+
+beforeAll(async () => {
+  duck = await DuckStandIn.create();
+  const table = await duck.ga4Table(PROJECT, DATASET);
+  events = generateGa4Events({ seed: 7, users: 400, from: "2026-05-01", days: 405 });
+  await duck.run(insertSql(table, events, "America/Los_Angeles"));
+});
+afterAll(() => duck?.close());
+afterEach(() => uninstall?.());
+
+const ONLINE_SALES = {
+  name: "Online sales per session",
+  kpiId: "conversion",
+  channel: "Website",
+  sourceSheet: `bq:${PROJECT}.${DATASET}.events_*`,
+  dateColumn: "event_timestamp",
+  inputs: { conversions: ["key_events: purchase"], visitors: ["sessions"] },
+  direction: "higher" as const,
+  baseline: 0.05,
+  target: 0.08,
+  startDate: "2027-01-01",
+  deadline: "2027-12-31",
+  frequency: "monthly" as const,
+  owner: "Ana",
+  businessGoal: "",
+};
+
+/** The DuckDB answer of every query the workbook's plan holds, keyed by its BigQuery SQL. */
+async function prepare(emu: Emulator): Promise<Map<string, BigQueryAnswer>> {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const objectives = readObjectives(ss, ZONE, "en").objectives.map((s) => s.objective);
+  const today = todayDay(ZONE, NOW);
+  const bq = planQueries(objectives, ZONE, today, "bigquery");
+  const dd = planQueries(objectives, ZONE, today, "duckdb");
+  const answers = new Map<string, BigQueryAnswer>();
+  for (const [i, q] of bq.entries()) {
+    const d = dd[i]!.compiled;
+    if (!("sql" in q.compiled) || !("sql" in d)) throw new Error("test: the plan did not compile");
+    const r = await duck.run(d.sql);
+    // Connected Sheets hands back numbers and dates as cells; DuckDB gives bigints and DATE objects.
+    const rows = r.rows.map((row) =>
+      row.map((v) =>
+        typeof v === "bigint" ? Number(v) : v !== null && typeof v === "object" ? String(v) : v,
+      ),
+    );
+    answers.set(q.compiled.sql, { header: r.header, rows });
+  }
+  emu.calls.reset();
+  return answers;
+}
+
+function runner(answers: Map<string, BigQueryAnswer>) {
+  return (projectId: string, sql: string): BigQueryAnswer => {
+    expect(projectId).toBe(PROJECT);
+    const a = answers.get(sql);
+    if (!a) throw new Error("test: the stand-in was not prepared for this SQL");
+    return a;
+  };
+}
+
+/** Purchases over sessions in May 2027 (Paris days), counted from the events in plain JS. */
+function mayByHand(): number {
+  let purchases = 0;
+  const sessions = new Set<string>();
+  for (const e of events) {
+    if (!localDate(e.micros / 1000, ZONE).startsWith("2027-05")) continue;
+    if (e.name === "purchase") purchases++;
+    const sid = e.params.find((p) => p.key === "ga_session_id")?.int_value;
+    if (e.user !== null && sid !== undefined) sessions.add(`${e.user}|${sid}`);
+  }
+  return purchases / sessions.size;
+}
+
+describe("a BigQuery objective", () => {
+  it("is evaluated from its query's sums, beside the tab objectives, with the scan shown", async () => {
+    const installed = installEmulator({ timeZone: ZONE });
+    uninstall = installed.uninstall;
+    saveObjective(ONLINE_SALES);
+    installed.emu.setBigQueryRunner(runner(await prepare(installed.emu)));
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const wb = readWorkbook(ss, "en", NOW, { bigQuery: true });
+    const [e] = evaluateWorkbook(wb, "en");
+    expect(e?.error).toBeNull();
+    expect(e?.current?.value).toBeCloseTo(mayByHand(), 12);
+    expect(e?.status).not.toBeNull();
+    expect(e?.notes.join(" ")).toContain(`reads ${PROJECT}.${DATASET}.events_* from`);
+    // The sidebar's list never runs a query.
+    const listed = evaluateWorkbook(readWorkbook(ss, "en", NOW), "en");
+    expect(listed[0]?.error).toMatch(/Computed in BigQuery when the dashboard is built/);
+  });
+
+  it("stands on the dashboard beside a tab's objective; its hidden tagged sheet is reused", async () => {
+    const installed = installEmulator({ timeZone: ZONE });
+    uninstall = installed.uninstall;
+    writeSampleTab("Web data", "en", todayDay(ZONE, NOW) - 1);
+    const tabObjective = sampleObjectives("en", "Web data")[0]!;
+    saveObjective(tabObjective);
+    saveObjective(ONLINE_SALES);
+    installed.emu.setBigQueryRunner(runner(await prepare(installed.emu)));
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    buildDashboardAt(NOW);
+    const dashboard = dumpSheet(taggedSheet("kpiPilot.dashboard"));
+    expect(dashboard).toContain(tabObjective.name);
+    expect(dashboard).toContain(ONLINE_SALES.name);
+    expect(dashboard).not.toMatch(/Cannot compute/);
+    const count = ss.getSheets().length;
+    buildDashboardAt(NOW);
+    expect(ss.getSheets().length).toBe(count);
+    const tagged = ss.createDeveloperMetadataFinder().withKey(bigQuerySheetKey(1)).find();
+    expect(tagged).toHaveLength(1);
+    const sheet = tagged[0]!.getLocation().getSheet()!;
+    expect(sheet.isSheetHidden()).toBe(true);
+    expect(
+      sheet.asDataSourceSheet()?.getDataSource().getSpec().asBigQuery().getRawQuery(),
+    ).toContain("_TABLE_SUFFIX");
+    expect(installed.emu.calls.counts()["Spreadsheet.insertDataSourceSheet"]).toBe(1);
+  });
+
+  it("says in plain words when BigQuery is too slow or refuses, en and fr", () => {
+    const installed = installEmulator({ timeZone: ZONE });
+    uninstall = installed.uninstall;
+    saveObjective(ONLINE_SALES);
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const errorOf = (answer: BigQueryAnswer, lang: "en" | "fr") => {
+      installed.emu.setBigQueryRunner(() => answer);
+      return evaluateWorkbook(readWorkbook(ss, lang, NOW, { bigQuery: true }), lang)[0]?.error;
+    };
+    const slow = { header: [], rows: [], seconds: 600 };
+    expect(errorOf(slow, "en")).toMatch(/did not answer within 120 seconds/);
+    expect(errorOf(slow, "fr")).toMatch(/n’a pas répondu en 120 secondes/);
+    const denied = { error: "PERMISSION_DENIED", message: "Access Denied: Table demo-project…" };
+    expect(errorOf(denied, "en")).toMatch(
+      /refused access to demo-project\.analytics_123\.events_\*/,
+    );
+    expect(errorOf(denied, "fr")).toMatch(/a refusé l’accès/);
+    expect(errorOf({ error: "DATA_NOT_FOUND", message: "" }, "en")).toMatch(/found no table/);
+    const billing = { error: "ENGINE", message: "Billing has not been enabled for this project." };
+    expect(errorOf(billing, "en")).toMatch(/billing is not enabled/);
+    const quota = { error: "ENGINE", message: "Quota exceeded: Your project exceeded quota for…" };
+    expect(errorOf(quota, "fr")).toMatch(/un quota est dépassé/);
+    for (const lang of ["en", "fr"] as const) {
+      expect(errorOf(denied, lang)).not.toMatch(/\bat \w+ \(|Error:/);
+    }
+  });
+});
