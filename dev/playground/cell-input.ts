@@ -4,16 +4,16 @@
  * A leading apostrophe keeps text as text.
  */
 
+import { englishFormula } from "../../src/kpi/functions/formula-text.ts";
 import { type CsvDate, parseNumber } from "../../src/sheets/import/csv.ts";
 import { wallClock } from "../emulator/tz.ts";
-import { toEnglishFormula } from "./formula.ts";
 
 export type TypedInput =
   | { kind: "clear" }
   | { kind: "formula"; formula: string }
   | { kind: "value"; value: number | string | boolean | Date; format?: string };
 
-function decimalOf(locale: string): "," | "." {
+export function decimalOf(locale: string): "," | "." {
   return /^(fr|de|es|it|pt|nl|ru|pl|sv|da|nb|fi|cs|tr)(?:[-_]|$)/i.test(locale) ? "," : ".";
 }
 
@@ -39,8 +39,7 @@ export function currencyFormat(symbol: string): string {
 export function parseTypedInput(text: string, locale: string, timeZone: string): TypedInput {
   if (text === "") return { kind: "clear" };
   if (text.startsWith("=") && text.length > 1) {
-    const fr = decimalOf(locale) === ",";
-    return { kind: "formula", formula: fr ? toEnglishFormula(text) : text };
+    return { kind: "formula", formula: englishFormula(text, decimalOf(locale) === ",") };
   }
   if (text.startsWith("'")) return { kind: "value", value: text };
   const trimmed = text.trim();

@@ -506,29 +506,3 @@ export function functionNames(formula: string): string[] {
     return [];
   }
 }
-
-/**
- * A formula typed in a French spreadsheet ("=KPI_CTR(C2:C9; D2:D9)", "=A1*1,5") in the form
- * setFormula stores: commas between arguments, dots in numbers. Text in quotes is left alone.
- */
-export function toEnglishFormula(formula: string): string {
-  // Without a ";", "=SUM(1,2)" is already English; only bare arithmetic ("=A1*1,5") is ambiguous.
-  const unquoted = formula.replace(/"[^"]*"/g, "");
-  if (!unquoted.includes(";") && unquoted.includes("(")) return formula;
-  let out = "";
-  let quoted = false;
-  for (let i = 0; i < formula.length; i++) {
-    const ch = formula[i] as string;
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && ch === ";") out += ",";
-    else if (
-      !quoted &&
-      ch === "," &&
-      /\d/.test(formula[i - 1] ?? "") &&
-      /\d/.test(formula[i + 1] ?? "")
-    ) {
-      out += ".";
-    } else out += ch;
-  }
-  return out;
-}

@@ -6,8 +6,13 @@ import {
   functionNames,
   isFormulaError,
   isSparkline,
-  toEnglishFormula,
 } from "../../dev/playground/formula.ts";
+import {
+  englishFormula,
+  exampleFormula,
+  localFormula,
+} from "../../src/kpi/functions/formula-text.ts";
+import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions/index.ts";
 
 /** A tiny workbook: sheet name → rows of values. */
 function env(
@@ -149,10 +154,37 @@ describe("the playground's formula evaluator", () => {
   });
 
   it("reads French formulas as setFormula stores them", () => {
-    expect(toEnglishFormula("=KPI_CTR(C2:C9; D2:D9)")).toBe("=KPI_CTR(C2:C9, D2:D9)");
-    expect(toEnglishFormula("=A1*1,5")).toBe("=A1*1.5");
-    expect(toEnglishFormula('=SI(A1>0,5; "a;b"; 2)')).toBe('=SI(A1>0.5, "a;b", 2)');
-    // Without ";" a formula with a call is English already.
-    expect(toEnglishFormula("=SUM(1,2)")).toBe("=SUM(1,2)");
+    const fr = (f: string) => englishFormula(f, true);
+    expect(fr("=KPI_CTR(C2:C9; D2:D9)")).toBe("=KPI_CTR(C2:C9, D2:D9)");
+    expect(fr("=A1*1,5")).toBe("=A1*1.5");
+    expect(fr('=SI(A1>0,5; "a;b"; 2)')).toBe('=SI(A1>0.5, "a;b", 2)');
+    // A comma inside a number is a decimal comma, as Sheets reads it in French ...
+    expect(fr("=SUM(1,2)")).toBe("=SUM(1.2)");
+    // ... and one after a reference still separates arguments (an English formula pasted in).
+    expect(fr("=KPI_CTR(C2:C9, D2:D9)")).toBe("=KPI_CTR(C2:C9, D2:D9)");
+    expect(fr("=ROUND(A1,2)")).toBe("=ROUND(A1,2)");
+    // Arrays: "\\" between columns, ";" between rows.
+    expect(fr("={1,5\\2;3\\4}")).toBe("={1.5,2;3,4}");
+    expect(fr("='Feuille 1,5'!A1")).toBe("='Feuille 1,5'!A1");
+    expect(englishFormula("=SUM(1,2)", false)).toBe("=SUM(1,2)");
+  });
+
+  it("shows English formulas with French separators, and reads them back unchanged", () => {
+    const local = (f: string) => localFormula(f, true);
+    expect(local("=KPI_CTR(C2:C9, D2:D9)")).toBe("=KPI_CTR(C2:C9; D2:D9)");
+    expect(local("=KPI_GROWTH(0.05, .5)")).toBe("=KPI_GROWTH(0,05; ,5)");
+    expect(local('=IF(A1>0.5, "a,b. 1.5", {1, 2.5; 3, 4})')).toBe(
+      '=IF(A1>0,5; "a,b. 1.5"; {1\\ 2,5; 3\\ 4})',
+    );
+    expect(local("=Sheet1.5!A1+LOG10(2)")).toBe("=Sheet1.5!A1+LOG10(2)");
+    expect(localFormula("=SUM(1.5, 2)", false)).toBe("=SUM(1.5, 2)");
+    const examples = CUSTOM_FUNCTIONS.flatMap((s) => s.examples.map((ex) => exampleFormula(s, ex)));
+    expect(examples.some((f) => /\d\.\d/.test(f))).toBe(true);
+    for (const f of [
+      ...examples,
+      ...CUSTOM_FUNCTIONS.flatMap((s) => s.examples.map((e) => e.formula)),
+    ]) {
+      expect(englishFormula(local(f), true)).toBe(f);
+    }
   });
 });
