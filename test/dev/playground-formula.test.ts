@@ -177,6 +177,8 @@ describe("the playground's formula evaluator", () => {
       '=IF(A1>0,5; "a,b. 1.5"; {1\\ 2,5; 3\\ 4})',
     );
     expect(local("=Sheet1.5!A1+LOG10(2)")).toBe("=Sheet1.5!A1+LOG10(2)");
+    // A call inside an array separates its arguments with ";", not "\\".
+    expect(local("={DATE(2026,1,5), 2; 3, 4}")).toBe("={DATE(2026;1;5)\\ 2; 3\\ 4}");
     expect(localFormula("=SUM(1.5, 2)", false)).toBe("=SUM(1.5, 2)");
     const examples = CUSTOM_FUNCTIONS.flatMap((s) => s.examples.map((ex) => exampleFormula(s, ex)));
     expect(examples.some((f) => /\d\.\d/.test(f))).toBe(true);

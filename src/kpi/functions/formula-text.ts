@@ -47,7 +47,8 @@ function digitsAreNumber(text: string, i: number): boolean {
 
 /**
  * Walks a formula outside its quoted text ("…") and quoted sheet names ('…'), calling `map` on
- * every other character with the depth of array braces it sits in.
+ * every other character, told whether its innermost bracket is an array's brace (where a comma
+ * separates columns) rather than a call's parenthesis (where it separates arguments).
  */
 function mapUnquoted(
   formula: string,
@@ -55,7 +56,7 @@ function mapUnquoted(
 ): string {
   let out = "";
   let quote: string | null = null;
-  let braces = 0;
+  const open: string[] = [];
   for (let i = 0; i < formula.length; i++) {
     const ch = formula[i] as string;
     if (quote) {
@@ -68,9 +69,9 @@ function mapUnquoted(
       out += ch;
       continue;
     }
-    if (ch === "{") braces++;
-    if (ch === "}") braces = Math.max(0, braces - 1);
-    out += map(ch, i, braces > 0);
+    if (ch === "{" || ch === "(") open.push(ch);
+    if (ch === "}" || ch === ")") open.pop();
+    out += map(ch, i, open[open.length - 1] === "{");
   }
   return out;
 }

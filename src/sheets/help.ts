@@ -1,0 +1,116 @@
+/**
+ * The help tab, opened from the menu's Help: what each column of the Objectives tab holds, and
+ * every custom function with an example. A tab rather than a dialog, so that an example can be
+ * copied into a cell and the help stays open beside the data. It is tagged, so Help rewrites its
+ * own tab (in the reader's language) and never a tab of the user's that shares its name.
+ *
+ * The examples come from the functions' specs, the same source as docs/FUNCTIONS.md, written
+ * with the separators of the spreadsheet's locale (`;` and decimal commas in French).
+ */
+import type { Lang } from "../contract/i18n.ts";
+import { fieldLabel, OBJECTIVE_FIELDS } from "../contract/objective-rules.ts";
+import { usesDecimalComma } from "../kpi/cells.ts";
+import { civilDay, isoDay } from "../kpi/days.ts";
+import { exampleFormula, literal, localFormula } from "../kpi/functions/formula-text.ts";
+import { CUSTOM_FUNCTIONS } from "../kpi/functions/index.ts";
+import type { CustomFunctionSpec } from "../kpi/functions/spec.ts";
+import { textCell } from "./workbook/cells.ts";
+import { userLang } from "./workbook/locale.ts";
+import { messages } from "./workbook/messages.ts";
+import { findTaggedSheet, HELP_KEY, insertTaggedSheet } from "./workbook/tabs.ts";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const WIDTH = 4;
+const COLUMN_WIDTHS = [260, 420, 420, 160];
+
+/** A function's signature as Sheets' help shows it, optional parameters in brackets. */
+function signature(spec: CustomFunctionSpec, decimalComma: boolean): string {
+  const params = spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name));
+  return localFormula(`${spec.name}(${params.join(", ")})`, decimalComma);
+}
+
+/** An example's result as the cell shows it before any number format; a table one row a line. */
+function resultText(value: unknown, decimalComma: boolean): string {
+  const one = (v: unknown): string => {
+    if (v instanceof Date) return isoDay(civilDay(v, "UTC"));
+    if (typeof v === "number") return localFormula(literal(v), decimalComma);
+    return String(v);
+  };
+  if (Array.isArray(value)) {
+    return (value as unknown[][]).map((row) => row.map(one).join("   ")).join("\n");
+  }
+  return one(value);
+}
+
+/** The rows of the help tab, each WIDTH cells wide, and the rows that are headings. */
+export function helpRows(lang: Lang, locale: string): { rows: unknown[][]; headings: number[] } {
+  const t = (key: Parameters<typeof messages.t>[1]) => messages.t(lang, key);
+  const comma = usesDecimalComma(locale);
+  const rows: unknown[][] = [];
+  const headings: number[] = [];
+  const line = (...cells: string[]) => {
+    rows.push(Array.from({ length: WIDTH }, (_, i) => textCell(cells[i] ?? "")));
+  };
+  const heading = (...cells: string[]) => {
+    headings.push(rows.length);
+    line(...cells);
+  };
+  heading(t("helpHeading"));
+  line(t("helpSteps"));
+  line();
+  heading(t("helpObjectivesHeading"));
+  heading(t("helpColumn"), t("helpHolds"));
+  for (const field of OBJECTIVE_FIELDS) {
+    line(fieldLabel(field, lang), messages.t(lang, `helpField_${field}`));
+  }
+  line();
+  heading(t("helpFunctionsHeading"));
+  line(t(comma ? "helpSeparatorsComma" : "helpSeparators"));
+  heading(t("helpFunction"), t("helpComputes"), t("helpExample"), t("helpResult"));
+  for (const spec of CUSTOM_FUNCTIONS) {
+    const example = spec.examples[0];
+    line(
+      signature(spec, comma),
+      messages.t(lang, "helpComputesLine", {
+        title: spec.title[lang],
+        formula: spec.formula[lang],
+      }),
+      example ? localFormula(exampleFormula(spec, example), comma) : "",
+      example ? resultText(example.result, comma) : "",
+    );
+  }
+  return { rows, headings };
+}
+
+/**
+ * Writes the help tab (its own tagged tab, or a new one) in the user's language, and shows it.
+ * One write for the text, a few for its look.
+ */
+export function openHelpTab(ss: Spreadsheet): Sheet {
+  const lang = userLang();
+  const { rows, headings } = helpRows(lang, ss.getSpreadsheetLocale());
+  const sheet =
+    findTaggedSheet(ss, HELP_KEY, { exact: true }) ??
+    insertTaggedSheet(ss, messages.t(lang, "helpTab"), HELP_KEY);
+  sheet.clear();
+  const weights = rows.map((_, r) =>
+    Array<string>(WIDTH).fill(headings.includes(r) ? "bold" : "normal"),
+  );
+  sheet
+    .getRange(1, 1, rows.length, WIDTH)
+    .setValues(rows)
+    .setFontWeights(weights)
+    .setWrap(true)
+    .setVerticalAlignment("top");
+  COLUMN_WIDTHS.forEach((w, i) => {
+    sheet.setColumnWidth(i + 1, w);
+  });
+  sheet.activate();
+  ss.toast(
+    messages.t(lang, "helpToast", { sheet: sheet.getName() }),
+    messages.t(lang, "toastTitle"),
+  );
+  return sheet;
+}
