@@ -96,7 +96,9 @@ export function openHelpTab(ss: Spreadsheet): Sheet {
     insertTaggedSheet(ss, messages.t(lang, "helpTab"), HELP_KEY);
   sheet.clear();
   const weights = rows.map((_, r) =>
-    Array<string>(WIDTH).fill(headings.includes(r) ? "bold" : "normal"),
+    Array<GoogleAppsScript.Spreadsheet.FontWeight>(WIDTH).fill(
+      headings.includes(r) ? "bold" : "normal",
+    ),
   );
   sheet
     .getRange(1, 1, rows.length, WIDTH)
