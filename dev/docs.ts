@@ -5,7 +5,7 @@
 
 import { formatNumber } from "../src/kpi/cells.ts";
 import { civilDay, isoDay } from "../src/kpi/days.ts";
-import { argLiteral, exampleFormula } from "../src/kpi/functions/formula-text.ts";
+import { argLiteral, exampleFormula, signature } from "../src/kpi/functions/formula-text.ts";
 import { CUSTOM_FUNCTIONS } from "../src/kpi/functions/index.ts";
 import type { CustomFunctionSpec, FunctionExample } from "../src/kpi/functions/spec.ts";
 import { findKpi } from "../src/kpi/registry/index.ts";
@@ -66,10 +66,6 @@ function renderExample(spec: CustomFunctionSpec, ex: FunctionExample): string {
     `To try it without data, type \`${inline}\` (in a sheet with English separators).`,
   );
   return lines.join("\n");
-}
-
-function signature(spec: CustomFunctionSpec): string {
-  return `${spec.name}(${spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
 }
 
 function renderFunction(spec: CustomFunctionSpec): string {

@@ -4,6 +4,7 @@
  * A leading apostrophe keeps text as text.
  */
 
+import { usesDecimalComma } from "../../src/kpi/cells.ts";
 import { englishFormula } from "../../src/kpi/functions/formula-text.ts";
 import { type CsvDate, parseNumber } from "../../src/sheets/import/csv.ts";
 import { wallClock } from "../emulator/tz.ts";
@@ -13,7 +14,7 @@ export type TypedInput =
   | { kind: "formula"; formula: string }
   | { kind: "value"; value: number | string | boolean | Date; format?: string };
 
-export function decimalOf(locale: string): "," | "." {
+function decimalOf(locale: string): "," | "." {
   return /^(fr|de|es|it|pt|nl|ru|pl|sv|da|nb|fi|cs|tr)(?:[-_]|$)/i.test(locale) ? "," : ".";
 }
 
@@ -39,7 +40,7 @@ export function currencyFormat(symbol: string): string {
 export function parseTypedInput(text: string, locale: string, timeZone: string): TypedInput {
   if (text === "") return { kind: "clear" };
   if (text.startsWith("=") && text.length > 1) {
-    return { kind: "formula", formula: englishFormula(text, decimalOf(locale) === ",") };
+    return { kind: "formula", formula: englishFormula(text, usesDecimalComma(locale)) };
   }
   if (text.startsWith("'")) return { kind: "value", value: text };
   const trimmed = text.trim();

@@ -5,7 +5,7 @@
  * computed, and anything else shows an honest "#N/A" that says the playground did not compute it.
  * Formulas use English names and commas, as setFormula stores them.
  */
-import { type A1Ref, parseA1 } from "../emulator/a1.ts";
+import { type A1Ref, columnLetters, parseA1 } from "../emulator/a1.ts";
 
 /** A formula error as Sheets shows it ("#DIV/0!"), with the message of its tooltip. */
 export interface FormulaError {
@@ -505,4 +505,30 @@ export function functionNames(formula: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * A formula's result where it stands: an array that would spill over a cell holding a value or
+ * a formula does not spill at all, and the formula shows #REF! with Sheets' message, naming the
+ * first such cell (row by row). `occupied` is asked about each cell the array would cover.
+ */
+export function placeResult(
+  result: FormulaResult,
+  row: number,
+  column: number,
+  occupied: (row: number, column: number) => boolean,
+): FormulaResult {
+  if (!Array.isArray(result)) return result;
+  for (let i = 0; i < result.length; i++) {
+    const line = result[i] as unknown[];
+    for (let j = 0; j < line.length; j++) {
+      if ((i > 0 || j > 0) && occupied(row + i, column + j)) {
+        return {
+          error: "#REF!",
+          message: `Array result was not expanded because it would overwrite data in ${columnLetters(column + j)}${row + i}.`,
+        };
+      }
+    }
+  }
+  return result;
 }

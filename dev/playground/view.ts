@@ -3,6 +3,8 @@
  * format (in the spreadsheet's locale and zone), computed formulas, sparklines, styles with
  * conditional formatting applied, and charts with their data read from the ranges they name.
  */
+import { usesDecimalComma } from "../../src/kpi/cells.ts";
+import { localFormula } from "../../src/kpi/functions/formula-text.ts";
 import { columnLetters, parseA1 } from "../emulator/a1.ts";
 import { displayValue } from "../emulator/number-format.ts";
 import type {
@@ -268,7 +270,8 @@ export function buildSheetView(
       const view: CellView = {};
       let value: unknown = "";
       if (cell.formula !== undefined) {
-        view.f = cell.formula;
+        // Stored with English separators (as setFormula takes them), shown as the locale writes.
+        view.f = localFormula(cell.formula, usesDecimalComma(env.locale));
         const result = env.evaluate(sheet.name, r, c, cell.formula);
         if (isFormulaError(result)) {
           view.d = result.error;

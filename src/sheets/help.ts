@@ -11,9 +11,8 @@ import type { Lang } from "../contract/i18n.ts";
 import { fieldLabel, OBJECTIVE_FIELDS } from "../contract/objective-rules.ts";
 import { usesDecimalComma } from "../kpi/cells.ts";
 import { civilDay, isoDay } from "../kpi/days.ts";
-import { exampleFormula, literal, localFormula } from "../kpi/functions/formula-text.ts";
+import { exampleFormula, literal, localFormula, signature } from "../kpi/functions/formula-text.ts";
 import { CUSTOM_FUNCTIONS } from "../kpi/functions/index.ts";
-import type { CustomFunctionSpec } from "../kpi/functions/spec.ts";
 import { textCell } from "./workbook/cells.ts";
 import { userLang } from "./workbook/locale.ts";
 import { messages } from "./workbook/messages.ts";
@@ -24,12 +23,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const WIDTH = 4;
 const COLUMN_WIDTHS = [260, 420, 420, 160];
-
-/** A function's signature as Sheets' help shows it, optional parameters in brackets. */
-function signature(spec: CustomFunctionSpec, decimalComma: boolean): string {
-  const params = spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name));
-  return localFormula(`${spec.name}(${params.join(", ")})`, decimalComma);
-}
 
 /** An example's result as the cell shows it before any number format; a table one row a line. */
 function resultText(value: unknown, decimalComma: boolean): string {
@@ -72,7 +65,7 @@ export function helpRows(lang: Lang, locale: string): { rows: unknown[][]; headi
   for (const spec of CUSTOM_FUNCTIONS) {
     const example = spec.examples[0];
     line(
-      signature(spec, comma),
+      localFormula(signature(spec), comma),
       messages.t(lang, "helpComputesLine", {
         title: spec.title[lang],
         formula: spec.formula[lang],

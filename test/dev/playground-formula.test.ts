@@ -6,6 +6,7 @@ import {
   functionNames,
   isFormulaError,
   isSparkline,
+  placeResult,
 } from "../../dev/playground/formula.ts";
 import {
   englishFormula,
@@ -188,5 +189,27 @@ describe("the playground's formula evaluator", () => {
     ]) {
       expect(englishFormula(local(f), true)).toBe(f);
     }
+  });
+
+  it("gives #REF! with Sheets' message when an array would overwrite a cell, as Sheets does", () => {
+    const rows = [[0.1], [0.2], [0.3]];
+    // The formula stands in B1; B3 holds data.
+    const taken = new Set(["3:2"]);
+    expect(placeResult(rows, 1, 2, (r, c) => taken.has(`${r}:${c}`))).toEqual({
+      error: "#REF!",
+      message: "Array result was not expanded because it would overwrite data in B3.",
+    });
+    // The first occupied cell, row by row, is the one named.
+    const wide = [
+      [1, 2],
+      [3, 4],
+    ];
+    const both = new Set(["2:3", "1:4"]);
+    expect(placeResult(wide, 1, 3, (r, c) => both.has(`${r}:${c}`))).toMatchObject({
+      message: "Array result was not expanded because it would overwrite data in D1.",
+    });
+    // Its own cell does not count, and free cells let it spill.
+    expect(placeResult(rows, 1, 2, (r, c) => r === 1 && c === 2)).toBe(rows);
+    expect(placeResult(0.5, 1, 2, () => true)).toBe(0.5);
   });
 });

@@ -27,6 +27,11 @@ export function argLiteral(v: unknown): string {
   return `{${(v as unknown[][]).map((row) => row.map(literal).join(", ")).join("; ")}}`;
 }
 
+/** A function's signature as Sheets' help shows it, optional parameters in brackets (English). */
+export function signature(spec: CustomFunctionSpec): string {
+  return `${spec.name}(${spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+}
+
 /** An example typed with its values inline, so it works in any cell without data (English). */
 export function exampleFormula(spec: CustomFunctionSpec, ex: FunctionExample): string {
   return `=${spec.name}(${ex.args.map(argLiteral).join(", ")})`;
