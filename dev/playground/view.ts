@@ -318,15 +318,18 @@ export function buildSheetView(
     cells.push(out);
   }
 
-  // Arrays returned by formulas spill right and down into empty cells, as in Sheets.
+  // Arrays returned by formulas spill right and down into empty cells, as in Sheets; a spill
+  // may reach below the last row that holds anything, so those rows are sent too.
+  const spillEnd = Math.max(0, ...spills.map((s) => s.row + s.values.length - 1));
+  while (cells.length < Math.min(spillEnd, Math.max(rowsWanted, rowsSent))) cells.push([]);
   for (const spill of spills) {
     spill.values.forEach((row, i) => {
       (row as unknown[]).forEach((v, j) => {
         if (i === 0 && j === 0) return;
         const r = spill.row + i;
         const c = spill.column + j;
-        if (r > rowsSent) return;
-        const line = cells[r - 1] as (CellView | null)[];
+        const line = cells[r - 1];
+        if (!line) return;
         const existing = line[c - 1];
         if (existing?.d || existing?.f) return;
         while (line.length < c) line.push(null);
@@ -361,7 +364,7 @@ export function buildSheetView(
   return {
     id: sheet.sheetId,
     name: sheet.name,
-    rows: rowsSent,
+    rows: cells.length,
     totalRows,
     columns,
     frozenRows: sheet.frozenRows,
