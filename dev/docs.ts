@@ -46,7 +46,8 @@ function renderExample(spec: CustomFunctionSpec, ex: FunctionExample): string {
   lines.push("| argument | value |", "|---|---|");
   ex.args.forEach((a, i) => {
     const name = spec.params[i]?.name ?? `argument ${i + 1}`;
-    lines.push(`| \`${name}\` | \`${argLiteral(a).replace(/\|/g, "\\|")}\` |`);
+    const value = a === undefined ? "(omitted)" : `\`${argLiteral(a).replace(/\|/g, "\\|")}\``;
+    lines.push(`| \`${name}\` | ${value} |`);
   });
   lines.push("");
   if (Array.isArray(ex.result)) {

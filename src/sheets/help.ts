@@ -13,6 +13,7 @@ import { usesDecimalComma } from "../kpi/cells.ts";
 import { civilDay, isoDay } from "../kpi/days.ts";
 import { exampleFormula, literal, localFormula, signature } from "../kpi/functions/formula-text.ts";
 import { CUSTOM_FUNCTIONS } from "../kpi/functions/index.ts";
+import { EXAMPLE_CONTEXT } from "../kpi/functions/spec.ts";
 import { textCell } from "./workbook/cells.ts";
 import { userLang } from "./workbook/locale.ts";
 import { messages } from "./workbook/messages.ts";
@@ -32,17 +33,26 @@ function resultText(value: unknown, decimalComma: boolean): string {
     return String(v);
   };
   if (Array.isArray(value)) {
-    return (value as unknown[][]).map((row) => row.map(one).join("   ")).join("\n");
+    return (value as unknown[][]).map((row) => row.map(one).join("   ").trimEnd()).join("\n");
   }
   return one(value);
 }
 
 /** The rows of the help tab, each WIDTH cells wide, and the rows that are headings. */
-export function helpRows(lang: Lang, locale: string): { rows: unknown[][]; headings: number[] } {
+export function helpRows(
+  lang: Lang,
+  locale: string,
+): { rows: unknown[][]; headings: number[]; wide: number[] } {
   const t = (key: Parameters<typeof messages.t>[1]) => messages.t(lang, key);
   const comma = usesDecimalComma(locale);
   const rows: unknown[][] = [];
   const headings: number[] = [];
+  // Paragraphs, merged across the tab's width rather than wrapped into its first column.
+  const wide: number[] = [];
+  const paragraph = (text: string) => {
+    wide.push(rows.length);
+    line(text);
+  };
   const line = (...cells: string[]) => {
     rows.push(Array.from({ length: WIDTH }, (_, i) => textCell(cells[i] ?? "")));
   };
@@ -51,7 +61,7 @@ export function helpRows(lang: Lang, locale: string): { rows: unknown[][]; headi
     line(...cells);
   };
   heading(t("helpHeading"));
-  line(t("helpSteps"));
+  paragraph(t("helpSteps"));
   line();
   heading(t("helpObjectivesHeading"));
   heading(t("helpColumn"), t("helpHolds"));
@@ -60,7 +70,7 @@ export function helpRows(lang: Lang, locale: string): { rows: unknown[][]; headi
   }
   line();
   heading(t("helpFunctionsHeading"));
-  line(t(comma ? "helpSeparatorsComma" : "helpSeparators"));
+  paragraph(t(comma ? "helpSeparatorsComma" : "helpSeparators"));
   heading(t("helpFunction"), t("helpComputes"), t("helpExample"), t("helpResult"));
   for (const spec of CUSTOM_FUNCTIONS) {
     const example = spec.examples[0];
@@ -71,10 +81,11 @@ export function helpRows(lang: Lang, locale: string): { rows: unknown[][]; headi
         formula: spec.formula[lang],
       }),
       example ? localFormula(exampleFormula(spec, example), comma) : "",
-      example ? resultText(example.result, comma) : "",
+      // Run in this spreadsheet's locale, so words in a result (a status) are the reader's.
+      example ? resultText(spec.run({ ...EXAMPLE_CONTEXT, locale }, example.args), comma) : "",
     );
   }
-  return { rows, headings };
+  return { rows, headings, wide };
 }
 
 /**
@@ -83,10 +94,12 @@ export function helpRows(lang: Lang, locale: string): { rows: unknown[][]; headi
  */
 export function openHelpTab(ss: Spreadsheet): Sheet {
   const lang = userLang();
-  const { rows, headings } = helpRows(lang, ss.getSpreadsheetLocale());
+  const { rows, headings, wide } = helpRows(lang, ss.getSpreadsheetLocale());
   const sheet =
     findTaggedSheet(ss, HELP_KEY, { exact: true }) ??
     insertTaggedSheet(ss, messages.t(lang, "helpTab"), HELP_KEY);
+  // A rewrite starts from a bare tab: the last version's merges too, since its rows may differ.
+  sheet.getDataRange().breakApart();
   sheet.clear();
   const weights = rows.map((_, r) =>
     Array<GoogleAppsScript.Spreadsheet.FontWeight>(WIDTH).fill(
@@ -99,6 +112,7 @@ export function openHelpTab(ss: Spreadsheet): Sheet {
     .setFontWeights(weights)
     .setWrap(true)
     .setVerticalAlignment("top");
+  for (const r of wide) sheet.getRange(r + 1, 1, 1, WIDTH).merge();
   COLUMN_WIDTHS.forEach((w, i) => {
     sheet.setColumnWidth(i + 1, w);
   });

@@ -523,6 +523,10 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       expect(text).toContain("KPI_CTR(clicks; impressions; [mode])");
       expect(text).toContain("=KPI_PROGRESS(0,04; 0,05; 0,03)");
       await page.screenshot({ path: join(SCREENSHOTS, "playground-help-fr.png") });
+      await page
+        .locator('[data-testid=grid] td[data-r="30"][data-c="1"]')
+        .evaluate((td) => td.scrollIntoView({ block: "start" }));
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-help-fr-functions.png") });
       await page.close();
     },
     LONG,

@@ -11,6 +11,8 @@ import type { CustomFunctionSpec, FunctionExample } from "./spec.ts";
 
 /** A value as written in an English formula: numbers plain, text quoted, dates as DATE(). */
 export function literal(v: unknown): string {
+  // An omitted argument between given ones is left empty, as in =F(a, , b).
+  if (v === undefined) return "";
   if (typeof v === "number") return formatNumber(v);
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
