@@ -90,12 +90,12 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       expect(await page.getByTestId("sheet-tab").allTextContents()).toContain("Sample visits");
       expect(await gridText(page)).toContain("Conversions");
 
-      // Help is an alert, shown as a dialog over the sheet.
+      // Help writes and shows its own tab; the walk goes on from the data.
       await clickAddonMenu(page, "Help");
-      const help = page.getByTestId("alert");
-      expect(await help.textContent()).toContain("New objective…");
-      await help.getByRole("button", { name: "OK" }).click();
-      expect(await help.count()).toBe(0);
+      await waitForTab(page, "KPI Pilot help");
+      expect(await gridText(page)).toContain("New objective…");
+      await page.getByTestId("sheet-tab").filter({ hasText: "Sample data" }).click();
+      await waitForTab(page, "Sample data");
 
       await clickAddonMenu(page, "New objective…");
       await createObjective(page, {
