@@ -5,6 +5,7 @@
 
 import { formatNumber } from "../src/kpi/cells.ts";
 import { civilDay, isoDay } from "../src/kpi/days.ts";
+import { argLiteral, exampleFormula, signature } from "../src/kpi/functions/formula-text.ts";
 import { CUSTOM_FUNCTIONS } from "../src/kpi/functions/index.ts";
 import type { CustomFunctionSpec, FunctionExample } from "../src/kpi/functions/spec.ts";
 import { findKpi } from "../src/kpi/registry/index.ts";
@@ -21,24 +22,6 @@ const RULES = `## Rules every function follows
 
 Dates (in KPI_UNIQUE_VISITORS, KPI_FORECAST, KPI_STATUS, KPI_SERIES, KPI_ANOMALIES) are compared as calendar days in the spreadsheet's time zone. A date may be a date cell, text \`YYYY-MM-DD\`, or a date serial number of a day from year 1 to 9999; a larger number (1e8, a count in the wrong column) is an error naming the cell.
 `;
-
-/** A value as written in a Sheets formula: numbers plain, text quoted, dates as DATE(). */
-function literal(v: unknown): string {
-  if (typeof v === "number") return formatNumber(v);
-  if (typeof v === "string") return JSON.stringify(v);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (v instanceof Date) {
-    const [y, m, d] = isoDay(civilDay(v, "UTC")).split("-").map(Number);
-    return `DATE(${y},${m},${d})`;
-  }
-  return String(v);
-}
-
-/** An argument as a Sheets array literal ({1;2;3} is a column, {1,2} a row). */
-function argLiteral(v: unknown): string {
-  if (!Array.isArray(v)) return literal(v);
-  return `{${(v as unknown[][]).map((row) => row.map(literal).join(", ")).join("; ")}}`;
-}
 
 /** A result as the cell shows it: dates as YYYY-MM-DD, tables one row per line. */
 function shown(v: unknown): string {
@@ -63,7 +46,8 @@ function renderExample(spec: CustomFunctionSpec, ex: FunctionExample): string {
   lines.push("| argument | value |", "|---|---|");
   ex.args.forEach((a, i) => {
     const name = spec.params[i]?.name ?? `argument ${i + 1}`;
-    lines.push(`| \`${name}\` | \`${argLiteral(a).replace(/\|/g, "\\|")}\` |`);
+    const value = a === undefined ? "(omitted)" : `\`${argLiteral(a).replace(/\|/g, "\\|")}\``;
+    lines.push(`| \`${name}\` | ${value} |`);
   });
   lines.push("");
   if (Array.isArray(ex.result)) {
@@ -77,16 +61,12 @@ function renderExample(spec: CustomFunctionSpec, ex: FunctionExample): string {
   } else {
     lines.push(`Result: \`${shown(ex.result)}\`${percentHint(spec, ex.result)}`);
   }
-  const inline = `=${spec.name}(${ex.args.map(argLiteral).join(", ")})`;
+  const inline = exampleFormula(spec, ex);
   lines.push(
     "",
     `To try it without data, type \`${inline}\` (in a sheet with English separators).`,
   );
   return lines.join("\n");
-}
-
-function signature(spec: CustomFunctionSpec): string {
-  return `${spec.name}(${spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
 }
 
 function renderFunction(spec: CustomFunctionSpec): string {

@@ -4,9 +4,10 @@
  * A leading apostrophe keeps text as text.
  */
 
+import { usesDecimalComma } from "../../src/kpi/cells.ts";
+import { englishFormula } from "../../src/kpi/functions/formula-text.ts";
 import { type CsvDate, parseNumber } from "../../src/sheets/import/csv.ts";
 import { wallClock } from "../emulator/tz.ts";
-import { toEnglishFormula } from "./formula.ts";
 
 export type TypedInput =
   | { kind: "clear" }
@@ -39,8 +40,7 @@ export function currencyFormat(symbol: string): string {
 export function parseTypedInput(text: string, locale: string, timeZone: string): TypedInput {
   if (text === "") return { kind: "clear" };
   if (text.startsWith("=") && text.length > 1) {
-    const fr = decimalOf(locale) === ",";
-    return { kind: "formula", formula: fr ? toEnglishFormula(text) : text };
+    return { kind: "formula", formula: englishFormula(text, usesDecimalComma(locale)) };
   }
   if (text.startsWith("'")) return { kind: "value", value: text };
   const trimmed = text.trim();

@@ -5,7 +5,7 @@
  * computed, and anything else shows an honest "#N/A" that says the playground did not compute it.
  * Formulas use English names and commas, as setFormula stores them.
  */
-import { type A1Ref, parseA1 } from "../emulator/a1.ts";
+import { type A1Ref, columnLetters, parseA1 } from "../emulator/a1.ts";
 
 /** A formula error as Sheets shows it ("#DIV/0!"), with the message of its tooltip. */
 export interface FormulaError {
@@ -508,27 +508,27 @@ export function functionNames(formula: string): string[] {
 }
 
 /**
- * A formula typed in a French spreadsheet ("=KPI_CTR(C2:C9; D2:D9)", "=A1*1,5") in the form
- * setFormula stores: commas between arguments, dots in numbers. Text in quotes is left alone.
+ * A formula's result where it stands: an array that would spill over a cell holding a value or
+ * a formula does not spill at all, and the formula shows #REF! with Sheets' message, naming the
+ * first such cell (row by row). `occupied` is asked about each cell the array would cover.
  */
-export function toEnglishFormula(formula: string): string {
-  // Without a ";", "=SUM(1,2)" is already English; only bare arithmetic ("=A1*1,5") is ambiguous.
-  const unquoted = formula.replace(/"[^"]*"/g, "");
-  if (!unquoted.includes(";") && unquoted.includes("(")) return formula;
-  let out = "";
-  let quoted = false;
-  for (let i = 0; i < formula.length; i++) {
-    const ch = formula[i] as string;
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && ch === ";") out += ",";
-    else if (
-      !quoted &&
-      ch === "," &&
-      /\d/.test(formula[i - 1] ?? "") &&
-      /\d/.test(formula[i + 1] ?? "")
-    ) {
-      out += ".";
-    } else out += ch;
+export function placeResult(
+  result: FormulaResult,
+  row: number,
+  column: number,
+  occupied: (row: number, column: number) => boolean,
+): FormulaResult {
+  if (!Array.isArray(result)) return result;
+  for (let i = 0; i < result.length; i++) {
+    const line = result[i] as unknown[];
+    for (let j = 0; j < line.length; j++) {
+      if ((i > 0 || j > 0) && occupied(row + i, column + j)) {
+        return {
+          error: "#REF!",
+          message: `Array result was not expanded because it would overwrite data in ${columnLetters(column + j)}${row + i}.`,
+        };
+      }
+    }
   }
-  return out;
+  return result;
 }

@@ -26,7 +26,13 @@ import { type LoadedBundle, loadBundle } from "../harness/bundle.ts";
 import { mailAsPage } from "../harness/mail-view.ts";
 import { currencyFormat, parseTypedInput, zonedDate } from "./cell-input.ts";
 import type { SheetGrid } from "./edit-request.ts";
-import { evaluateFormula, type FormulaResult, isFormulaError, isSparkline } from "./formula.ts";
+import {
+  evaluateFormula,
+  type FormulaResult,
+  isFormulaError,
+  isSparkline,
+  placeResult,
+} from "./formula.ts";
 import { playgroundMessages } from "./messages.ts";
 import { readStateFile, STATE_FORMAT, STATE_VERSION } from "./state-file.ts";
 import { buildSheetView } from "./view.ts";
@@ -169,13 +175,20 @@ export class PlaygroundSession {
     }
     this.evaluating.add(key);
     try {
-      const result = evaluateFormula(formula, {
+      const computed = evaluateFormula(formula, {
         sheet,
         readRange: (ref) => this.readValues(ref.sheet, ref.r1 ?? 1, ref.c1 ?? 1, ref.r2, ref.c2),
         customFunction: (name) =>
           this.customFunctions.has(name)
             ? (...args: unknown[]) => this.bundle.invoke(name, args)
             : undefined,
+      });
+      const rows = this.snap.sheets.find((s) => s.name === sheet)?.rows ?? [];
+      const result = placeResult(computed, row, column, (r, c) => {
+        const cell = rows[r - 1]?.[c - 1];
+        return (
+          !!cell && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== ""))
+        );
       });
       this.displayCache?.set(key, result);
       return result;

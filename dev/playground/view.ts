@@ -3,6 +3,8 @@
  * format (in the spreadsheet's locale and zone), computed formulas, sparklines, styles with
  * conditional formatting applied, and charts with their data read from the ranges they name.
  */
+import { usesDecimalComma } from "../../src/kpi/cells.ts";
+import { localFormula } from "../../src/kpi/functions/formula-text.ts";
 import { columnLetters, parseA1 } from "../emulator/a1.ts";
 import { displayValue } from "../emulator/number-format.ts";
 import type {
@@ -268,7 +270,8 @@ export function buildSheetView(
       const view: CellView = {};
       let value: unknown = "";
       if (cell.formula !== undefined) {
-        view.f = cell.formula;
+        // Stored with English separators (as setFormula takes them), shown as the locale writes.
+        view.f = localFormula(cell.formula, usesDecimalComma(env.locale));
         const result = env.evaluate(sheet.name, r, c, cell.formula);
         if (isFormulaError(result)) {
           view.d = result.error;
@@ -315,15 +318,18 @@ export function buildSheetView(
     cells.push(out);
   }
 
-  // Arrays returned by formulas spill right and down into empty cells, as in Sheets.
+  // Arrays returned by formulas spill right and down into empty cells, as in Sheets; a spill
+  // may reach below the last row that holds anything, so those rows are sent too.
+  const spillEnd = Math.max(0, ...spills.map((s) => s.row + s.values.length - 1));
+  while (cells.length < Math.min(spillEnd, Math.max(rowsWanted, rowsSent))) cells.push([]);
   for (const spill of spills) {
     spill.values.forEach((row, i) => {
       (row as unknown[]).forEach((v, j) => {
         if (i === 0 && j === 0) return;
         const r = spill.row + i;
         const c = spill.column + j;
-        if (r > rowsSent) return;
-        const line = cells[r - 1] as (CellView | null)[];
+        const line = cells[r - 1];
+        if (!line) return;
         const existing = line[c - 1];
         if (existing?.d || existing?.f) return;
         while (line.length < c) line.push(null);
@@ -358,7 +364,7 @@ export function buildSheetView(
   return {
     id: sheet.sheetId,
     name: sheet.name,
-    rows: rowsSent,
+    rows: cells.length,
     totalRows,
     columns,
     frozenRows: sheet.frozenRows,

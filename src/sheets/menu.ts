@@ -1,4 +1,5 @@
 import type { Lang } from "../contract/i18n.ts";
+import { openHelpTab } from "./help.ts";
 import { userLang } from "./workbook/locale.ts";
 import { messages } from "./workbook/messages.ts";
 
@@ -46,8 +47,7 @@ export function buildMenu(): void {
   menu.addToUi();
 }
 
+/** Help: writes and shows the help tab (see help.ts). */
 export function showHelpDialog(): void {
-  const lang = userLang();
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(messages.t(lang, "helpTitle"), messages.t(lang, "helpText"), ui.ButtonSet.OK);
+  openHelpTab(SpreadsheetApp.getActiveSpreadsheet());
 }

@@ -16,6 +16,7 @@ import {
   startPlayground,
   waitForTab,
 } from "../../dev/playground/drive.ts";
+import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions/index.ts";
 import { SCREENSHOTS } from "./sidebar-harness.ts";
 import { skipBrowser } from "./support.ts";
 
@@ -89,12 +90,12 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       expect(await page.getByTestId("sheet-tab").allTextContents()).toContain("Sample visits");
       expect(await gridText(page)).toContain("Conversions");
 
-      // Help is an alert, shown as a dialog over the sheet.
+      // Help writes and shows its own tab; the walk goes on from the data.
       await clickAddonMenu(page, "Help");
-      const help = page.getByTestId("alert");
-      expect(await help.textContent()).toContain("New objective…");
-      await help.getByRole("button", { name: "OK" }).click();
-      expect(await help.count()).toBe(0);
+      await waitForTab(page, "KPI Pilot help");
+      expect(await gridText(page)).toContain("New objective…");
+      await page.getByTestId("sheet-tab").filter({ hasText: "Sample data" }).click();
+      await waitForTab(page, "Sample data");
 
       await clickAddonMenu(page, "New objective…");
       await createObjective(page, {
@@ -464,6 +465,107 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       });
       expect(since).toMatch(/^(.+ → .+|[+−-]?\d+\.\d\u00a0pts?)$/);
       await page.screenshot({ path: join(SCREENSHOTS, "playground-dashboard-since-review.png") });
+      await page.close();
+    },
+    LONG,
+  );
+
+  it(
+    "in a French workbook: =KPI_ offers the functions with their help, formulas show with ;, and a blocked array is #REF!",
+    async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const pg = await start(join(dir, "formulas-fr", "workbook.json"));
+      const page = await open(`${pg.url}/?locale=fr`);
+      const cell = (r: number, c: number) =>
+        page.locator(`[data-testid=grid] td[data-r="${r}"][data-c="${c}"]`);
+      const type = async (r: number, c: number, text: string) => {
+        await cell(r, c).click();
+        await page.keyboard.type(text);
+        await page.keyboard.press("Enter");
+      };
+      await type(1, 1, "30");
+      await type(2, 1, "1000");
+      await type(3, 1, "20");
+      await type(4, 1, "500");
+
+      // "=KPI_" lists every custom function, with its signature in French separators.
+      await cell(1, 3).click();
+      await page.keyboard.type("=KPI_");
+      const items = page.getByTestId("formula-suggestion");
+      await expect.poll(async () => items.count()).toBe(CUSTOM_FUNCTIONS.length);
+      expect(await items.first().getAttribute("data-name")).toBe(CUSTOM_FUNCTIONS[0]?.name);
+      expect(await page.locator('[data-name="KPI_CTR"]').textContent()).toContain(
+        "KPI_CTR(clicks; impressions; [mode])Taux de clics (CTR)",
+      );
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-autocomplete-fr.png") });
+      // Narrowing, then Tab, writes the name and "("; the argument help follows the caret.
+      await page.keyboard.type("CT");
+      await expect.poll(async () => items.count()).toBe(1);
+      await page.keyboard.press("Tab");
+      expect(await page.getByTestId("cell-editor").inputValue()).toBe("=KPI_CTR(");
+      const current = page.getByTestId("formula-arg-current");
+      expect(await current.textContent()).toBe("clicks");
+      await page.keyboard.type("A1;");
+      expect(await current.textContent()).toBe("impressions");
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-arg-help-fr.png") });
+      await page.keyboard.type("A2)");
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => cell(1, 3).textContent()).toBe("0,03");
+      await cell(1, 3).click();
+      expect(await page.getByTestId("formula-bar").inputValue()).toBe("=KPI_CTR(A1;A2)");
+      // A comma after a reference is still read as a separator; one in a number is a decimal.
+      await type(2, 3, "=KPI_CTR(A3,A4)");
+      await expect.poll(async () => cell(2, 3).textContent()).toBe("0,04");
+      await cell(2, 3).click();
+      expect(await page.getByTestId("formula-bar").inputValue()).toBe("=KPI_CTR(A3;A4)");
+      await type(3, 3, "=KPI_GROWTH(1,5;1)");
+      await expect.poll(async () => cell(3, 3).textContent()).toBe("0,5");
+      await cell(3, 3).click();
+      expect(await page.getByTestId("formula-bar").inputValue()).toBe("=KPI_GROWTH(1,5;1)");
+
+      // A "rows" result over an occupied cell does not spill: #REF! with Sheets' message.
+      await type(6, 2, "taken");
+      await type(5, 2, '=KPI_CTR(A1:A3;A2:A4;"rows")');
+      await expect.poll(async () => cell(5, 2).textContent()).toBe("#REF!");
+      expect(await cell(5, 2).getAttribute("title")).toBe(
+        "Array result was not expanded because it would overwrite data in B6.",
+      );
+      expect(await cell(6, 2).textContent()).toBe("taken");
+      // Cleared, the same formula spills.
+      await cell(6, 2).click();
+      await page.keyboard.press("Delete");
+      await expect.poll(async () => cell(6, 2).textContent()).not.toBe("taken");
+      await expect.poll(async () => cell(5, 2).textContent()).toBe("0,03");
+      expect(await cell(7, 2).textContent()).toBe("0,04");
+
+      // Help writes its tab in French, its examples with ";" and decimal commas.
+      await clickAddonMenu(page, "Aide");
+      await waitForTab(page, "Aide KPI Pilot");
+      const text = await gridText(page);
+      expect(text).toContain("KPI_CTR(clicks; impressions; [mode])");
+      expect(text).toContain("=KPI_PROGRESS(0,04; 0,05; 0,03)");
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-help-fr.png") });
+      await page
+        .locator('[data-testid=grid] td[data-r="30"][data-c="1"]')
+        .evaluate((td) => td.scrollIntoView({ block: "start" }));
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-help-fr-functions.png") });
+      await page.close();
+    },
+    LONG,
+  );
+
+  it(
+    "writes the help tab in English from the Help menu",
+    async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const pg = await start(join(dir, "help-en", "workbook.json"));
+      const page = await open(pg.url);
+      await clickAddonMenu(page, "Help");
+      await waitForTab(page, "KPI Pilot help");
+      const text = await gridText(page);
+      expect(text).toContain("KPI_CTR(clicks, impressions, [mode])");
+      expect(text).toContain("=KPI_PROGRESS(0.04, 0.05, 0.03)");
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-help-en.png") });
       await page.close();
     },
     LONG,

@@ -6,8 +6,14 @@ import {
   functionNames,
   isFormulaError,
   isSparkline,
-  toEnglishFormula,
+  placeResult,
 } from "../../dev/playground/formula.ts";
+import {
+  englishFormula,
+  exampleFormula,
+  localFormula,
+} from "../../src/kpi/functions/formula-text.ts";
+import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions/index.ts";
 
 /** A tiny workbook: sheet name → rows of values. */
 function env(
@@ -149,10 +155,61 @@ describe("the playground's formula evaluator", () => {
   });
 
   it("reads French formulas as setFormula stores them", () => {
-    expect(toEnglishFormula("=KPI_CTR(C2:C9; D2:D9)")).toBe("=KPI_CTR(C2:C9, D2:D9)");
-    expect(toEnglishFormula("=A1*1,5")).toBe("=A1*1.5");
-    expect(toEnglishFormula('=SI(A1>0,5; "a;b"; 2)')).toBe('=SI(A1>0.5, "a;b", 2)');
-    // Without ";" a formula with a call is English already.
-    expect(toEnglishFormula("=SUM(1,2)")).toBe("=SUM(1,2)");
+    const fr = (f: string) => englishFormula(f, true);
+    expect(fr("=KPI_CTR(C2:C9; D2:D9)")).toBe("=KPI_CTR(C2:C9, D2:D9)");
+    expect(fr("=A1*1,5")).toBe("=A1*1.5");
+    expect(fr('=SI(A1>0,5; "a;b"; 2)')).toBe('=SI(A1>0.5, "a;b", 2)');
+    // A comma inside a number is a decimal comma, as Sheets reads it in French ...
+    expect(fr("=SUM(1,2)")).toBe("=SUM(1.2)");
+    // ... and one after a reference still separates arguments (an English formula pasted in).
+    expect(fr("=KPI_CTR(C2:C9, D2:D9)")).toBe("=KPI_CTR(C2:C9, D2:D9)");
+    expect(fr("=ROUND(A1,2)")).toBe("=ROUND(A1,2)");
+    // Arrays: "\\" between columns, ";" between rows.
+    expect(fr("={1,5\\2;3\\4}")).toBe("={1.5,2;3,4}");
+    expect(fr("='Feuille 1,5'!A1")).toBe("='Feuille 1,5'!A1");
+    expect(englishFormula("=SUM(1,2)", false)).toBe("=SUM(1,2)");
+  });
+
+  it("shows English formulas with French separators, and reads them back unchanged", () => {
+    const local = (f: string) => localFormula(f, true);
+    expect(local("=KPI_CTR(C2:C9, D2:D9)")).toBe("=KPI_CTR(C2:C9; D2:D9)");
+    expect(local("=KPI_GROWTH(0.05, .5)")).toBe("=KPI_GROWTH(0,05; ,5)");
+    expect(local('=IF(A1>0.5, "a,b. 1.5", {1, 2.5; 3, 4})')).toBe(
+      '=IF(A1>0,5; "a,b. 1.5"; {1\\ 2,5; 3\\ 4})',
+    );
+    expect(local("=Sheet1.5!A1+LOG10(2)")).toBe("=Sheet1.5!A1+LOG10(2)");
+    // A call inside an array separates its arguments with ";", not "\\".
+    expect(local("={DATE(2026,1,5), 2; 3, 4}")).toBe("={DATE(2026;1;5)\\ 2; 3\\ 4}");
+    expect(localFormula("=SUM(1.5, 2)", false)).toBe("=SUM(1.5, 2)");
+    const examples = CUSTOM_FUNCTIONS.flatMap((s) => s.examples.map((ex) => exampleFormula(s, ex)));
+    expect(examples.some((f) => /\d\.\d/.test(f))).toBe(true);
+    for (const f of [
+      ...examples,
+      ...CUSTOM_FUNCTIONS.flatMap((s) => s.examples.map((e) => e.formula)),
+    ]) {
+      expect(englishFormula(local(f), true)).toBe(f);
+    }
+  });
+
+  it("gives #REF! with Sheets' message when an array would overwrite a cell, as Sheets does", () => {
+    const rows = [[0.1], [0.2], [0.3]];
+    // The formula stands in B1; B3 holds data.
+    const taken = new Set(["3:2"]);
+    expect(placeResult(rows, 1, 2, (r, c) => taken.has(`${r}:${c}`))).toEqual({
+      error: "#REF!",
+      message: "Array result was not expanded because it would overwrite data in B3.",
+    });
+    // The first occupied cell, row by row, is the one named.
+    const wide = [
+      [1, 2],
+      [3, 4],
+    ];
+    const both = new Set(["2:3", "1:4"]);
+    expect(placeResult(wide, 1, 3, (r, c) => both.has(`${r}:${c}`))).toMatchObject({
+      message: "Array result was not expanded because it would overwrite data in D1.",
+    });
+    // Its own cell does not count, and free cells let it spill.
+    expect(placeResult(rows, 1, 2, (r, c) => r === 1 && c === 2)).toBe(rows);
+    expect(placeResult(0.5, 1, 2, () => true)).toBe(0.5);
   });
 });

@@ -5,6 +5,7 @@
 import { langOf } from "../../../src/contract/i18n.ts";
 import { type PlaygroundMessageKey, playgroundMessages } from "../messages.ts";
 import type { ActionReply, CellView, ChartView, UiEvent, WorkbookView } from "../view-types.ts";
+import { attachAutocomplete } from "./autocomplete.ts";
 import { byId, columnLetters, h } from "./dom.ts";
 import { cellAt, type GridLayout, renderGrid } from "./grid.ts";
 
@@ -23,7 +24,12 @@ let rowsWanted = PAGE_ROWS;
 let selected = { row: 1, column: 1 };
 let shownSheetId: number | undefined;
 let editing:
-  | { row: number; column: number; input: HTMLInputElement | HTMLTextAreaElement }
+  | {
+      row: number;
+      column: number;
+      input: HTMLInputElement | HTMLTextAreaElement;
+      detach: () => void;
+    }
   | undefined;
 let busy = 0;
 
@@ -479,7 +485,7 @@ function startEdit(initial: string | undefined): void {
   input.value = initial ?? editText(cell);
   byId("editor-layer").append(input);
   placeEditor(input, row, column);
-  editing = { row, column, input };
+  editing = { row, column, input, detach: attachAutocomplete(input, formulaContext) };
   input.focus();
   if (initial === undefined) input.select();
   else input.setSelectionRange(input.value.length, input.value.length);
@@ -517,6 +523,7 @@ function placeEditor(
 }
 
 function cancelEdit(): void {
+  editing?.detach();
   editing?.input.remove();
   editing = undefined;
 }
@@ -544,8 +551,15 @@ async function writeCell(row: number, column: number, text: string): Promise<voi
   await post("/api/edit", { sheetId, row, column, text });
 }
 
+/** What the formula autocomplete needs: the reader's language, the spreadsheet's locale. */
+const formulaContext = {
+  lang: () => langOf(userLocale),
+  locale: () => state?.locale ?? "en_US",
+};
+
 function setupFormulaBar(): void {
   const bar = byId<HTMLInputElement>("formula-input");
+  attachAutocomplete(bar, formulaContext);
   bar.addEventListener("keydown", (e) => {
     if (e.key === "Enter") {
       e.preventDefault();

@@ -1,7 +1,7 @@
 /**
  * The one en/fr catalogue of the server side, in sections, one file each under messages/: the
  * Objectives tab, the status and its reasons, the dashboard, the import, the weekly review, and
- * the add-on's menu, sidebar and sample data. The words of the objective rules, which the sidebar
+ * the add-on's menu, sidebar and sample data, and the help tab. The words of the objective rules, which the sidebar
  * shares, are in src/contract/rule-messages.ts. A test checks that no key is in two sections or in
  * both catalogues. Messages that name a field start with the field's label, so the sidebar can
  * show them as they are.
@@ -10,6 +10,7 @@ import { defineCatalogue } from "../../contract/i18n.ts";
 import { ADD_ON } from "./messages/add-on.ts";
 import { BIGQUERY } from "./messages/bigquery.ts";
 import { DASHBOARD } from "./messages/dashboard.ts";
+import { HELP } from "./messages/help.ts";
 import { IMPORT } from "./messages/import.ts";
 import { OBJECTIVES } from "./messages/objectives.ts";
 import { REVIEW } from "./messages/review.ts";
@@ -24,6 +25,7 @@ export const MESSAGE_SECTIONS = {
   REVIEW,
   ADD_ON,
   BIGQUERY,
+  HELP,
 } as const;
 
 export const messages = defineCatalogue({
@@ -35,6 +37,7 @@ export const messages = defineCatalogue({
     ...REVIEW.en,
     ...ADD_ON.en,
     ...BIGQUERY.en,
+    ...HELP.en,
   },
   fr: {
     ...OBJECTIVES.fr,
@@ -44,6 +47,7 @@ export const messages = defineCatalogue({
     ...REVIEW.fr,
     ...ADD_ON.fr,
     ...BIGQUERY.fr,
+    ...HELP.fr,
   },
 });
 

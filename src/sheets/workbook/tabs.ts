@@ -9,6 +9,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Developer-metadata keys of the tabs KPI Pilot owns. */
 export const OBJECTIVES_KEY = "kpiPilot.objectives";
 export const DASHBOARD_KEY = "kpiPilot.dashboard";
+export const HELP_KEY = "kpiPilot.help";
 
 /**
  * The tab tagged with `key`. The tag's value is the tab's own sheet id, so that when a tagged tab
@@ -44,10 +45,10 @@ export function findTaggedSheet(
   return (original ?? sheets[0])?.sheet ?? null;
 }
 
-/** The ids of KPI Pilot's own tabs (Objectives, dashboard): never a source of data. */
+/** The ids of KPI Pilot's own tabs (Objectives, dashboard, help): never a source of data. */
 export function ownSheetIds(ss: Spreadsheet): Set<number> {
   const ids = new Set<number>();
-  for (const key of [OBJECTIVES_KEY, DASHBOARD_KEY]) {
+  for (const key of [OBJECTIVES_KEY, DASHBOARD_KEY, HELP_KEY]) {
     const sheet = findTaggedSheet(ss, key);
     if (sheet) ids.add(sheet.getSheetId());
   }
