@@ -1,19 +1,12 @@
 /**
  * The objective being edited, as the wizard holds it (text as typed, plus what the user has
  * touched), and how it becomes an ObjectiveInput. Its checks are the shared objective rules
- * (src/contract/objective-rules.ts), the very ones the server applies again on save.
+ * (src/contract/rules/objective-rules.ts), the very ones the server applies again on save.
  */
 
 import type { Channel, Goal } from "../src/contract/advisor.ts";
 import { formatDayLong } from "../src/contract/format.ts";
 import type { Lang } from "../src/contract/i18n.ts";
-import { MINUS, parseTerm } from "../src/contract/input-terms.ts";
-import {
-  checkObjective,
-  issueTextBesideField,
-  type ObjectiveField,
-  type RuleEnv,
-} from "../src/contract/objective-rules.ts";
 import type {
   Direction,
   Frequency,
@@ -22,6 +15,13 @@ import type {
   RowFilter,
   Unit,
 } from "../src/contract/objectives.ts";
+import { MINUS, parseTerm } from "../src/contract/rules/input-terms.ts";
+import {
+  checkObjective,
+  issueTextBesideField,
+  type ObjectiveField,
+  type RuleEnv,
+} from "../src/contract/rules/objective-rules.ts";
 import type {
   Preview,
   PreviewRequest,

@@ -2,7 +2,7 @@
  * Every string the sidebar shows, in English and French, in sections under messages/: the wizard
  * and the list, the advisor and benchmarks, the import panel, the schedule panel. Server messages
  * (errors from the endpoints, KPI names and phrases) arrive already localized and are not repeated
- * here; the objective rules' words come from src/contract/rule-messages.ts.
+ * here; the objective rules' words come from src/contract/rules/rule-messages.ts.
  */
 import { defineCatalogue } from "../src/contract/i18n.ts";
 import { ADVISOR } from "./messages/advisor.ts";

@@ -8,7 +8,7 @@
  * with the separators of the spreadsheet's locale (`;` and decimal commas in French).
  */
 import type { Lang } from "../contract/i18n.ts";
-import { fieldLabel, OBJECTIVE_FIELDS } from "../contract/objective-rules.ts";
+import { fieldLabel, OBJECTIVE_FIELDS } from "../contract/rules/objective-rules.ts";
 import { usesDecimalComma } from "../kpi/cells.ts";
 import { civilDay, isoDay } from "../kpi/days.ts";
 import { exampleFormula, literal, localFormula, signature } from "../kpi/functions/formula-text.ts";

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { endOfMonthAfter, formatPublishedValue } from "../../sidebar/format.ts";
 import { channelLabel, goalLabel } from "../../src/contract/advisor.ts";
 import type { Lang } from "../../src/contract/i18n.ts";
-import { fieldLabel } from "../../src/contract/objective-rules.ts";
+import { fieldLabel } from "../../src/contract/rules/objective-rules.ts";
 import { isoDay, todayDay } from "../../src/kpi/days.ts";
 import { REASONS } from "../../src/kpi/registry/advice.ts";
 import { shippedBenchmarks } from "../../src/kpi/registry/benchmarks.ts";

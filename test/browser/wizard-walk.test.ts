@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { endOfMonthAfter, formatLongDate, formatValue, toInputText } from "../../sidebar/format.ts";
 import type { Lang } from "../../src/contract/i18n.ts";
-import { fieldLabel, type ObjectiveField } from "../../src/contract/objective-rules.ts";
+import { fieldLabel, type ObjectiveField } from "../../src/contract/rules/objective-rules.ts";
 import { civilDay, isoDay, todayDay } from "../../src/kpi/days.ts";
 import { nextPeriodStart, periodStart } from "../../src/kpi/periods.ts";
 import { findKpi } from "../../src/kpi/registry/index.ts";

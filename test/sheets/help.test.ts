@@ -3,7 +3,7 @@
  * of the spreadsheet's locale, and nothing of the user's overwritten.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { fieldLabel, OBJECTIVE_FIELDS } from "../../src/contract/objective-rules.ts";
+import { fieldLabel, OBJECTIVE_FIELDS } from "../../src/contract/rules/objective-rules.ts";
 import { CUSTOM_FUNCTIONS } from "../../src/kpi/functions/index.ts";
 import { showHelpDialog } from "../../src/sheets/menu.ts";
 import { HELP_KEY, ownSheetIds } from "../../src/sheets/workbook/tabs.ts";

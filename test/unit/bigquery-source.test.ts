@@ -1,16 +1,16 @@
 /**
- * How an objective names a BigQuery source (src/contract/bigquery-source.ts), through the one rule
+ * How an objective names a BigQuery source (src/contract/rules/bigquery-source.ts), through the one rule
  * set: readable `bq:` forms accepted and parsed, names the SQL gate refuses refused with the field
  * named, tab sources unchanged.
  */
 import { describe, expect, it } from "vitest";
-import { parseBigQuerySource } from "../../src/contract/bigquery-source.ts";
+import { parseBigQuerySource } from "../../src/contract/rules/bigquery-source.ts";
 import {
   checkObjective,
   issueText,
   type RuleEnv,
   type RuleKpi,
-} from "../../src/contract/objective-rules.ts";
+} from "../../src/contract/rules/objective-rules.ts";
 
 const RATE: RuleKpi = {
   id: "conversion",

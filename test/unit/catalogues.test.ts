@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { UI_SECTIONS, ui } from "../../sidebar/messages.ts";
-import { ruleMessages } from "../../src/contract/rule-messages.ts";
+import { ruleMessages } from "../../src/contract/rules/rule-messages.ts";
 import { MESSAGE_SECTIONS, messages } from "../../src/sheets/workbook/messages.ts";
 
 describe("message catalogues", () => {

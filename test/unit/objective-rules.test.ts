@@ -1,5 +1,5 @@
 /**
- * The one objective rule set (src/contract/objective-rules.ts), as the sidebar and the server both
+ * The one objective rule set (src/contract/rules/objective-rules.ts), as the sidebar and the server both
  * call it: pure, with the KPIs described by the caller.
  */
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import {
   type RuleEnv,
   type RuleIssue,
   type RuleKpi,
-} from "../../src/contract/objective-rules.ts";
+} from "../../src/contract/rules/objective-rules.ts";
 import { dayFromParts } from "../../src/kpi/days.ts";
 
 const CTR: RuleKpi = {

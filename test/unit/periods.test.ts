@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FREQUENCIES } from "../../src/contract/objective-rules.ts";
+import { FREQUENCIES } from "../../src/contract/rules/objective-rules.ts";
 import { isoDay, parseIsoDay } from "../../src/kpi/days.ts";
 import {
   frequencyPeriod,

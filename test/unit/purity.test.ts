@@ -23,7 +23,7 @@ const sources = files.map(
 describe("src/kpi and src/contract are pure", () => {
   it("has files to check, in subfolders too", () => {
     expect(files).toContain("src/kpi/registry/index.ts");
-    expect(files).toContain("src/contract/objective-rules.ts");
+    expect(files).toContain("src/contract/rules/objective-rules.ts");
     expect(files.length).toBeGreaterThan(25);
   });
 

@@ -3,7 +3,7 @@
  * which direction is better, the live realism check of the target, and where both sit against
  * the market's benchmarks.
  */
-import { previewBaselineCheck } from "../../../src/contract/baseline-check.ts";
+import { previewBaselineCheck } from "../../../src/contract/rules/baseline-check.ts";
 import type { WizardKpi } from "../../../src/contract/wizard.ts";
 import { h, replace } from "../../dom.ts";
 import { baselineValue, findKpi, setDirection, targetValue } from "../../draft.ts";

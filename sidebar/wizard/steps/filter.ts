@@ -3,7 +3,7 @@
  * (campaign, channel) and the values found in it, ticked; a value not listed (a long list, or a
  * stored one no longer in the tab) can be typed. The preview below follows the choice.
  */
-import { filterKey } from "../../../src/contract/objective-rules.ts";
+import { filterKey } from "../../../src/contract/rules/objective-rules.ts";
 import type { SheetInfo } from "../../../src/contract/wizard.ts";
 import { h } from "../../dom.ts";
 import { field, selectInput, textInput } from "../../fields.ts";

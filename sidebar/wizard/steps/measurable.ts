@@ -3,7 +3,7 @@
  * the KPI, with how sure the automatic match is; the preview of the data sits below.
  */
 
-import { MINUS, ONE_PER_ROW } from "../../../src/contract/input-terms.ts";
+import { MINUS, ONE_PER_ROW } from "../../../src/contract/rules/input-terms.ts";
 import type { WizardKpi } from "../../../src/contract/wizard.ts";
 import { h } from "../../dom.ts";
 import { findKpi, findSheet, selectSheet } from "../../draft.ts";

@@ -3,12 +3,13 @@
  * objectives reading it (their measures share the query, each computed once), over a date range
  * bounded on both ends. Pure: the playground's stand-in compiles the same plan in DuckDB's dialect.
  */
+
+import type { Objective } from "../../contract/objectives.ts";
 import {
   type BigQuerySource,
   isBigQuerySource,
   parseBigQuerySource,
-} from "../../contract/bigquery-source.ts";
-import type { Objective } from "../../contract/objectives.ts";
+} from "../../contract/rules/bigquery-source.ts";
 import { frequencyPeriod, type Period, periodStart } from "../../kpi/periods.ts";
 import { getKpi } from "../../kpi/registry/index.ts";
 import { type CompiledQuery, compileQuery, kpiMeasures } from "../../kpi/sql/compile.ts";

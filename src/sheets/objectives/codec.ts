@@ -6,8 +6,9 @@
  * fallback when a header itself holds one of the separators. The rows' filter reads the same way,
  * `Campaign = Search - Marque, Brand`, with JSON as its exact fallback.
  */
-import { MINUS, ONE_PER_ROW, parseTerm } from "../../contract/input-terms.ts";
+
 import type { RowFilter } from "../../contract/objectives.ts";
+import { MINUS, ONE_PER_ROW, parseTerm } from "../../contract/rules/input-terms.ts";
 import { isDateValue } from "../../kpi/cells.ts";
 import { civilDay, dayToDate, isoDay, tryParseIsoDay } from "../../kpi/days.ts";
 import { textCell } from "../workbook/cells.ts";

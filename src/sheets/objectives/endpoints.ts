@@ -4,11 +4,12 @@
  * its headers and its date column. Errors are thrown with a message in the user's language that
  * names the field, which google.script.run hands to the sidebar's failure handler as it is.
  */
-import { isBigQuerySource } from "../../contract/bigquery-source.ts";
+
 import { formatDayLong } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
-import { minusTerm, parseTerm } from "../../contract/input-terms.ts";
 import type { Objective } from "../../contract/objectives.ts";
+import { isBigQuerySource } from "../../contract/rules/bigquery-source.ts";
+import { minusTerm, parseTerm } from "../../contract/rules/input-terms.ts";
 import { dateColumnCheck, describeValue } from "../../kpi/cells.ts";
 import { civilDay } from "../../kpi/days.ts";
 import { getKpi } from "../../kpi/registry/index.ts";

@@ -1,11 +1,11 @@
 /**
- * The objective rules (src/contract/objective-rules.ts) bound to the KPI registry, for the server:
+ * The objective rules (src/contract/rules/objective-rules.ts) bound to the KPI registry, for the server:
  * the save endpoint, the Objectives tab's read-back and the wizard's endpoints all check through
  * here, so they agree with each other and with the sidebar.
  */
 import { formatDayLong, formatUnitValue } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
-import { parseTerm } from "../../contract/input-terms.ts";
+import { parseTerm } from "../../contract/rules/input-terms.ts";
 import {
   checkObjective,
   checkObjectiveId,
@@ -16,7 +16,7 @@ import {
   type RuleKpi,
   throwIssue,
   type ValidObjective,
-} from "../../contract/objective-rules.ts";
+} from "../../contract/rules/objective-rules.ts";
 import { columnConcern, refusesColumn } from "../../kpi/mapping.ts";
 import { findKpi, KPIS } from "../../kpi/registry/index.ts";
 import { kpiCanBeNegative, objectiveInputs } from "../../kpi/registry/traits.ts";

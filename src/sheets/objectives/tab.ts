@@ -4,15 +4,16 @@
  * documented order as the fallback for a renamed header; so reading never depends on the language
  * of whoever created the tab. Bad rows are reported and skipped, never rewritten.
  */
-import { WRITTEN_WORDS } from "../../contract/choice-words.ts";
+
 import { foldText, type Lang } from "../../contract/i18n.ts";
+import type { Objective, RowProblem } from "../../contract/objectives.ts";
+import { WRITTEN_WORDS } from "../../contract/rules/choice-words.ts";
 import {
   fieldLabel,
   OBJECTIVE_FIELDS,
   ObjectiveError,
   type ObjectiveField,
-} from "../../contract/objective-rules.ts";
-import type { Objective, RowProblem } from "../../contract/objectives.ts";
+} from "../../contract/rules/objective-rules.ts";
 import { findKpi, KPIS } from "../../kpi/registry/index.ts";
 import type { Unit } from "../../kpi/types.ts";
 import { cellText, columnLetter, textCell } from "../workbook/cells.ts";

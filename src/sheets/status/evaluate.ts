@@ -4,11 +4,11 @@
  * getValues per source tab) and never touches Apps Script.
  */
 
-import { baselineCheck, valuesAroundStart } from "../../contract/baseline-check.ts";
-import { isBigQuerySource } from "../../contract/bigquery-source.ts";
 import { formatDayLong, formatUnitValue, periodLabel, upperFirst } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Objective, ObjectiveSummary, StatusCode } from "../../contract/objectives.ts";
+import { baselineCheck, valuesAroundStart } from "../../contract/rules/baseline-check.ts";
+import { isBigQuerySource } from "../../contract/rules/bigquery-source.ts";
 import { detectAnomalies } from "../../kpi/anomalies/detect.ts";
 import { dateColumnCheck, describeValue, readDay } from "../../kpi/cells.ts";
 import { dayFromParts, dayParts } from "../../kpi/days.ts";

@@ -3,9 +3,9 @@
  * getValues each. The dashboard and the sidebar's list of objectives both start here.
  */
 
-import { isBigQuerySource } from "../../contract/bigquery-source.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Objective, RowProblem } from "../../contract/objectives.ts";
+import { isBigQuerySource } from "../../contract/rules/bigquery-source.ts";
 import { todayDay } from "../../kpi/days.ts";
 import type { EngineContext } from "../../kpi/types.ts";
 import { planQueries } from "../bigquery/plan.ts";

@@ -4,7 +4,7 @@
  * the advisor's suggestions and the market benchmarks, which read no sheet.
  */
 import type { Lang } from "../../contract/i18n.ts";
-import { minusTerm, ONE_PER_ROW } from "../../contract/input-terms.ts";
+import { minusTerm, ONE_PER_ROW } from "../../contract/rules/input-terms.ts";
 import type {
   FilterChoice,
   InputSuggestion,

@@ -5,7 +5,7 @@
  * in the user's language.
  */
 import type { Lang } from "../../contract/i18n.ts";
-import type { ObjectiveField } from "../../contract/objective-rules.ts";
+import type { ObjectiveField } from "../../contract/rules/objective-rules.ts";
 import type {
   Preview,
   PreviewPoint,

@@ -2,7 +2,7 @@
  * The one en/fr catalogue of the server side, in sections, one file each under messages/: the
  * Objectives tab, the status and its reasons, the dashboard, the import, the weekly review, and
  * the add-on's menu, sidebar and sample data, and the help tab. The words of the objective rules, which the sidebar
- * shares, are in src/contract/rule-messages.ts. A test checks that no key is in two sections or in
+ * shares, are in src/contract/rules/rule-messages.ts. A test checks that no key is in two sections or in
  * both catalogues. Messages that name a field start with the field's label, so the sidebar can
  * show them as they are.
  */

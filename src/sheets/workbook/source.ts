@@ -4,7 +4,7 @@
  * terms turned into the engine's table. The wizard's preview and every status (dashboard, the
  * sidebar's list) go through here, so they read the same rows the same way.
  */
-import { parseTerm } from "../../contract/input-terms.ts";
+import { parseTerm } from "../../contract/rules/input-terms.ts";
 import type { LeftOut } from "../../contract/wizard.ts";
 import { type RowFilter, type RowSelection, selectRows } from "../../kpi/rows.ts";
 import type { SeriesTable } from "../../kpi/series.ts";

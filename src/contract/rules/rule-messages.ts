@@ -3,7 +3,7 @@
  * both say the same thing about the same mistake. Each message starts with the field's label, which
  * is also the field's column header in the Objectives tab.
  */
-import { defineCatalogue } from "./i18n.ts";
+import { defineCatalogue } from "../i18n.ts";
 
 export const ruleMessages = defineCatalogue({
   en: {

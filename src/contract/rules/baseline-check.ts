@@ -4,9 +4,9 @@
  * was when the objective started, makes progress (and so the status) count from the wrong place:
  * a KPI at 52–61 all year with a baseline of 0 and a target of 70 reads as 87% of the way.
  */
-import { tryParseIsoDay } from "../kpi/days.ts";
-import { median } from "../kpi/trend.ts";
-import type { PreviewPoint } from "./wizard.ts";
+import { tryParseIsoDay } from "../../kpi/days.ts";
+import { median } from "../../kpi/trend.ts";
+import type { PreviewPoint } from "../wizard.ts";
 
 /** A period's value and where it sits: its first day and the first day after it. */
 export interface PeriodValue {

@@ -12,16 +12,16 @@
  * source this accepts compiles, and one it refuses never reaches SQL. A source without the `bq:`
  * prefix is a tab, as before.
  */
-import { GA4_WILDCARD } from "../kpi/sql/compile.ts";
-import { ga4Preset } from "../kpi/sql/ga4.ts";
+import { GA4_WILDCARD } from "../../kpi/sql/compile.ts";
+import { ga4Preset } from "../../kpi/sql/ga4.ts";
 import {
   checkColumnPath,
   checkDataset,
   checkEventName,
   checkProject,
   checkTable,
-} from "../kpi/sql/safe.ts";
-import type { Measure, SqlSource } from "../kpi/sql/types.ts";
+} from "../../kpi/sql/safe.ts";
+import type { Measure, SqlSource } from "../../kpi/sql/types.ts";
 
 export const BIGQUERY_PREFIX = "bq:";
 /** The GA4 export's instant of each event: the only date a GA4 source is read by. */

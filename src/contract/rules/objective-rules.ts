@@ -8,19 +8,19 @@
  * A check returns the values it parsed (calendar days for dates, numbers for targets), so nothing
  * downstream parses the same text again.
  */
-import { tryParseIsoDay } from "../kpi/days.ts";
-import { filterKey } from "../kpi/rows.ts";
+import { tryParseIsoDay } from "../../kpi/days.ts";
+import { filterKey } from "../../kpi/rows.ts";
+import { foldText, type Lang } from "../i18n.ts";
 import { isBigQuerySource, parseBigQuerySource } from "./bigquery-source.ts";
 import { CHOICE_WORDS } from "./choice-words.ts";
-import { foldText, type Lang } from "./i18n.ts";
 import { clip, hasControlChars, isBlank, shown } from "./text-checks.ts";
 
 /** How a filter compares a cell to its values (the engine's rule), for the sidebar too. */
 export { filterKey };
 
+import type { Direction, Frequency, ObjectiveInput, RowFilter } from "../objectives.ts";
+import { FIELD_MAX_LENGTH } from "../objectives.ts";
 import { MINUS, ONE_PER_ROW, parseTerm } from "./input-terms.ts";
-import type { Direction, Frequency, ObjectiveInput, RowFilter } from "./objectives.ts";
-import { FIELD_MAX_LENGTH } from "./objectives.ts";
 import { type RuleMessageKey, ruleMessages } from "./rule-messages.ts";
 
 /** The columns of the Objectives tab, in their documented order. */

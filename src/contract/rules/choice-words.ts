@@ -4,8 +4,8 @@
  * add-on writes for a user of each language. The rules read any of them; the codes stay what
  * crosses google.script.run.
  */
-import type { Lang } from "./i18n.ts";
-import type { Direction, Frequency } from "./objectives.ts";
+import type { Lang } from "../i18n.ts";
+import type { Direction, Frequency } from "../objectives.ts";
 
 export type ChoiceField = "direction" | "frequency";
 
