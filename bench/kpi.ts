@@ -1,7 +1,8 @@
 /**
- * Times each of the 18 custom functions on 100,000-row ranges, beside a bare loop doing the same
- * arithmetic on the same arrays in the same process (no parsing, no checks, no error positions).
- * Goal: each within 8× of its bare loop and under 50 ms. Median of several runs after warm-up.
+ * Times each of the 19 custom functions on 100,000-row ranges (KPI_ANOMALIES, which takes one row
+ * per period, on ten years of days), beside a bare loop doing the same arithmetic on the same
+ * arrays in the same process (no parsing, no checks, no error positions). Goal: each within 8× of
+ * its bare loop and under 50 ms. Median of several runs after warm-up.
  *
  * `node dev/run.mjs bench/kpi.ts` prints the table; bench/run.ts imports benchKpi.
  */
@@ -221,6 +222,26 @@ const CASES: Record<string, Case> = {
       return null;
     },
   },
+  KPI_ANOMALIES: {
+    // One row per period, as the function wants: ten years of days (3,653 periods). A table of
+    // 100,000 periods is no series a marketer keeps, and the goal of 50 ms is for 100,000 rows.
+    args: (x) => [DAILY_DATES, x.values.slice(0, PERIODS)],
+    bare: (x) => {
+      // The same arithmetic without the engine: the 8 to 12 same-weekday periods before each one,
+      // their median and MAD, and the modified z-score.
+      const scores = new Float64Array(PERIODS);
+      const ref: number[] = [];
+      for (let i = 0; i < PERIODS; i++) {
+        ref.length = 0;
+        for (let k = 1; k <= 12 && i - 7 * k >= 0; k++) ref.push(x.values[i - 7 * k]![0] as number);
+        if (ref.length < 8) continue;
+        const m = median(ref);
+        const mad = Math.max(median(ref.map((v) => Math.abs(v - m))), Math.abs(m) * 0.02);
+        scores[i] = mad > 0 ? (0.6745 * ((x.values[i]![0] as number) - m)) / mad : 0;
+      }
+      return scores;
+    },
+  },
   KPI_SERIES: {
     args: (x) => ["month", x.dates, x.clicks, x.impressions],
     bare: (x) => {
@@ -254,6 +275,12 @@ const CASES: Record<string, Case> = {
     },
   },
 };
+
+/** Periods of the KPI_ANOMALIES case: ten years of days. */
+const PERIODS = 3_653;
+const DAILY_DATES: Date[][] = Array.from({ length: PERIODS }, (_, i) => [
+  new Date(Date.UTC(2000, 0, 1) + i * DAY),
+]);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
