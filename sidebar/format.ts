@@ -4,6 +4,7 @@
  * types percents ("5" means 5%) and m:ss.
  */
 import {
+  type Currency,
   formatDayLong,
   formatDayShort,
   formatDuration,
@@ -16,9 +17,17 @@ import type { Frequency, Unit } from "../src/contract/objectives.ts";
 
 export { formatDelta, formatPublishedValue } from "../src/contract/format.ts";
 
-/** A value in the KPI's unit as the user reads it: "2.1%", « 2,1 % », "1:35", "12.50". */
-export function formatValue(value: number | null | undefined, unit: Unit, lang: Lang): string {
-  return formatUnitValue(value, unit, lang);
+/**
+ * A value in the KPI's unit as the user reads it: "2.1%", « 2,1 % », "1:35", "12.50"; money with
+ * the spreadsheet's currency when the server sent it ("$12.50").
+ */
+export function formatValue(
+  value: number | null | undefined,
+  unit: Unit,
+  lang: Lang,
+  currency?: Currency,
+): string {
+  return formatUnitValue(value, unit, lang, currency);
 }
 
 /**

@@ -203,11 +203,11 @@ function objectiveItem(app: App, ctx: WizardContext, o: ObjectiveSummary): HTMLE
   showActions();
   const facts: string[] = [];
   if (o.current !== undefined && o.current !== null) {
-    facts.push(t("nowValue", { value: formatValue(o.current, unit, lang) }));
+    facts.push(t("nowValue", { value: formatValue(o.current, unit, lang, o.currency) }));
   }
   facts.push(
     t("targetBy", {
-      value: formatValue(o.target, unit, lang),
+      value: formatValue(o.target, unit, lang, o.currency),
       deadline: formatShortDate(o.deadline, lang),
     }),
   );

@@ -7,7 +7,9 @@
  */
 import { dayParts } from "../kpi/days.ts";
 import { defineCatalogue, type Lang } from "./i18n.ts";
-import type { Frequency, Unit } from "./objectives.ts";
+import type { Currency, Frequency, Unit } from "./objectives.ts";
+
+export type { Currency };
 
 const formatMessages = defineCatalogue({
   en: {
@@ -156,16 +158,51 @@ function percentDecimals(value: number): number {
   return value !== 0 && Math.abs(value) < 0.01 ? 2 : 1;
 }
 
+// Countries of the euro area, by the region part of a Sheets locale ("fr_FR", "de_AT").
+const EURO_AREA = /^(?:AT|BE|CY|DE|EE|ES|FI|FR|GR|HR|IE|IT|LT|LU|LV|MT|NL|PT|SI|SK)$/;
+const DOLLAR_AREA = /^(?:AU|CA|MX|NZ|SG|US)$/;
+
 /**
- * A KPI value as text: "19.8%", "1,234.50", "2:05", "12,345" (fr: « 19,8 % »). Empty values
- * (null, NaN) read as "—".
+ * The currency of a spreadsheet's locale ("en_US", "fr_FR"): the one rule of which money a
+ * spreadsheet counts in. English writes the symbol first ("$6.61", "€6.61" in Ireland); the
+ * other languages of the euro area and French Canada write it after (« 6,61 € », « 6,61 $ »).
+ * A locale without a region, or one this rule does not know, gets no symbol: a wrong currency
+ * would mislead more than a bare number.
  */
-export function formatUnitValue(value: number | null | undefined, unit: Unit, lang: Lang): string {
+export function currencyOfLocale(locale: string | null | undefined): Currency | undefined {
+  const [language = "", region = ""] = (locale ?? "").split(/[-_]/);
+  const after = language.toLowerCase() !== "en";
+  const r = region.toUpperCase();
+  if (r === "GB") return { symbol: "£", after: false };
+  if (r === "JP") return { symbol: "¥", after: false };
+  if (EURO_AREA.test(r)) return { symbol: "€", after };
+  if (DOLLAR_AREA.test(r)) return { symbol: "$", after: after && language.toLowerCase() === "fr" };
+  return undefined;
+}
+
+/** An amount with its symbol: "$6.61", "−$6.61", « 6,61 € » (after a no-break space). */
+function moneyText(text: string, currency: Currency | undefined): string {
+  if (!currency) return text;
+  if (currency.after) return `${text}\u00a0${currency.symbol}`;
+  return text.startsWith("−") ? `−${currency.symbol}${text.slice(1)}` : `${currency.symbol}${text}`;
+}
+
+/**
+ * A KPI value as text: "19.8%", "1,234.50", "2:05", "12,345" (fr: « 19,8 % »); money with the
+ * spreadsheet's currency when given ("$6.61", « 6,61 € »). Empty values (null, NaN) read as "—".
+ */
+export function formatUnitValue(
+  value: number | null | undefined,
+  unit: Unit,
+  lang: Lang,
+  currency?: Currency,
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return UNDEFINED_MARK;
   switch (unit) {
     case "percent":
       return percentText(formatNumber(value * 100, percentDecimals(value), lang), lang);
     case "currency":
+      return moneyText(formatNumber(value, 2, lang), currency);
     case "ratio":
       return formatNumber(value, 2, lang);
     case "count":

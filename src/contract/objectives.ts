@@ -8,6 +8,12 @@ import type { Direction, Unit } from "../kpi/types.ts";
 
 export type { Direction, RowFilter, Unit };
 
+/** The money of a spreadsheet: its symbol, written before the amount ("$6.61") or after it. */
+export interface Currency {
+  readonly symbol: string;
+  readonly after: boolean;
+}
+
 /** How often an objective is reviewed. */
 export type Frequency = "weekly" | "monthly" | "quarterly";
 
@@ -110,6 +116,8 @@ export interface ObjectiveSummary extends Objective {
   /** Warnings that do not stop the status: a baseline far from the data around the start. */
   warnings?: string[];
   current?: number | null;
+  /** The spreadsheet's currency, for a KPI counted in money (src/contract/format.ts). */
+  currency?: Currency;
   error?: string;
 }
 

@@ -20,7 +20,8 @@ import {
 import { validateObjective } from "../../src/sheets/objectives/rules.ts";
 import { layoutOf } from "../../src/sheets/objectives/tab.ts";
 import { defaultSampleStart, generateSampleData } from "../../src/sheets/sample-data.ts";
-import { evaluatePoints, yearAgoStart } from "../../src/sheets/status/evaluate.ts";
+import { yearAgoStart } from "../../src/sheets/status/compare.ts";
+import { evaluatePoints } from "../../src/sheets/status/evaluate.ts";
 import { OBJECTIVES_HEADER_EN } from "../sheets/helpers.ts";
 
 const day = (iso: string) => {

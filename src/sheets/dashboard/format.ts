@@ -1,4 +1,4 @@
-import { pointWord } from "../../contract/format.ts";
+import { type Currency, pointWord } from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Unit } from "../../kpi/types.ts";
 
@@ -11,13 +11,17 @@ export function percentFormat(decimals: 0 | 1 | 2, lang: Lang): string {
   return lang === "fr" ? `${digits}"\u00a0"%` : `${digits}%`;
 }
 
-/** The sheet number format of a KPI unit (the spreadsheet's locale picks the separators). */
-export function unitNumberFormat(unit: Unit, lang: Lang): string {
+/**
+ * The sheet number format of a KPI unit (the spreadsheet's locale picks the separators); money
+ * with its symbol where the sentences put it (src/contract/format.ts): `"$"#,##0.00`, « 6,61 € ».
+ */
+export function unitNumberFormat(unit: Unit, lang: Lang, currency?: Currency): string {
   switch (unit) {
     case "percent":
       return percentFormat(1, lang);
     case "currency":
-      return "#,##0.00";
+      if (!currency) return "#,##0.00";
+      return currency.after ? `#,##0.00"\u00a0${currency.symbol}"` : `"${currency.symbol}"#,##0.00`;
     case "seconds":
       return "[m]:ss";
     case "count":
@@ -29,7 +33,8 @@ export function unitNumberFormat(unit: Unit, lang: Lang): string {
 
 /**
  * The format of a published figure: rates to a hundredth of a point, as sources print them
- * (6.66%), other units as the KPI's values.
+ * (6.66%), other units as the KPI's values; money without the spreadsheet's symbol, since a
+ * benchmark counts in its source's currency (the notes name it).
  */
 export function publishedNumberFormat(unit: Unit, lang: Lang): string {
   return unit === "percent" ? percentFormat(2, lang) : unitNumberFormat(unit, lang);

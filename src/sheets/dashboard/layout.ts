@@ -21,12 +21,8 @@ import type { Lang } from "../../contract/i18n.ts";
 import type { RowProblem } from "../../contract/objectives.ts";
 import { anomalyIsGood } from "../../kpi/anomalies/detect.ts";
 import { type BenchmarkRow, objectiveBenchmark } from "../../kpi/registry/benchmarks.ts";
-import {
-  changeBetween,
-  type ObjectiveEval,
-  SPARKLINE_PERIODS,
-  statusTextOf,
-} from "../status/evaluate.ts";
+import { changeBetween } from "../status/compare.ts";
+import { type ObjectiveEval, SPARKLINE_PERIODS, statusTextOf } from "../status/evaluate.ts";
 import { columnLetter } from "../workbook/cells.ts";
 import { messages } from "../workbook/messages.ts";
 import {
@@ -249,7 +245,7 @@ function layoutSection(
     g.text(header, c, l);
     g.style(header, c, { bold: true, fill: HEADER_FILL, align: c === 0 ? "left" : "right" });
   });
-  const format = unitNumberFormat(e.kpi.unit, lang);
+  const format = unitNumberFormat(e.kpi.unit, lang, e.currency);
   const unit = e.kpi.unit;
   const cell = (v: number | null) => (v === null ? null : unitCellValue(v, unit));
   for (const p of e.trend) {
@@ -303,7 +299,7 @@ function layoutTableRow(
 ): [string, string] {
   const o = e.objective;
   const unit = e.kpi.unit;
-  const format = unitNumberFormat(unit, lang);
+  const format = unitNumberFormat(unit, lang, e.currency);
   const cell = (v: number | null | undefined) =>
     v === null || v === undefined || !Number.isFinite(v) ? null : unitCellValue(v, unit);
   g.text(r, COL.objective, o.channel ? `${o.name} · ${o.channel}` : o.name);
@@ -344,8 +340,8 @@ function layoutTableRow(
   g.number(r, COL.forecast, cell(e.forecast?.value), format);
   if (e.forecast) {
     const range = t("forecastRange", {
-      low: formatUnitValue(e.forecast.low, unit, lang),
-      high: formatUnitValue(e.forecast.high, unit, lang),
+      low: formatUnitValue(e.forecast.low, unit, lang, e.currency),
+      high: formatUnitValue(e.forecast.high, unit, lang, e.currency),
     });
     g.text(r, COL.range, range);
     g.style(r, COL.range, { align: "right" });

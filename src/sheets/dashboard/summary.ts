@@ -101,7 +101,7 @@ export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang):
   const sentences = [sentence(clauses.join(t("listSeparator")))];
   const named = late.flatMap((e) => {
     const v = e.verdict;
-    const value = (x: number) => formatUnitValue(x, e.kpi.unit, lang);
+    const value = (x: number) => formatUnitValue(x, e.kpi.unit, lang, e.currency);
     const common = {
       name: e.objective.name,
       status: lowerFirst(statusWord(e.status as StatusCode, lang), lang),
@@ -140,7 +140,7 @@ export function stakeholderSummary(evals: readonly ObjectiveEval[], lang: Lang):
 export function anomalySentence(e: ObjectiveEval, lang: Lang): string | null {
   const a = e.anomaly;
   if (!a?.flag || a.value === null || a.expected === null) return null;
-  const value = (x: number) => formatUnitValue(x, e.kpi.unit, lang);
+  const value = (x: number) => formatUnitValue(x, e.kpi.unit, lang, e.currency);
   return messages.t(lang, a.flag === "high" ? "sumAnomalyHigh" : "sumAnomalyLow", {
     name: e.objective.name,
     period: periodLabel(a.start, e.objective.frequency, lang, true),

@@ -103,8 +103,8 @@ export function composeDigest(input: DigestInput): Digest {
       e.forecast === null
         ? UNDEFINED_MARK
         : range
-          ? `${formatUnitValue(e.forecast.value, unit, lang)} (${formatUnitValue(range.low, unit, lang)} – ${formatUnitValue(range.high, unit, lang)})`
-          : formatUnitValue(e.forecast.value, unit, lang);
+          ? `${formatUnitValue(e.forecast.value, unit, lang, e.currency)} (${formatUnitValue(range.low, unit, lang, e.currency)} – ${formatUnitValue(range.high, unit, lang, e.currency)})`
+          : formatUnitValue(e.forecast.value, unit, lang, e.currency);
     let unchanged: string | null = null;
     if (e.current) {
       const since = firstReviewOfPeriod(input.history, e.objective.id, e.current.start);
@@ -121,8 +121,8 @@ export function composeDigest(input: DigestInput): Digest {
       status: e.status,
       statusWord: statusTextOf(e, lang),
       reason: reasonOf(e, lang),
-      current: formatUnitValue(e.current?.value ?? null, unit, lang),
-      target: formatUnitValue(e.objective.target, unit, lang),
+      current: formatUnitValue(e.current?.value ?? null, unit, lang, e.currency),
+      target: formatUnitValue(e.objective.target, unit, lang, e.currency),
       forecast,
       period: e.current
         ? periodLabel(e.current.start, e.objective.frequency, lang, true)
@@ -215,8 +215,8 @@ function changesSince(input: DigestInput): { changesTitle: string | null; change
         score: Math.abs((cur - prev) / prev),
         text: t("digestMover", {
           name: e.objective.name,
-          from: formatUnitValue(prev, unit, lang),
-          to: formatUnitValue(cur, unit, lang),
+          from: formatUnitValue(prev, unit, lang, e.currency),
+          to: formatUnitValue(cur, unit, lang, e.currency),
           delta: formatDelta(cur - prev, unit, lang),
         }),
       });

@@ -4,14 +4,20 @@
  * getValues per source tab) and never touches Apps Script.
  */
 
-import { formatDayLong, formatUnitValue, periodLabel, upperFirst } from "../../contract/format.ts";
+import {
+  type Currency,
+  currencyOfLocale,
+  formatDayLong,
+  formatUnitValue,
+  periodLabel,
+  upperFirst,
+} from "../../contract/format.ts";
 import type { Lang } from "../../contract/i18n.ts";
 import type { Objective, ObjectiveSummary, StatusCode } from "../../contract/objectives.ts";
 import { baselineCheck, valuesAroundStart } from "../../contract/rules/baseline-check.ts";
 import { isBigQuerySource } from "../../contract/rules/bigquery-source.ts";
 import { detectAnomalies } from "../../kpi/anomalies/detect.ts";
 import { dateColumnCheck, describeValue, readDay } from "../../kpi/cells.ts";
-import { dayFromParts, dayParts } from "../../kpi/days.ts";
 import { frequencyPeriod, type Period, periodStart } from "../../kpi/periods.ts";
 import { getKpi } from "../../kpi/registry/index.ts";
 import { kpiSeries, type PeriodPoint, pointsFromSums } from "../../kpi/series.ts";
@@ -37,6 +43,7 @@ import type { BigQueryResult } from "../bigquery/run.ts";
 import { checkSummable } from "../objectives/rules.ts";
 import { messages } from "../workbook/messages.ts";
 import { SourceRows } from "../workbook/source.ts";
+import { changeBetween, yearAgoStart } from "./compare.ts";
 import { reasonOf } from "./reason.ts";
 
 /** A source tab as read: its values (header row first), or null when the tab does not exist. */
@@ -97,6 +104,8 @@ export interface ObjectiveEval {
   /** "Jun 2027 in progress: 3.1% so far (11 of 30 days)." when the latest period is partial. */
   partialNote: string | null;
   notes: string[];
+  /** The spreadsheet's money (currencyOfLocale), for a KPI counted in it; else absent. */
+  currency?: Currency;
 }
 
 function quoteList(names: readonly string[], lang: Lang): string {
@@ -140,38 +149,8 @@ export function latestDateDay(dates: readonly unknown[], ctx: EngineContext): nu
   return latest;
 }
 
-function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(x * f) / f + 0; // + 0 turns -0 into 0
-}
-
 function numberOrNull(v: number | null | undefined): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
-
-/**
- * The change from `prev` to `cur` as the dashboard's change cells show it: percentage points
- * (×100) for rates, a share of `prev` otherwise (null from 0). Rounded to what the cell shows
- * (0.1 pp, 0.1%), so a change shown as 0.0 is 0, neither "-0.0" nor coloured as a rise or a fall.
- */
-export function changeBetween(
-  cur: number | null,
-  prev: number | null,
-  unit: KpiDefinition["unit"],
-): number | null {
-  if (cur === null || prev === null) return null;
-  if (unit === "percent") return roundTo((cur - prev) * 100, 1);
-  return prev === 0 ? null : roundTo((cur - prev) / Math.abs(prev), 3);
-}
-
-/**
- * The start of the same period a year before: 52 weeks back for a week (the same weekday, so the
- * same kind of week), the same month or quarter of the previous year otherwise.
- */
-export function yearAgoStart(start: number, period: Period): number {
-  if (period === "week" || period === "day") return start - 364;
-  const { year, month } = dayParts(start);
-  return periodStart(dayFromParts(year - 1, month, 1) as number, period);
 }
 
 /**
@@ -185,6 +164,7 @@ export function evaluateObjective(
   ctx: EngineContext,
   today: number,
   lang: Lang,
+  currency?: Currency,
 ): ObjectiveEval {
   const kpi = getKpi(objective.kpiId);
   if (!table) {
@@ -242,7 +222,7 @@ export function evaluateObjective(
       messages.t(lang, "engineError", { message: e instanceof Error ? e.message : String(e) }),
     );
   }
-  return evaluatePoints(objective, kpi, points, period, today, lang);
+  return evaluatePoints(objective, kpi, points, period, today, lang, currency);
 }
 
 /** The part of evaluateObjective after the series: exposed for tests with hand-made points. */
@@ -253,8 +233,10 @@ export function evaluatePoints(
   period: Period,
   today: number,
   lang: Lang,
+  currency?: Currency,
 ): ObjectiveEval {
   const result = emptyEval(objective, kpi, null);
+  if (currency) result.currency = currency;
   // Rows dated in the future (plans, budgets) say nothing about where the objective stands.
   const points = allPoints.filter((p) => p.start <= today);
   let latest: number | null = null;
@@ -332,7 +314,7 @@ export function evaluatePoints(
         ? messages.t(lang, "partialNoValue", { period: label, days: Math.max(0, days), total })
         : messages.t(lang, "partial", {
             period: label,
-            value: formatUnitValue(value, kpi.unit, lang),
+            value: formatUnitValue(value, kpi.unit, lang, result.currency),
             days,
             total,
           });
@@ -399,6 +381,7 @@ function judgeObjective(
     startDay,
     deadlineDay,
     lang,
+    currency: result.currency,
   };
   if (verdict) result.reason = reasonOf(verdict, context);
   else if (today > deadlineDay && valued.length > 0) {
@@ -408,7 +391,7 @@ function judgeObjective(
   }
   const warning = baselineCheck(baseline, target, valuesAroundStart(valued, startDay));
   if (warning) {
-    const value = (x: number) => formatUnitValue(x, kpi.unit, lang);
+    const value = (x: number) => formatUnitValue(x, kpi.unit, lang, result.currency);
     result.warnings.push(
       warning.kind === "far"
         ? messages.t(lang, "baselineFar", {
@@ -431,6 +414,7 @@ export function statusTextOf(e: Pick<ObjectiveEval, "status" | "error">, lang: L
 /** The sidebar's view of an evaluated objective. */
 export function summaryOf(e: ObjectiveEval, lang: Lang): ObjectiveSummary {
   const summary: ObjectiveSummary = { ...e.objective };
+  if (e.currency) summary.currency = e.currency;
   if (e.error) {
     summary.error = e.error;
     return summary;
@@ -457,6 +441,7 @@ function evaluateQueried(
   ctx: EngineContext,
   today: number,
   lang: Lang,
+  currency?: Currency,
 ): ObjectiveEval {
   const kpi = getKpi(objective.kpiId);
   if (!result) return emptyEval(objective, kpi, messages.t(lang, "bqNotRun"));
@@ -481,7 +466,7 @@ function evaluateQueried(
       messages.t(lang, "engineError", { message: e instanceof Error ? e.message : String(e) }),
     );
   }
-  const e = evaluatePoints(objective, kpi, points, period, today, lang);
+  const e = evaluatePoints(objective, kpi, points, period, today, lang, currency);
   e.notes.push(outcome.scan);
   return e;
 }
@@ -499,9 +484,13 @@ export function evaluateAll(
   for (const [name, source] of sources) {
     tables.set(name, source.values ? new SourceRows(source.values, ctx) : null);
   }
-  return objectives.map((o) =>
-    isBigQuerySource(o.sourceSheet)
-      ? evaluateQueried(o, queried.get(o.id), ctx, today, lang)
-      : evaluateObjective(o, tables.get(o.sourceSheet) ?? null, ctx, today, lang),
-  );
+  return objectives.map((o) => {
+    // Only money reads the locale: a Spreadsheet call that other KPIs never make.
+    const money = getKpi(o.kpiId).unit === "currency" ? currencyOfLocale(ctx.locale) : undefined;
+    const e = isBigQuerySource(o.sourceSheet)
+      ? evaluateQueried(o, queried.get(o.id), ctx, today, lang, money)
+      : evaluateObjective(o, tables.get(o.sourceSheet) ?? null, ctx, today, lang, money);
+    if (money) e.currency = money;
+    return e;
+  });
 }

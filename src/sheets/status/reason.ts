@@ -3,6 +3,7 @@
  * and under it in the sidebar's list. The rule is src/kpi/status.ts; this only says it.
  */
 import {
+  type Currency,
   formatDayLong,
   formatShare,
   formatUnitValue,
@@ -22,6 +23,7 @@ export interface ReasonContext {
   readonly startDay: number;
   readonly deadlineDay: number;
   readonly lang: Lang;
+  readonly currency?: Currency | undefined;
 }
 
 /** "about 80% likely", rounded to 5%; beyond 5–95% a t spread says little more than "very". */
@@ -43,7 +45,7 @@ function paceWords(pace: Pace, progress: number, expected: number, lang: Lang): 
 /** Why the verdict is what it is, in one or two sentences. */
 export function reasonOf(v: Verdict, c: ReasonContext): string {
   const { lang, unit } = c;
-  const value = (x: number) => formatUnitValue(x, unit, lang);
+  const value = (x: number) => formatUnitValue(x, unit, lang, c.currency);
   const period = (start: number) => periodLabel(start, c.frequency, lang, true);
   const deadline = formatDayLong(c.deadlineDay, lang);
   switch (v.status) {

@@ -85,7 +85,7 @@ describe("dashboard (English)", () => {
     expect(shown[3]?.[0]).toBe(
       "1 of 5 objectives on track or achieved; 4 need attention. " +
         "Newsletter open rate off track: 20.8% against 25.0% by 31 December 2027; " +
-        "Paid search CPA off track: 7.04 against 6.00 by 31 December 2027; " +
+        "Paid search CPA off track: $7.04 against $6.00 by 31 December 2027; " +
         "Website conversion rate at risk: 2.2% against 2.5% by 31 December 2027; " +
         "Bounce rate at risk: 46.9% against 44.0% by 31 December 2027.",
     );
@@ -221,7 +221,7 @@ describe("dashboard (English)", () => {
     // Paid search CPA: lower is better, money format, quarterly.
     const cpa = shown[3] as string[];
     expect(cpa[col("period")]).toBe("Q1 2027");
-    expect(cpa[col("target")]).toBe("6.00");
+    expect(cpa[col("target")]).toBe("$6.00");
     const cpaValues = sheet
       .getRange(FIRST_ROW + 3, 1, 1, TABLE_COLUMNS.length)
       .getValues()[0] as unknown[];
@@ -231,9 +231,9 @@ describe("dashboard (English)", () => {
     // deadline, 80% range 6.14 to 6.67) does not reach 6.00: Off track.
     expect(cpa[col("status")]).toBe("Off track");
     expect(cpa[col("reason")]).toBe(
-      "Behind pace (13% of the way, 24% of the time gone), and the trend points to 6.40 by 31 December 2027 (80% range 6.14 to 6.67; target 6.00): under 5% likely.",
+      "Behind pace (13% of the way, 24% of the time gone), and the trend points to $6.40 by 31 December 2027 (80% range $6.14 to $6.67; target $6.00): under 5% likely.",
     );
-    expect(cpa[col("range")]).toBe("6.14 to 6.67");
+    expect(cpa[col("range")]).toBe("$6.14 to $6.67");
     expect(cpaValues[col("progress")]).toBeCloseTo(
       ((cpaValues[col("current")] as number) - 7.2) / (6 - 7.2),
       12,
@@ -254,7 +254,7 @@ describe("dashboard (English)", () => {
     expect(dashboard().getCharts()).toHaveLength(4);
     expect(dashboard().getRange(4, 1).getValue()).toBe(
       "1 of 5 objectives on track or achieved; 3 need attention; 1 could not be computed (Newsletter open rate). " +
-        "Paid search CPA off track: 7.04 against 6.00 by 31 December 2027; " +
+        "Paid search CPA off track: $7.04 against $6.00 by 31 December 2027; " +
         "Website conversion rate at risk: 2.2% against 2.5% by 31 December 2027; " +
         "Bounce rate at risk: 46.9% against 44.0% by 31 December 2027.",
     );
@@ -321,8 +321,8 @@ describe("dashboard (English)", () => {
     const merged = sheet.getRange(4, 1).getMergedRanges();
     expect(merged.map((r) => r.getA1Notation())).toEqual(["A4:D4"]);
     expect(sheet.getRange(4, 1).getWrap()).toBe(true);
-    // 330 characters over 872 px at 7.5 px each (2,475 px): 3 lines of 18 px, plus 6.
-    expect(sheet.getRange(4, 1).getDisplayValue()).toHaveLength(330);
+    // 332 characters over 872 px at 7.5 px each (2,490 px): 3 lines of 18 px, plus 6.
+    expect(sheet.getRange(4, 1).getDisplayValue()).toHaveLength(332);
     expect(sheet.getRowHeight(4)).toBe(60);
     expect(sheet.getRange(FIRST_ROW, 4).getVerticalAlignment()).toBe("top");
     expect(sheet.getCharts()[0]?.getOptions().get("title")).toBe(

@@ -64,8 +64,10 @@ describe("objectives store (English user)", () => {
     expect(list.problems).toEqual([]);
     expect(list.objectives.map((o) => o.id)).toEqual(saved.map((o) => o.id));
     for (const [i, o] of list.objectives.entries()) {
-      const { status, statusLabel, reason, warnings, current, error, ...stored } = o;
+      const { status, statusLabel, reason, warnings, current, currency, error, ...stored } = o;
       expect(stored).toEqual(saved[i]);
+      // Only the KPI counted in money carries the spreadsheet's currency (en_US here).
+      expect(currency).toEqual(o.kpiId === "cpa" ? { symbol: "$", after: false } : undefined);
       expect(reason).toMatch(/the trend points to/);
       expect(warnings).toBeUndefined();
       expect(error).toBeUndefined();

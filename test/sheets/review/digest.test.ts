@@ -125,6 +125,11 @@ describe("the digest in English", () => {
     expect(html).toContain(`href="${SpreadsheetApp.getActiveSpreadsheet().getUrl()}"`);
     expect(html).not.toMatch(/<style|class=/);
     for (const name of NAMES) expect(mail.body).toContain(`• ${name}: `);
+    // Money in the spreadsheet's currency (en_US), in the reason and the values line.
+    expect(mail.body).toContain(
+      "the trend points to $6.40 by 31 December 2027 (80% range $6.14 to $6.67; target $6.00)",
+    );
+    expect(mail.body).toContain("  Q1 2027: $7.04 (target $6.00, forecast $6.40 ($6.14 – $6.67))");
     // One chart per objective needing attention, each a real PNG the HTML points at.
     const attention = rows.filter((r) => ["at_risk", "off_track", "missed"].includes(r.status));
     expect(attention.length).toBeGreaterThan(0);
@@ -234,6 +239,10 @@ describe("the digest in French", () => {
     expect(html).toContain("Ouvrir le classeur");
     expect(html).toContain("chaque lundi à 08:00 (Europe/Paris)");
     expect(mail.body).toMatch(/• Social engagement : /);
+    // Money in the spreadsheet's currency, the euro after a no-break space.
+    expect(mail.body).toContain(
+      "  T1 2027 : 7,04\u00a0€ (cible 6,00\u00a0€, prévision 6,40\u00a0€ (6,14\u00a0€ – 6,67\u00a0€))",
+    );
     expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Historique KPI")).not.toBeNull();
   });
 
