@@ -155,6 +155,19 @@ async function walk(lang: Lang): Promise<void> {
     await page.getByTestId("wizard-bq-project").fill(PROJECT);
     await page.getByTestId("wizard-bq-dataset").fill(DATASET);
     expect(await page.getByTestId("wizard-bq-table").inputValue()).toBe("events_*");
+    // A table of one's own asks for its date column and a SUM or COUNT(DISTINCT) per input.
+    await page.getByTestId("wizard-bq-table").fill("orders");
+    await page.getByTestId("wizard-bq-table").blur();
+    await page.getByTestId("wizard-date-column").fill("order_date");
+    await page.getByTestId("wizard-input-conversions").fill("SUM(orders)");
+    await page.getByTestId("wizard-input-visitors").fill("COUNT(DISTINCT session_id)");
+    await expect
+      .poll(async () => plain(await page.getByTestId("wizard-bq-scan").textContent()), {
+        timeout: 15_000,
+      })
+      .toContain(`${PROJECT}.${DATASET}.orders`);
+    await page.getByTestId("wizard-bq-table").fill("events_*");
+    await page.getByTestId("wizard-bq-table").blur();
     await page.getByTestId("wizard-input-conversions").selectOption("key_events");
     await page.getByTestId("wizard-events-conversions").fill("purchase");
     await page.getByTestId("wizard-input-visitors").selectOption("sessions");

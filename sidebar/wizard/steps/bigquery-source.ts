@@ -71,9 +71,15 @@ export function renderBigQueryFields(state: WizardState): DocumentFragment {
         names[part] = next[part];
         state.refreshBigQueryScan(600);
       },
-      // Only the table decides which fields follow (a GA4 export's presets, or a table's columns).
+      // Only the table decides which fields follow (a GA4 export's presets, or a table's columns);
+      // what was chosen for the other kind means nothing to this one.
       onchange: () => {
-        if ((bigQueryNames(draft.sourceSheet).table === GA4_TABLE) !== ga4) state.render();
+        const nowGa4 = bigQueryNames(draft.sourceSheet).table === GA4_TABLE;
+        if (nowGa4 === ga4) return;
+        draft.dateColumn = nowGa4 ? GA4_DATE_COLUMN : "";
+        draft.inputs = {};
+        state.render();
+        state.refreshBigQueryScan();
       },
     });
     return field(form, key, input, { label });
