@@ -101,6 +101,15 @@ async function prepareAnswers(): Promise<Map<string, BigQueryAnswer>> {
   return new Map([[bq.compiled.sql, { header: r.header, rows }]]);
 }
 
+/** Waits until "Before the first run" names `table`. */
+async function scanNames(page: Page, table: string): Promise<void> {
+  await expect
+    .poll(async () => plain(await page.getByTestId("wizard-bq-scan").textContent()), {
+      timeout: 15_000,
+    })
+    .toContain(table);
+}
+
 async function checkPage(page: Page): Promise<void> {
   expect(await unlabelledControls(page)).toEqual([]);
   expect(await contrastProblems(page)).toEqual([]);
@@ -161,22 +170,14 @@ async function walk(lang: Lang): Promise<void> {
     await page.getByTestId("wizard-date-column").fill("order_date");
     await page.getByTestId("wizard-input-conversions").fill("SUM(orders)");
     await page.getByTestId("wizard-input-visitors").fill("COUNT(DISTINCT session_id)");
-    await expect
-      .poll(async () => plain(await page.getByTestId("wizard-bq-scan").textContent()), {
-        timeout: 15_000,
-      })
-      .toContain(`${PROJECT}.${DATASET}.orders`);
+    await scanNames(page, `${PROJECT}.${DATASET}.orders`);
     await page.getByTestId("wizard-bq-table").fill("events_*");
     await page.getByTestId("wizard-bq-table").blur();
     await page.getByTestId("wizard-input-conversions").selectOption("key_events");
     await page.getByTestId("wizard-events-conversions").fill("purchase");
     await page.getByTestId("wizard-input-visitors").selectOption("sessions");
     // Before the first run: the table and days the build will read, from the server's plan.
-    await expect
-      .poll(async () => plain(await page.getByTestId("wizard-bq-scan").textContent()), {
-        timeout: 15_000,
-      })
-      .toContain(`${PROJECT}.${DATASET}.events_*`);
+    await scanNames(page, `${PROJECT}.${DATASET}.events_*`);
     const scan = plain(await page.getByTestId("wizard-bq-scan-text").textContent());
     expect(scan).toMatch(
       lang === "fr" ? /^BigQuery : lit .* du .* au / : /^BigQuery: reads .* from /,
