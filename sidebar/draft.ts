@@ -15,6 +15,7 @@ import type {
   RowFilter,
   Unit,
 } from "../src/contract/objectives.ts";
+import { isBigQuerySource } from "../src/contract/rules/bigquery-source.ts";
 import { MINUS, parseTerm } from "../src/contract/rules/input-terms.ts";
 import {
   checkObjective,
@@ -23,6 +24,7 @@ import {
   type RuleEnv,
 } from "../src/contract/rules/objective-rules.ts";
 import type {
+  BigQueryScanRequest,
   Preview,
   PreviewRequest,
   RealismRequest,
@@ -232,8 +234,8 @@ export function chosenFilter(draft: Draft): RowFilter | null {
   return { column: draft.filterColumn, values: draft.filterValues.filter((v) => v.trim() !== "") };
 }
 
-/** What the preview needs, or null while the source or a required column is still missing. */
-export function previewRequest(ctx: WizardContext, draft: Draft): PreviewRequest | null {
+/** The source, columns and frequency, or null while the source or a required input is missing. */
+function sourceRequest(ctx: WizardContext, draft: Draft): PreviewRequest | null {
   const kpi = findKpi(ctx, draft.kpiId);
   if (!kpi || !draft.sourceSheet || !draft.dateColumn) return null;
   const inputs = chosenInputs(draft);
@@ -246,6 +248,17 @@ export function previewRequest(ctx: WizardContext, draft: Draft): PreviewRequest
     filter: chosenFilter(draft),
     frequency: draft.frequency,
   };
+}
+
+/** What the preview of a tab needs; a BigQuery source has none (see bigQueryScanRequest). */
+export function previewRequest(ctx: WizardContext, draft: Draft): PreviewRequest | null {
+  return isBigQuerySource(draft.sourceSheet) ? null : sourceRequest(ctx, draft);
+}
+
+/** What the scan of a BigQuery source needs, with the start date that bounds it; null for a tab. */
+export function bigQueryScanRequest(ctx: WizardContext, draft: Draft): BigQueryScanRequest | null {
+  const request = isBigQuerySource(draft.sourceSheet) ? sourceRequest(ctx, draft) : null;
+  return request && { ...request, startDate: draft.startDate };
 }
 
 /**
@@ -365,8 +378,9 @@ export function validateStep(
   const kpi = findKpi(ctx, draft.kpiId);
   if (step === 1) {
     const sheet = findSheet(ctx, draft.sourceSheet);
-    if (draft.sourceSheet !== "" && !sheet) add("sheet", t("errChooseSheet"));
-    else if (sheet && draft.dateColumn !== "" && !sheet.headers.includes(draft.dateColumn)) {
+    if (draft.sourceSheet !== "" && !sheet && !isBigQuerySource(draft.sourceSheet)) {
+      add("sheet", t("errChooseSheet"));
+    } else if (sheet && draft.dateColumn !== "" && !sheet.headers.includes(draft.dateColumn)) {
       add("dateColumn", t("errDateColumn"));
     }
     for (const input of kpi?.inputs ?? []) {

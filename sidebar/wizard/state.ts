@@ -9,6 +9,8 @@
  */
 import type { Lang } from "../../src/contract/i18n.ts";
 import type {
+  BigQueryScan,
+  BigQueryScanRequest,
   Preview,
   PreviewRequest,
   RealismRequest,
@@ -18,6 +20,7 @@ import type {
 } from "../../src/contract/wizard.ts";
 import type { App } from "../app.ts";
 import {
+  bigQueryScanRequest,
   type Draft,
   findKpi,
   previewRequest,
@@ -54,6 +57,8 @@ export class WizardState {
   serverError: string | null = null;
   readonly preview: Loader<PreviewRequest, Preview>;
   readonly realism: Loader<RealismRequest, RealismResult>;
+  /** What the first build would read from a BigQuery source (its plan; nothing is run). */
+  readonly bigQueryScan: Loader<BigQueryScanRequest, BigQueryScan>;
   /** The redraw functions of the live parts of the step on screen. */
   private live: Array<() => void> = [];
 
@@ -82,6 +87,9 @@ export class WizardState {
       this.notify();
     });
     this.realism = createLoader<RealismRequest, RealismResult>("checkRealism", () => this.notify());
+    this.bigQueryScan = createLoader<BigQueryScanRequest, BigQueryScan>("previewBigQueryScan", () =>
+      this.notify(),
+    );
   }
 
   /** Forgets the fields and live parts of the previous screen, before a render builds new ones. */
@@ -155,6 +163,18 @@ export class WizardState {
     this.preview.request(previewRequest(this.ctx, this.draft), delay);
     this.refreshRealism(delay);
     // What the user just typed may change what the live parts say even when nothing is asked.
+    this.notify();
+  }
+
+  /** The scan of the current BigQuery source, once it has arrived. */
+  currentBigQueryScan(): BigQueryScan | null {
+    const request = bigQueryScanRequest(this.ctx, this.draft);
+    if (!request || this.bigQueryScan.dataKey !== keyOf(request)) return null;
+    return this.bigQueryScan.data;
+  }
+
+  refreshBigQueryScan(delay = 0): void {
+    this.bigQueryScan.request(bigQueryScanRequest(this.ctx, this.draft), delay);
     this.notify();
   }
 

@@ -162,3 +162,16 @@ export interface LeftOut {
   /** Rows the objective's filter left out (other campaigns). */
   filtered: number;
 }
+
+/** A BigQuery source as the wizard has it, with the start date and frequency that bound its scan. */
+export interface BigQueryScanRequest extends PreviewRequest {
+  startDate: string;
+}
+
+/** What the first dashboard build would read in BigQuery, told before anything is run. */
+export interface BigQueryScan {
+  /** The dashboard's own sentence: table, days read, and a GA4 export's daily tables. */
+  text: string;
+  /** The project billed for the query. */
+  project: string;
+}

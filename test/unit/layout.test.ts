@@ -23,7 +23,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   bigquery: ["workbook"],
   status: ["workbook", "objectives", "bigquery"],
   dashboard: ["workbook", "status"],
-  wizard: ["workbook", "objectives"],
+  // The wizard tells what a BigQuery source's first build will read, from the build's own plan.
+  wizard: ["workbook", "objectives", "bigquery"],
   // The weekly review rebuilds the dashboard and reads the status evaluation.
   review: ["workbook", "objectives", "status", "dashboard"],
   import: ["workbook"],

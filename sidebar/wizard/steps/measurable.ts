@@ -1,20 +1,29 @@
 /**
  * Step M, Measurable: the source tab, its date column, and a column (or several) for each input of
- * the KPI, with how sure the automatic match is; the preview of the data sits below.
+ * the KPI, with how sure the automatic match is; the preview of the data sits below. Or, as the
+ * second kind of source, a BigQuery table (./bigquery-source.ts).
  */
 
+import { isBigQuerySource } from "../../../src/contract/rules/bigquery-source.ts";
 import { MINUS, ONE_PER_ROW } from "../../../src/contract/rules/input-terms.ts";
 import type { WizardKpi } from "../../../src/contract/wizard.ts";
 import { h } from "../../dom.ts";
 import { findKpi, findSheet, selectSheet } from "../../draft.ts";
 import { field, selectInput } from "../../fields.ts";
 import type { WizardState } from "../state.ts";
+import { renderBigQueryFields, sourceKindField } from "./bigquery-source.ts";
 import { previewCard } from "./data-preview.ts";
 import { filterField } from "./filter.ts";
 
 export function renderMeasurableStep(state: WizardState): DocumentFragment {
   const { ctx, draft, form, t } = state;
   const fragment = document.createDocumentFragment();
+  const bigQuery = isBigQuerySource(draft.sourceSheet);
+  fragment.append(sourceKindField(state, bigQuery));
+  if (bigQuery) {
+    fragment.append(renderBigQueryFields(state));
+    return fragment;
+  }
   if (ctx.sheets.length === 0) {
     fragment.append(h("div", { class: "banner warn", role: "status" }, h("p", {}, t("noSheets"))));
     return fragment;

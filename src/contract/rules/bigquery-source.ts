@@ -13,7 +13,7 @@
  * prefix is a tab, as before.
  */
 import { GA4_WILDCARD } from "../../kpi/sql/compile.ts";
-import { ga4Preset } from "../../kpi/sql/ga4.ts";
+import { GA4_PRESETS, type Ga4PresetInfo, ga4Preset } from "../../kpi/sql/ga4.ts";
 import {
   checkColumnPath,
   checkDataset,
@@ -43,6 +43,40 @@ export interface BigQueryIssue {
 
 export function isBigQuerySource(sourceSheet: string): boolean {
   return sourceSheet.trim().toLowerCase().startsWith(BIGQUERY_PREFIX);
+}
+
+/** The GA4 presets the wizard offers for an input, and whether each asks for event names. */
+export const GA4_PRESET_CHOICES: readonly Pick<Ga4PresetInfo, "id" | "label" | "needsEvents">[] =
+  GA4_PRESETS;
+
+/** The text of a source from its three names, as the Objectives tab holds it. */
+export function bigQuerySourceText(project: string, dataset: string, table: string): string {
+  return `${BIGQUERY_PREFIX}${project.trim()}.${dataset.trim()}.${table.trim()}`;
+}
+
+/** The three names of a source's text, read the way parseBigQuerySource reads them. */
+export function bigQueryNames(sourceSheet: string): {
+  project: string;
+  dataset: string;
+  table: string;
+} {
+  const parts = sourceSheet.trim().slice(BIGQUERY_PREFIX.length).split(".");
+  // A project with a domain prefix ("example.com:proj") holds dots itself: the last two parts
+  // are the dataset and the table.
+  const table = parts.pop() ?? "";
+  const dataset = parts.pop() ?? "";
+  return { project: parts.join("."), dataset, table };
+}
+
+/** A GA4 input's text: the preset, then its event names when it takes some. */
+export function ga4InputText(preset: string, events: string): string {
+  return ga4Preset(preset)?.needsEvents ? `${preset}: ${events}` : preset;
+}
+
+/** The preset and event names of a GA4 input's text ("key_events: purchase"). */
+export function ga4InputParts(text: string): { preset: string; events: string } {
+  const m = /^([a-z_]+)\s*(?::\s*(.*))?$/.exec(text.trim());
+  return { preset: m?.[1] ?? "", events: m?.[2] ?? "" };
 }
 
 function ok<T>(f: () => T): T | undefined {
@@ -81,14 +115,8 @@ export function parseBigQuerySource(
   dateColumn: string,
   inputs: Readonly<Record<string, readonly string[]>>,
 ): { value: BigQuerySource } | { issue: BigQueryIssue } {
-  const ref = sourceSheet.trim().slice(BIGQUERY_PREFIX.length);
-  const parts = ref.split(".");
   const bad = (issue: BigQueryIssue) => ({ issue });
-  // A project with a domain prefix ("example.com:proj") holds dots itself: the last two parts
-  // are the dataset and the table.
-  const table = parts.pop() ?? "";
-  const dataset = parts.pop() ?? "";
-  const project = parts.join(".");
+  const { project, dataset, table } = bigQueryNames(sourceSheet);
   if (
     ok(() => checkProject(project)) === undefined ||
     ok(() => checkDataset(dataset)) === undefined ||

@@ -3,6 +3,7 @@ export const BIGQUERY = {
   en: {
     bqScan:
       "BigQuery: reads {tables} from {from} to {to} (in the dashboard's zone; a GA4 export's daily tables from {scanFrom} to {scanTo}).",
+    bqScanNotBigQuery: "This source is a tab of the spreadsheet, not a BigQuery table.",
     bqNotRun: "Computed in BigQuery when the dashboard is built (Build or refresh dashboard).",
     bqTimeout:
       "BigQuery did not answer within {seconds} seconds for {table}. The query keeps running in BigQuery; build the dashboard again in a minute.",
@@ -24,6 +25,7 @@ export const BIGQUERY = {
   fr: {
     bqScan:
       "BigQuery : lit {tables} du {from} au {to} (dans le fuseau du tableau de bord ; les tables quotidiennes d’un export GA4 du {scanFrom} au {scanTo}).",
+    bqScanNotBigQuery: "Cette source est un onglet du classeur, pas une table BigQuery.",
     bqNotRun:
       "Calculé dans BigQuery à la création du tableau de bord (Créer ou actualiser le tableau de bord).",
     bqTimeout:
