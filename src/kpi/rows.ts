@@ -5,6 +5,7 @@
  * reader (wizard preview, dashboard, sidebar list) selects through here, so they all count the
  * same rows and can all say what was left out and why.
  */
+import { isBlank } from "../contract/rules/text-checks.ts";
 import { isTotalLabel, readDay } from "./cells.ts";
 import type { EngineContext } from "./types.ts";
 
@@ -41,10 +42,6 @@ export interface RowSelection {
   readonly undated: number;
   /** Rows the filter left out (other campaigns); 0 without a filter. */
   readonly filtered: number;
-}
-
-function isBlank(v: unknown): boolean {
-  return v === "" || v === null || v === undefined;
 }
 
 /**

@@ -31,6 +31,7 @@ export function shown(value: unknown): string {
   return typeof value;
 }
 
+/** A blank cell or field: what Sheets hands over for an empty cell (""), or nothing at all. */
 export function isBlank(v: unknown): boolean {
   return v === undefined || v === null || v === "";
 }

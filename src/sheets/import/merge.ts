@@ -4,6 +4,7 @@
  * column), a row of a new day is appended, and every other row of the tab stays as it is. Pure: it
  * plans, endpoints.ts writes.
  */
+import { isBlank } from "../../contract/rules/text-checks.ts";
 import { idKey, readDay } from "../../kpi/cells.ts";
 import { dayFromParts } from "../../kpi/days.ts";
 import { suggestKeyColumn } from "../../kpi/mapping.ts";
@@ -81,7 +82,7 @@ export function planMerge(
   const tabSeen = new Map<string, number>();
   let dataRows = 0;
   tab.rows.forEach((row, i) => {
-    if (row.every((v) => v === "" || v === null || v === undefined)) return;
+    if (row.every(isBlank)) return;
     if (isTotalRow(row, tabDate, ctx)) return;
     dataRows++;
     const day = readDay(row[tabDate], ctx);

@@ -3,6 +3,7 @@
  * the header row of a tab (below the title and comment lines exports start with) and a column by
  * its header, used by the save endpoint, the wizard, the dashboard and the import alike.
  */
+import { isBlank } from "../../contract/rules/text-checks.ts";
 import { isDateValue, parseNumberText, readDay } from "../../kpi/cells.ts";
 import { civilDay, isoDay } from "../../kpi/days.ts";
 import type { EngineContext } from "../../kpi/types.ts";
@@ -69,10 +70,6 @@ export class HeaderRow {
 /** Rows looked at for a header: GA4 writes about ten comment lines, Google Ads two. */
 export const HEADER_SEARCH_ROWS = 30;
 
-function isBlankCell(v: unknown): boolean {
-  return v === "" || v === null || v === undefined;
-}
-
 /** A comment line (GA4's "# Account: …") or Excel's "sep=," line: never a header. */
 function isCommentRow(filled: readonly unknown[]): boolean {
   const first = filled[0];
@@ -97,12 +94,12 @@ function isLabel(v: unknown, ctx: EngineContext): boolean {
 export function findHeaderRow(values: readonly (readonly unknown[])[], ctx: EngineContext): number {
   const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
-    const filled = (values[i] ?? []).filter((v) => !isBlankCell(v));
+    const filled = (values[i] ?? []).filter((v) => !isBlank(v));
     if (filled.length < 2 || isCommentRow(filled)) continue;
     if (!filled.every((v) => isLabel(v, ctx))) continue;
     let next: unknown[] | undefined;
     for (let j = i + 1; j < values.length && !next; j++) {
-      const cells = (values[j] ?? []).filter((v) => !isBlankCell(v));
+      const cells = (values[j] ?? []).filter((v) => !isBlank(v));
       if (cells.length > 0) next = cells;
     }
     if (!next) return i;
