@@ -5,6 +5,7 @@
  * src/kpi/sql then reads it with the very query shape BigQuery gets.
  */
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { BIGQUERY_MACROS, bigQueryToDuckDb } from "./translate.ts";
 
 export interface QueryResult {
   readonly header: string[];
@@ -24,7 +25,37 @@ export const GA4_COLUMNS = `
   ecommerce STRUCT(purchase_revenue DOUBLE, transaction_id VARCHAR),
   "_TABLE_SUFFIX" VARCHAR`;
 
+/** What runs SQL on a DuckDB database: the in-process stand-in, or its worker (sync-duck.ts). */
+export interface SqlRunner {
+  run(sql: string): Promise<QueryResult>;
+}
+
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Creates the project's catalog and the dataset's schema, if missing; returns the dataset's name. */
+export async function createDataset(
+  duck: SqlRunner,
+  project: string,
+  dataset: string,
+): Promise<string> {
+  const known = await duck.run(
+    `SELECT 1 FROM duckdb_databases() WHERE database_name = '${project.replace(/'/g, "''")}'`,
+  );
+  if (known.rows.length === 0) await duck.run(`ATTACH ':memory:' AS ${q(project)}`);
+  await duck.run(`CREATE SCHEMA IF NOT EXISTS ${q(project)}.${q(dataset)}`);
+  return `${q(project)}.${q(dataset)}`;
+}
+
+/** An empty GA4 export (the `events_*` stand-in) in project.dataset; returns its name. */
+export async function createGa4Table(
+  duck: SqlRunner,
+  project: string,
+  dataset: string,
+): Promise<string> {
+  const table = `${await createDataset(duck, project, dataset)}.${q("events_*")}`;
+  await duck.run(`CREATE OR REPLACE TABLE ${table} (${GA4_COLUMNS})`);
+  return table;
+}
 
 export class DuckStandIn {
   private constructor(
@@ -36,7 +67,9 @@ export class DuckStandIn {
     const instance = await DuckDBInstance.create(":memory:", {
       threads: String(options.threads ?? 1),
     });
-    return new DuckStandIn(instance, await instance.connect());
+    const duck = new DuckStandIn(instance, await instance.connect());
+    for (const macro of BIGQUERY_MACROS) await duck.run(macro);
+    return duck;
   }
 
   async run(sql: string): Promise<QueryResult> {
@@ -45,21 +78,18 @@ export class DuckStandIn {
   }
 
   /** Creates the project's catalog and the dataset's schema, if missing. */
-  async dataset(project: string, dataset: string): Promise<string> {
-    const known = await this.run(
-      `SELECT 1 FROM duckdb_databases() WHERE database_name = '${project.replace(/'/g, "''")}'`,
-    );
-    if (known.rows.length === 0) await this.run(`ATTACH ':memory:' AS ${q(project)}`);
-    await this.run(`CREATE SCHEMA IF NOT EXISTS ${q(project)}.${q(dataset)}`);
-    return `${q(project)}.${q(dataset)}`;
+  dataset(project: string, dataset: string): Promise<string> {
+    return createDataset(this, project, dataset);
   }
 
   /** An empty GA4 export (the `events_*` stand-in) in project.dataset; returns its name. */
-  async ga4Table(project: string, dataset: string): Promise<string> {
-    const ds = await this.dataset(project, dataset);
-    const table = `${ds}.${q("events_*")}`;
-    await this.run(`CREATE OR REPLACE TABLE ${table} (${GA4_COLUMNS})`);
-    return table;
+  ga4Table(project: string, dataset: string): Promise<string> {
+    return createGa4Table(this, project, dataset);
+  }
+
+  /** KPI Pilot's BigQuery-dialect SQL, run as written (see translate.ts). */
+  runBigQuery(sql: string): Promise<QueryResult> {
+    return this.run(bigQueryToDuckDb(sql));
   }
 
   close(): void {

@@ -4,7 +4,7 @@
  * midnight), about 4% ending in a purchase, two thirds engaged, 200,000 users. Deterministic:
  * every value comes from hash() of the row numbers.
  */
-import type { DuckStandIn } from "./duckdb.ts";
+import { createGa4Table, type SqlRunner } from "./duckdb.ts";
 
 export interface BigOptions {
   readonly project: string;
@@ -17,8 +17,8 @@ export interface BigOptions {
 }
 
 /** Creates and fills `events_*`; returns the number of events written. */
-export async function generateBigGa4(duck: DuckStandIn, o: BigOptions): Promise<number> {
-  const table = await duck.ga4Table(o.project, o.dataset);
+export async function generateBigGa4(duck: SqlRunner, o: BigOptions): Promise<number> {
+  const table = await createGa4Table(duck, o.project, o.dataset);
   const sessions = Math.max(1, Math.round(o.events / 4.5));
   const span = BigInt(o.days) * 86_400_000_000n;
   const tz = o.propertyTimeZone.replace(/'/g, "''");
@@ -64,7 +64,7 @@ export async function generateBigGa4(duck: DuckStandIn, o: BigOptions): Promise<
  * event_params record (an upper bound, should BigQuery bill the record as one column).
  */
 export async function bigQueryBytes(
-  duck: DuckStandIn,
+  duck: SqlRunner,
   table: string,
   columns: readonly string[],
   suffixFrom: string,
