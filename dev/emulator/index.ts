@@ -304,7 +304,6 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     sheetFacades: new WeakMap(),
     facades: facadesOf(() => ctx),
     bigQuery: opts.bigQuery,
-    dataSourceSheets: new Map(),
     bigQueryEnabled: false,
     script: {
       triggers: [],

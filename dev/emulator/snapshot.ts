@@ -9,6 +9,7 @@ import {
   type ChartState,
   type ConditionalRuleState,
   type Ctx,
+  type DataExecution,
   type DataValidationState,
   FORMAT_KEYS,
   isEmptyCell,
@@ -84,6 +85,11 @@ export interface SheetSnapshot {
   protections: ProtectionSnapshot[];
   conditionalFormatRules: ConditionalFormatRuleSnapshot[];
   charts: ChartSnapshot[];
+  /** A Connected Sheets data-source sheet: its BigQuery spec and its last execution, kept as is. */
+  dataSource?: {
+    spec: { projectId: string; rawQuery: string };
+    run: Omit<DataExecution, "rows"> & { rows: JsonValue[][] };
+  };
 }
 
 /** Each member of a location union with its sheet named rather than given by id. */
@@ -206,6 +212,18 @@ function sheetSnapshot(s: SheetState, nameOf: (id: number) => string | undefined
       format: { ...r.format },
     })),
     charts: s.charts.map((c) => chartSnapshot(c, nameOf)),
+    ...(s.dataSource
+      ? {
+          dataSource: {
+            spec: { ...s.dataSource.spec },
+            run: {
+              ...s.dataSource.run,
+              header: [...s.dataSource.run.header],
+              rows: s.dataSource.run.rows.map((r) => r.map(encodeJson)),
+            },
+          },
+        }
+      : {}),
   };
 }
 
@@ -305,6 +323,23 @@ export function bookFromSnapshot(snap: WorkbookSnapshot): BookState {
       values: r.values.map(decodeJson),
       format: { ...r.format },
     }));
+    if (s.dataSource) {
+      const { spec, run } = s.dataSource;
+      const where = `sheet "${s.name}" data source`;
+      if (typeof spec?.projectId !== "string" || typeof spec.rawQuery !== "string")
+        fail(`${where}: a spec needs a projectId and a rawQuery`);
+      if (
+        (run?.state !== "SUCCESS" && run?.state !== "ERROR") ||
+        !Array.isArray(run.header) ||
+        !Array.isArray(run.rows) ||
+        !run.rows.every(Array.isArray)
+      )
+        fail(`${where}: an execution needs a state (SUCCESS or ERROR), a header and rows`);
+      st.dataSource = {
+        spec: { projectId: spec.projectId, rawQuery: spec.rawQuery },
+        run: { ...run, header: [...run.header], rows: run.rows.map((r) => r.map(decodeJson)) },
+      };
+    }
     st.charts = s.charts.map((c) => ({
       id: c.chartId,
       type: c.type,

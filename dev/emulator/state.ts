@@ -122,6 +122,8 @@ export interface SheetState {
   protections: ProtectionState[];
   conditionalRules: ConditionalRuleState[];
   charts: ChartState[];
+  /** Set on a Connected Sheets data-source sheet: its spec and its last execution. */
+  dataSource: DataSourceSheetState | undefined;
   deleted: boolean;
 }
 
@@ -167,6 +169,7 @@ export function newSheetState(
     protections: [],
     conditionalRules: [],
     charts: [],
+    dataSource: undefined,
     deleted: false,
   };
 }
@@ -455,9 +458,8 @@ export interface Ctx {
   sheetFacades: WeakMap<SheetState, object>;
   facades: Facades;
   script: ScriptState;
-  /** Connected Sheets: what runs a raw query (a DuckDB stand-in), and each data-source sheet by id. */
+  /** Connected Sheets: what runs a raw query (a DuckDB stand-in); each data-source sheet's state is on its sheet. */
   bigQuery: BigQueryRunner | undefined;
-  dataSourceSheets: Map<number, DataSourceSheetState>;
   /** SpreadsheetApp.enableBigQueryExecution() was called: data-source sheets refuse to run without. */
   bigQueryEnabled: boolean;
 }

@@ -13,6 +13,7 @@ import {
   type DataSourceSheetState,
   INTERNAL,
   instrument,
+  type SheetState,
 } from "../state.ts";
 
 export type { BigQueryAnswer, BigQueryRunner } from "../state.ts";
@@ -252,10 +253,11 @@ export function newDataSourceSheet(
   ctx: Ctx,
   spec: GoogleAppsScript.Spreadsheet.DataSourceSpec,
   sheet: GSheet,
+  sheetState: SheetState,
 ): EmuDataSourceSheet {
   const specState = { ...(spec as unknown as EmuDataSourceSpec)[INTERNAL].spec };
   const state: DataSourceSheetState = { spec: specState, run: execute(ctx, specState) };
-  ctx.dataSourceSheets.set(sheet.getSheetId(), state);
+  sheetState.dataSource = state;
   return new EmuDataSourceSheet(ctx, state, sheet);
 }
 

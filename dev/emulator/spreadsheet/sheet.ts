@@ -124,7 +124,7 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
   }
   asDataSourceSheet(): GoogleAppsScript.Spreadsheet.DataSourceSheet | null {
     const ctx = this[INTERNAL].ctx;
-    const state = ctx.dataSourceSheets.get(this.s().id);
+    const state = this.s().dataSource;
     return state ? (new EmuDataSourceSheet(ctx, state, this.self()) as never) : null;
   }
   getIndex(): number {

@@ -143,7 +143,12 @@ export class EmuSpreadsheet implements Pick<DocumentedSpreadsheet, SpreadsheetMe
     const ctx = this[INTERNAL].ctx;
     const sheets = ctx.book.sheets;
     const sheet = this.insertSheet(`Data source ${sheets.length + 1}`, sheets.length);
-    return newDataSourceSheet(ctx, spec, sheet) as never;
+    return newDataSourceSheet(
+      ctx,
+      spec,
+      sheet,
+      unwrapSheet(ctx, sheet, "insertDataSourceSheet"),
+    ) as never;
   }
   insertSheet(
     a?: string | number | InsertOptions,

@@ -156,6 +156,20 @@ describe("a BigQuery objective", () => {
       sheet.asDataSourceSheet()?.getDataSource().getSpec().asBigQuery().getRawQuery(),
     ).toContain("_TABLE_SUFFIX");
     expect(installed.emu.calls.counts()["Spreadsheet.insertDataSourceSheet"]).toBe(1);
+    // A workbook saved and opened again (the playground's restart) keeps its data-source sheet:
+    // the next build reuses it rather than adding one more hidden sheet each time.
+    const saved = JSON.stringify(installed.emu.snapshot());
+    const answers = await prepare(installed.emu);
+    installed.uninstall();
+    const again = installEmulator({ timeZone: ZONE });
+    uninstall = again.uninstall;
+    again.emu.load(JSON.parse(saved));
+    again.emu.setBigQueryRunner(runner(answers));
+    const reopened = SpreadsheetApp.getActiveSpreadsheet();
+    buildDashboardAt(NOW);
+    expect(reopened.getSheets().length).toBe(count);
+    expect(again.emu.calls.counts()["Spreadsheet.insertDataSourceSheet"] ?? 0).toBe(0);
+    expect(dumpSheet(taggedSheet("kpiPilot.dashboard"))).not.toMatch(/Cannot compute/);
   });
 
   it("says in plain words when BigQuery is too slow or refuses, en and fr", () => {
