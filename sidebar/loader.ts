@@ -13,6 +13,8 @@ export interface Loader<Req, Res> {
   readonly data: Res | null;
   /** The key of the request `data` answers. */
   readonly dataKey: string;
+  /** The key of the latest request (the one `status` and `error` are about); "" when none. */
+  readonly key: string;
   readonly error: string;
   /** Asks for `request` after `delay` ms; null means there is nothing to ask. */
   request(request: Req | null, delay?: number): void;
@@ -74,6 +76,9 @@ export function createLoader<Req, Res>(endpoint: string, onChange: () => void): 
     },
     get dataKey() {
       return dataKey;
+    },
+    get key() {
+      return key;
     },
     get error() {
       return error;

@@ -22,7 +22,7 @@ export {
 export { runScheduledReview } from "./sheets/review/run.ts";
 export { insertSampleData } from "./sheets/sample-data.ts";
 export { listObjectives } from "./sheets/status/endpoints.ts";
-export { previewBigQueryScan } from "./sheets/wizard/bigquery-scan.ts";
+export { previewBigQueryObjective, previewBigQueryScan } from "./sheets/wizard/bigquery-scan.ts";
 export { getWizardContext, getWizardSheets } from "./sheets/wizard/describe.ts";
 export { clearWizardDraft, saveWizardDraft } from "./sheets/wizard/draft-store.ts";
 export { checkRealism, previewObjective } from "./sheets/wizard/endpoints.ts";

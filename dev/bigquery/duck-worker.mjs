@@ -11,24 +11,31 @@ const instance = await DuckDBInstance.create(":memory:", { threads: String(threa
 const connection = await instance.connect();
 
 let queue = Promise.resolve();
+let closing = false;
 
 /** Runs one request after the ones before it; `reply` gets the result or the error's text. */
 function handle(request, reply) {
   queue = queue.then(async () => {
     const started = performance.now();
     let answer;
-    try {
-      const reader = await connection.runAndReadAll(request.sql);
-      answer = { header: reader.columnNames(), rows: reader.getRowsJS() };
-    } catch (error) {
-      answer = { error: error instanceof Error ? error.message : String(error) };
-    }
+    if (closing) answer = { error: "the DuckDB stand-in is closing" };
+    else
+      try {
+        const reader = await connection.runAndReadAll(request.sql);
+        answer = { header: reader.columnNames(), rows: reader.getRowsJS() };
+      } catch (error) {
+        answer = { error: error instanceof Error ? error.message : String(error) };
+      }
     reply({ id: request.id, ms: performance.now() - started, ...answer });
   });
 }
 
 parentPort.on("message", (request) => {
   if (request === "close") {
+    // Stop whatever runs now (a generation of millions of events takes seconds): a process that
+    // exits while DuckDB's native work is in flight aborts.
+    closing = true;
+    connection.interrupt();
     void queue.then(() => {
       connection.closeSync();
       instance.closeSync();

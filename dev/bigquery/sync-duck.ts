@@ -34,6 +34,7 @@ export class DuckWorker implements SqlRunner {
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private readonly channel = new MessageChannel();
   private readonly worker: Worker;
+  private closing = false;
 
   constructor(options: { threads?: number } = {}) {
     this.worker = new Worker(join(ROOT, "dev/bigquery/duck-worker.mjs"), {
@@ -43,13 +44,14 @@ export class DuckWorker implements SqlRunner {
     this.worker.on("message", (reply: Reply) => {
       this.pending.get(reply.id)?.(reply);
       this.pending.delete(reply.id);
+      if (this.pending.size === 0 && !this.closing) this.worker.unref();
     });
     this.worker.on("error", (error) => {
       for (const resolve of this.pending.values())
         resolve({ id: 0, ms: 0, error: `DuckDB worker stopped: ${error.message}` });
       this.pending.clear();
     });
-    // The playground and the tests stop when they are done, whatever the worker is doing.
+    // Idle, the worker does not keep the process alive; an asynchronous request does (run()).
     this.worker.unref();
     this.channel.port1.unref();
     for (const macro of BIGQUERY_MACROS) void this.run(macro);
@@ -63,6 +65,7 @@ export class DuckWorker implements SqlRunner {
           ? resolve({ header: reply.header ?? [], rows: reply.rows ?? [] })
           : reject(new Error(reply.error)),
       );
+      this.worker.ref();
       this.worker.postMessage({ id, sql });
     });
   }
@@ -95,10 +98,13 @@ export class DuckWorker implements SqlRunner {
     }
   }
 
-  /** Stops the worker once the requests already sent have run. */
+  /** Stops the worker: the query running now is interrupted, the ones waiting fail. */
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.worker.once("exit", () => resolve());
+      // Held until it has stopped, or the process could end first and abort DuckDB mid-work.
+      this.closing = true;
+      this.worker.ref();
       this.worker.postMessage("close");
     });
   }

@@ -64,6 +64,9 @@ export const playgroundMessages = defineCatalogue({
     sidebarTitle: "Sidebar",
     editingDisabled: "This cell is filled by a formula spilling from {cell}.",
     connectionLost: "Lost contact with the playground server. Is `npm start` still running?",
+    bigQueryBadge: "BigQuery (local stand-in):",
+    bigQueryBadgeTitle:
+      "{events} generated GA4 events, queried by DuckDB on this machine in place of BigQuery. In the wizard, choose “A BigQuery table”, billing project {project}, dataset {dataset}.",
     clockNow: "Simulated time: {now}",
     clockNext: "next review {when}",
     clockNone: "no review scheduled",
@@ -141,6 +144,9 @@ export const playgroundMessages = defineCatalogue({
     editingDisabled: "Cette cellule est remplie par une formule qui déborde de {cell}.",
     connectionLost:
       "Le serveur du bac à sable ne répond plus. `npm start` est-il toujours en cours ?",
+    bigQueryBadge: "BigQuery (copie locale) :",
+    bigQueryBadgeTitle:
+      "{events} événements GA4 générés, interrogés par DuckDB sur cette machine à la place de BigQuery. Dans l’assistant, choisissez « Une table BigQuery », projet de facturation {project}, ensemble de données {dataset}.",
     clockNow: "Heure simulée : {now}",
     clockNext: "prochaine revue {when}",
     clockNone: "aucune revue planifiée",

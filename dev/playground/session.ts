@@ -17,6 +17,7 @@ import { civilDay } from "../../src/kpi/days.ts";
 import { parseCsv, sheetNameFromFile } from "../../src/sheets/import/csv.ts";
 import { csvErrorMessage } from "../../src/sheets/import/endpoints.ts";
 import {
+  type BigQueryRunner,
   createEmulator,
   type Emulator,
   formatJavaDate,
@@ -51,6 +52,11 @@ export interface SessionOptions {
    * language of whoever opens it first, so a first visit has something to try at once.
    */
   seedSampleData?: boolean;
+  /**
+   * A local stand-in for BigQuery: what answers Connected Sheets' queries (DuckDB on a generated
+   * GA4 export, dev/bigquery), and the table it holds, shown on the page.
+   */
+  bigQuery?: { runner: BigQueryRunner; table: string; events: number };
 }
 
 type Menu = NonNullable<WorkbookView["menu"]>;
@@ -135,6 +141,7 @@ export class PlaygroundSession {
       htmlFiles: { Sidebar: this.opts.sidebarHtml },
       spreadsheetName: playgroundMessages.t(langOf(userLocale), "docTitle"),
       evaluateFormula: (formula, at) => this.valueForScript(formula, at.sheet, at.row, at.column),
+      ...(this.opts.bigQuery ? { bigQuery: this.opts.bigQuery.runner } : {}),
     });
     if (snapshot) this.emulator.load(snapshot);
     const emulator = this.emulator;
@@ -409,6 +416,9 @@ export class PlaygroundSession {
           size: m.size,
         }))
         .reverse(),
+      bigQuery: this.opts.bigQuery
+        ? { table: this.opts.bigQuery.table, events: this.opts.bigQuery.events }
+        : null,
     };
     if (menu.error) view.menuError = menu.error;
     return view;

@@ -7,6 +7,8 @@
  *   npm start -- --time-zone Asia/Tokyo  zone of a new workbook (default: this machine's)
  *   npm start -- --no-build              serve dist/ as it is, even when a source is newer
  *   npm start -- --empty                 a first run starts on an empty workbook, not sample data
+ *   npm start -- --ga4-events 500000     size of the generated GA4 export that stands in for
+ *                                        BigQuery (default 3,000,000; 0: no BigQuery at all)
  *
  * A browser is opened only when a display is present and BROWSER is not "none".
  */
@@ -16,6 +18,7 @@ import { basename, join, resolve } from "node:path";
 import { build } from "esbuild";
 import { parseCsv } from "../../src/sheets/import/csv.ts";
 import { csvErrorMessage } from "../../src/sheets/import/endpoints.ts";
+import { startGa4StandIn } from "../bigquery/stand-in.ts";
 import { DIST, ROOT } from "../paths.ts";
 import { createPlaygroundServer, listenOnFreePort, type PageAssets } from "./server.ts";
 import { PlaygroundSession } from "./session.ts";
@@ -32,12 +35,14 @@ interface StartOptions {
   build: boolean;
   /** Seed a brand-new workbook with the sample data (the default; --empty turns it off). */
   seed: boolean;
+  /** Events in the generated GA4 export the BigQuery stand-in holds; 0 for none. */
+  ga4Events: number;
 }
 
 function usage(message: string): never {
   console.error(`playground: ${message}`);
   console.error(
-    "usage: npm start -- [--csv file.csv]… [--state file.json] [--time-zone Area/City] [--no-build] [--empty]",
+    "usage: npm start -- [--csv file.csv]… [--state file.json] [--time-zone Area/City] [--no-build] [--empty] [--ga4-events N]",
   );
   process.exit(2);
 }
@@ -50,6 +55,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Star
     port: 8080,
     build: true,
     seed: true,
+    ga4Events: 3_000_000,
   };
   if (env.PORT !== undefined && env.PORT !== "") {
     const port = Number(env.PORT);
@@ -68,7 +74,13 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Star
     else if (flag === "--time-zone") opts.timeZone = value();
     else if (flag === "--no-build") opts.build = false;
     else if (flag === "--empty") opts.seed = false;
-    else usage(`unknown option ${arg}`);
+    else if (flag === "--ga4-events") {
+      const text = value();
+      const n = Number(text.replace(/_/g, ""));
+      if (!Number.isInteger(n) || n < 0 || n > 50_000_000)
+        usage(`--ga4-events ${text} is not a number of events from 0 to 50,000,000`);
+      opts.ga4Events = n;
+    } else usage(`unknown option ${arg}`);
   }
   return opts;
 }
@@ -172,6 +184,33 @@ async function main(): Promise<void> {
     );
   }
   buildIfStale(opts.build);
+  let stopping = false;
+  const bigQuery =
+    opts.ga4Events > 0
+      ? startGa4StandIn({
+          events: opts.ga4Events,
+          propertyTimeZone: opts.timeZone,
+          today: new Date(),
+        })
+      : undefined;
+  if (bigQuery) {
+    console.log(
+      `playground: BigQuery stand-in: generating ${opts.ga4Events.toLocaleString("en-US")} GA4 events in ${bigQuery.table} (DuckDB, in the background)…`,
+    );
+    bigQuery.ready.then(
+      (r) =>
+        console.log(
+          `playground: BigQuery stand-in ready: ${r.events.toLocaleString("en-US")} events in ${(r.ms / 1000).toFixed(1)} s`,
+        ),
+      (error: unknown) => {
+        if (stopping) return;
+        console.error(
+          `playground: the BigQuery stand-in could not be filled: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        process.exit(1);
+      },
+    );
+  }
   let session: PlaygroundSession;
   try {
     session = new PlaygroundSession({
@@ -180,6 +219,9 @@ async function main(): Promise<void> {
       sidebarHtml: readFileSync(join(DIST, "Sidebar.html"), "utf8"),
       timeZone: opts.timeZone,
       seedSampleData: opts.seed,
+      ...(bigQuery
+        ? { bigQuery: { runner: bigQuery.runner, table: bigQuery.table, events: bigQuery.events } }
+        : {}),
     });
   } catch (error) {
     // The bundle itself failed to load: say so plainly; the stack is for whoever fixes it.
@@ -210,16 +252,16 @@ async function main(): Promise<void> {
   console.log(`Playground: ${url}`);
   openBrowser(url, process.env);
 
-  let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    void playground.close().then(() => {
+    // The BigQuery stand-in is stopped too: exiting while DuckDB works would abort the process.
+    void Promise.all([playground.close(), bigQuery?.close()]).then(() => {
       console.log(`playground: stopped (${signal}); the workbook is in ${opts.stateFile}`);
       process.exit(0);
     });
     // Whatever holds the server open, do not outstay a Ctrl-C.
-    setTimeout(() => process.exit(0), 2000).unref();
+    setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

@@ -131,6 +131,8 @@ export interface WorkbookView {
   clock: { now: string; next: string | null };
   /** What MailApp sent, latest first. */
   outbox: { id: number; subject: string; to: string; at: string; size: number }[];
+  /** The local BigQuery stand-in's table (project.dataset.events_*) and its number of events. */
+  bigQuery: { table: string; events: number } | null;
 }
 
 /** What a script run left for the user to see. */

@@ -13,8 +13,14 @@ export const BIGQUERY = {
     bqEventsLabel: "Event names, separated by commas",
     bqBeforeRunTitle: "Before the first run",
     bqScanWaiting: "Fill in the table and each input to see what will be read.",
-    bqNoPreview:
-      "No query runs now: the first figures come with the dashboard build, as one query billed to the project above. Type the baseline on the next step.",
+    bqPreviewCost:
+      "Nothing has run in BigQuery yet. To see the figures now, run this query: it is billed to project {project}, as a dashboard build is. Otherwise they come with the first build, and you type the baseline.",
+    bqPreviewRan:
+      "The query ran in BigQuery for these choices (billed to project {project}); its figures are below. A change above needs another run.",
+    bqRunPreview: "Run the query and preview",
+    bqRunPreviewAgain: "Run it again with these choices",
+    bqPreviewNotRun: "The query has not run yet: use the button above to see the figures.",
+    bqPreviewStale: "The choices changed since the query ran: run it again to see their figures.",
   },
   fr: {
     sourceKindLegend: "Où sont les données ?",
@@ -30,7 +36,15 @@ export const BIGQUERY = {
     bqEventsLabel: "Noms d’événements, séparés par des virgules",
     bqBeforeRunTitle: "Avant la première exécution",
     bqScanWaiting: "Renseignez la table et chaque entrée pour voir ce qui sera lu.",
-    bqNoPreview:
-      "Aucune requête n’est lancée maintenant : les premiers chiffres arrivent à la création du tableau de bord, en une requête facturée au projet ci-dessus. Saisissez la référence à l’étape suivante.",
+    bqPreviewCost:
+      "Rien n’a encore été exécuté dans BigQuery. Pour voir les chiffres maintenant, lancez cette requête : elle est facturée au projet {project}, comme une création du tableau de bord. Sinon, ils arrivent à la première création, et vous saisissez la référence.",
+    bqPreviewRan:
+      "La requête a été exécutée dans BigQuery pour ces choix (facturée au projet {project}) ; ses chiffres sont ci-dessous. Un changement ci-dessus demande une nouvelle exécution.",
+    bqRunPreview: "Lancer la requête et prévisualiser",
+    bqRunPreviewAgain: "La relancer avec ces choix",
+    bqPreviewNotRun:
+      "La requête n’a pas encore été lancée : utilisez le bouton ci-dessus pour voir les chiffres.",
+    bqPreviewStale:
+      "Les choix ont changé depuis la requête : relancez-la pour voir leurs chiffres.",
   },
 } as const;

@@ -8,6 +8,7 @@
  * baseline help, realism check, review sentence) redraw without moving focus.
  */
 import type { Lang } from "../../src/contract/i18n.ts";
+import { isBigQuerySource } from "../../src/contract/rules/bigquery-source.ts";
 import type {
   BigQueryScan,
   BigQueryScanRequest,
@@ -59,6 +60,8 @@ export class WizardState {
   readonly realism: Loader<RealismRequest, RealismResult>;
   /** What the first build would read from a BigQuery source (its plan; nothing is run). */
   readonly bigQueryScan: Loader<BigQueryScanRequest, BigQueryScan>;
+  /** A BigQuery source's figures: its query run in BigQuery, only when the user asks (it is billed). */
+  readonly bigQueryPreview: Loader<BigQueryScanRequest, Preview>;
   /** The redraw functions of the live parts of the step on screen. */
   private live: Array<() => void> = [];
 
@@ -74,7 +77,7 @@ export class WizardState {
     this.editing = draft.id !== null;
     this.step = this.editing ? REVIEW : 0;
     this.advising = !this.editing;
-    this.preview = createLoader<PreviewRequest, Preview>("previewObjective", () => {
+    const previewArrived = () => {
       const data = this.currentPreview();
       const kpi = findKpi(ctx, draft.kpiId);
       // Until the user types a baseline, it follows the value computed from the data.
@@ -85,7 +88,12 @@ export class WizardState {
       }
       this.refreshRealism();
       this.notify();
-    });
+    };
+    this.preview = createLoader<PreviewRequest, Preview>("previewObjective", previewArrived);
+    this.bigQueryPreview = createLoader<BigQueryScanRequest, Preview>(
+      "previewBigQueryObjective",
+      previewArrived,
+    );
     this.realism = createLoader<RealismRequest, RealismResult>("checkRealism", () => this.notify());
     this.bigQueryScan = createLoader<BigQueryScanRequest, BigQueryScan>("previewBigQueryScan", () =>
       this.notify(),
@@ -141,9 +149,29 @@ export class WizardState {
 
   /** The preview of the current choices, once it has arrived (null while it loads or fails). */
   currentPreview(): Preview | null {
-    const request = previewRequest(this.ctx, this.draft);
-    if (!request || this.preview.dataKey !== keyOf(request)) return null;
-    return this.preview.data;
+    const { loader, request } = this.previewInForce();
+    if (!request || loader.dataKey !== keyOf(request)) return null;
+    return loader.data;
+  }
+
+  /**
+   * The preview computation for the current kind of source, and what it would be asked: a tab's
+   * runs as the choices change; a BigQuery source's only when asked (runBigQueryPreview).
+   */
+  previewInForce(): { loader: Loader<unknown, Preview>; request: object | null } {
+    const bigQuery = bigQueryScanRequest(this.ctx, this.draft);
+    if (isBigQuerySource(this.draft.sourceSheet))
+      return { loader: this.bigQueryPreview as Loader<unknown, Preview>, request: bigQuery };
+    return {
+      loader: this.preview as Loader<unknown, Preview>,
+      request: previewRequest(this.ctx, this.draft),
+    };
+  }
+
+  /** Runs the BigQuery source's query for its figures (the user asked: it is billed to their project). */
+  runBigQueryPreview(): void {
+    this.bigQueryPreview.request(bigQueryScanRequest(this.ctx, this.draft));
+    this.notify();
   }
 
   /** The realism check of the current choices, once it has arrived. */

@@ -151,6 +151,8 @@ export interface Preview {
   leftOut: LeftOut;
   /** Sheet row of the header the columns were found in. */
   headerRow: number;
+  /** For a BigQuery source: what the query read (table and days), in words; no rows are counted then. */
+  scan?: string;
 }
 
 /** Rows of a source left out of an objective's numbers, by reason. */

@@ -1,21 +1,28 @@
 /**
  * The wizard's second kind of source, walked in Chromium in English and French: "A BigQuery
  * table", the generated GA4 export and the "online sales" conversion (purchases per session), what
- * the first build would scan, the objective created, and the dashboard built with it beside a
- * tab's objective. The emulator's Connected Sheets runner is synchronous and DuckDB's node API is
- * not, so the DuckDB-dialect twin of the one planned query is run beforehand on the generated
- * export and the runner answers the BigQuery-dialect SQL with it, as in the sheets tests.
+ * the first build would scan, the figures previewed on asking (the query run, its baseline checked
+ * against purchases and sessions counted by hand from the events), the objective created, and the
+ * dashboard built with it beside a tab's objective. Connected Sheets' queries run as written on the
+ * DuckDB stand-in, in a worker the emulator's synchronous runner waits for (dev/bigquery/sync-duck.ts).
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuckStandIn } from "../../dev/bigquery/duckdb.ts";
-import { generateGa4Events, insertSql } from "../../dev/bigquery/ga4-events.ts";
+import { createGa4Table } from "../../dev/bigquery/duckdb.ts";
+import {
+  type Ga4Event,
+  generateGa4Events,
+  insertSql,
+  localDate,
+} from "../../dev/bigquery/ga4-events.ts";
+import { bigQueryStandIn, DuckWorker } from "../../dev/bigquery/sync-duck.ts";
 import type { BigQueryAnswer } from "../../dev/emulator/index.ts";
+import { toInputText } from "../../sidebar/format.ts";
+import { formatUnitValue } from "../../src/contract/format.ts";
 import type { Lang } from "../../src/contract/i18n.ts";
-import type { Objective } from "../../src/contract/objectives.ts";
 import { fieldLabel } from "../../src/contract/rules/objective-rules.ts";
 import { isoDay, todayDay } from "../../src/kpi/days.ts";
-import { planQueries } from "../../src/sheets/bigquery/plan.ts";
+import { periodStart } from "../../src/kpi/periods.ts";
 import { parseInputs } from "../../src/sheets/objectives/codec.ts";
 import {
   closeBrowser,
@@ -43,8 +50,6 @@ const WORDS = {
     dashboard: "KPI dashboard",
     name: "Online sales per session",
     tabName: "Newsletter conversion",
-    baseline: "5",
-    target: "8",
   },
   fr: {
     sample: "Données d'exemple",
@@ -52,53 +57,38 @@ const WORDS = {
     dashboard: "Tableau de bord KPI",
     name: "Ventes en ligne par session",
     tabName: "Conversion newsletter",
-    baseline: "5",
-    target: "8",
   },
 } as const;
 
-let duck: DuckStandIn | undefined;
+let worker: DuckWorker | undefined;
+let events: Ga4Event[] = [];
 
 beforeAll(async () => {
   if (skipBrowser) return;
-  duck = await DuckStandIn.create();
-  const table = await duck.ga4Table(PROJECT, DATASET);
+  worker = new DuckWorker();
+  const table = await createGa4Table(worker, PROJECT, DATASET);
   const from = isoDay(todayDay(TZ) - 400);
-  const events = generateGa4Events({ seed: 11, users: 300, from, days: 402 });
-  await duck.run(insertSql(table, events, "America/Los_Angeles"));
+  events = generateGa4Events({ seed: 11, users: 300, from, days: 402 });
+  await worker.run(insertSql(table, events, "America/Los_Angeles"));
 });
 afterAll(async () => {
-  duck?.close();
+  await worker?.close();
   await closeBrowser();
 });
 
-/**
- * The answer to the one query the build will plan for the objective the walk creates (monthly,
- * starting today: the wizard's defaults), keyed by its BigQuery SQL.
- */
-async function prepareAnswers(): Promise<Map<string, BigQueryAnswer>> {
+/** Purchases over sessions in last month (Paris days), counted from the events in plain JS. */
+function lastMonthByHand(): { month: string; value: number } {
   const today = todayDay(TZ);
-  const planned = {
-    id: "walk",
-    kpiId: "conversion",
-    sourceSheet: SOURCE,
-    dateColumn: "event_timestamp",
-    inputs: INPUTS,
-    frequency: "monthly",
-    startDay: today,
-  } as unknown as Objective; // only the fields a plan reads
-  const [bq] = planQueries([planned], TZ, today, "bigquery");
-  const [dd] = planQueries([planned], TZ, today, "duckdb");
-  if (!bq || !dd || !("sql" in bq.compiled) || !("sql" in dd.compiled)) {
-    throw new Error("test: the plan did not compile");
+  const month = isoDay(periodStart(periodStart(today, "month") - 1, "month")).slice(0, 7);
+  let purchases = 0;
+  const sessions = new Set<string>();
+  for (const e of events) {
+    if (!localDate(e.micros / 1000, TZ).startsWith(month)) continue;
+    if (e.name === "purchase") purchases++;
+    const sid = e.params.find((p) => p.key === "ga_session_id")?.int_value;
+    if (e.user !== null && sid !== undefined) sessions.add(`${e.user}|${sid}`);
   }
-  const r = await (duck as DuckStandIn).run(dd.compiled.sql);
-  const rows = r.rows.map((row) =>
-    row.map((v) =>
-      typeof v === "bigint" ? Number(v) : v !== null && typeof v === "object" ? String(v) : v,
-    ),
-  );
-  return new Map([[bq.compiled.sql, { header: r.header, rows }]]);
+  return { month, value: purchases / sessions.size };
 }
 
 /** Waits until "Before the first run" names `table`. */
@@ -118,15 +108,13 @@ async function checkPage(page: Page): Promise<void> {
 async function walk(lang: Lang): Promise<void> {
   const w = WORDS[lang];
   const group = `bigquery-${lang}`;
-  const answers = await prepareAnswers();
+  const standIn = bigQueryStandIn(worker as DuckWorker);
   const asked: string[] = [];
   const options = {
     ...userOptions(lang, TZ),
     bigQuery: (projectId: string, sql: string): BigQueryAnswer => {
       asked.push(projectId);
-      const a = answers.get(sql);
-      if (!a) throw new Error("test: the stand-in was not prepared for this SQL");
-      return a;
+      return standIn(projectId, sql);
     },
   };
   await withHarness(options, async (h) => {
@@ -183,14 +171,38 @@ async function walk(lang: Lang): Promise<void> {
       lang === "fr" ? /^BigQuery : lit .* du .* au / : /^BigQuery: reads .* from /,
     );
     expect(asked).toEqual([]); // nothing ran in BigQuery yet
+    expect(plain(await page.getByTestId("wizard-preview").textContent())).toMatch(
+      lang === "fr" ? /pas encore été lancée/ : /has not run yet/,
+    );
     await checkPage(page);
     await screenshot(page, group, "2-measurable-bigquery");
+
+    // The figures, on asking: the build's query runs once, and last month's value is the
+    // baseline, equal to purchases over sessions counted by hand.
+    await page.getByTestId("wizard-bq-run").click();
+    await page.getByTestId("wizard-preview-value").waitFor({ timeout: 30_000 });
+    expect(asked).toEqual([PROJECT]);
+    const byHand = lastMonthByHand();
+    const shown = formatUnitValue(byHand.value, "percent", lang);
+    expect(plain(await page.getByTestId("wizard-preview-value").textContent())).toBe(plain(shown));
+    expect(plain(await page.getByTestId("wizard-bq-cost").textContent())).toMatch(
+      lang === "fr"
+        ? /a été exécutée .* projet demo-project/
+        : /ran in BigQuery .* project demo-project/,
+    );
+    // The same choices are not run (and billed) twice: no button until a choice changes.
+    expect(await page.getByTestId("wizard-bq-run").count()).toBe(0);
+    await checkPage(page);
+    await screenshot(page, group, "3-measurable-bigquery-preview");
     await page.getByTestId("wizard-next").click();
 
-    // Achievable: no figures before the build, so the baseline is typed.
+    // Achievable: the baseline comes from the preview, as for a tab.
     await page.getByTestId("wizard-baseline").waitFor();
-    await page.getByTestId("wizard-baseline").fill(w.baseline);
-    await page.getByTestId("wizard-target").fill(w.target);
+    expect(await page.getByTestId("wizard-baseline").inputValue()).toBe(
+      toInputText(byHand.value, "percent", lang),
+    );
+    // A target a little above what the data shows.
+    await page.getByTestId("wizard-target").fill(toInputText(byHand.value * 1.05, "percent", lang));
     await page.getByTestId("wizard-next").click();
     await page.getByTestId("wizard-owner").waitFor();
     await page.getByTestId("wizard-owner").fill("Ana");
@@ -214,7 +226,7 @@ async function walk(lang: Lang): Promise<void> {
         timeout: 30_000,
       })
       .toMatch(lang === "fr" ? /créé/ : /built/);
-    expect(asked).toEqual([PROJECT]);
+    expect(asked).toEqual([PROJECT, PROJECT]);
     const sheet = h.emu.spreadsheet.getSheetByName(w.dashboard);
     if (!sheet) throw new Error("test: no dashboard");
     // Its text cells (the sparklines are formulas the emulator does not draw).

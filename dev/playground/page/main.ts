@@ -350,9 +350,24 @@ function openMail(id: number, subject: string): void {
   close.addEventListener("click", () => backdrop.remove());
 }
 
+/** Which BigQuery table the local stand-in holds, so the wizard's BigQuery source can name it. */
+function renderBigQueryBadge(view: WorkbookView): void {
+  const badge = byId("bigquery-badge");
+  badge.hidden = view.bigQuery === null;
+  if (!view.bigQuery) return;
+  const [project, dataset] = view.bigQuery.table.split(".");
+  badge.replaceChildren(`${t("bigQueryBadge")} `, h("code", { text: view.bigQuery.table }));
+  badge.title = t("bigQueryBadgeTitle", {
+    events: view.bigQuery.events.toLocaleString(view.lang === "fr" ? "fr-FR" : "en-US"),
+    project: project ?? "",
+    dataset: dataset ?? "",
+  });
+}
+
 function render(): void {
   if (!state) return;
   renderClockAndOutbox(state);
+  renderBigQueryBadge(state);
   renderMenubar();
   renderTabs();
   const view = state.active;

@@ -1,7 +1,7 @@
 /**
  * Step M with a BigQuery source: billing project, dataset, table (or a GA4 export's `events_*`),
  * and for a GA4 export a preset per KPI input; what the first build would scan is told below,
- * since a preview in BigQuery would be the build's own billed query.
+ * and the figures are previewed only when asked, since that runs the build's own billed query.
  */
 import {
   BIGQUERY_PREFIX,
@@ -16,6 +16,7 @@ import { h } from "../../dom.ts";
 import { findKpi, selectSheet } from "../../draft.ts";
 import { field, radioGroup, selectInput, textInput } from "../../fields.ts";
 import type { WizardState } from "../state.ts";
+import { previewCard } from "./data-preview.ts";
 
 const GA4_TABLE = "events_*";
 
@@ -171,17 +172,45 @@ export function renderBigQueryFields(state: WizardState): DocumentFragment {
     }
     fragment.append(mapping);
   }
-  fragment.append(scanCard(state));
+  fragment.append(scanCard(state), previewCard(state));
   return fragment;
 }
 
-/** What the first build would read, from the server's plan; no query is run for it. */
+/**
+ * What the first build would read, from the server's plan (no query is run for it), and the
+ * button that runs that query now for a preview of the figures, billed, so only when asked.
+ */
 function scanCard(state: WizardState): HTMLElement {
   const { t } = state;
   const card = h("div", { class: "card", "data-testid": "wizard-bq-scan", "aria-live": "polite" });
   const draw = () => {
     const loader = state.bigQueryScan;
     const scan = state.currentBigQueryScan();
+    const run = state.bigQueryPreview;
+    // Up to date: the figures below are of these choices; stale: of earlier ones.
+    const upToDate = state.currentPreview() !== null;
+    const running = run.status === "loading";
+    const button = upToDate
+      ? ""
+      : h(
+          "button",
+          {
+            type: "button",
+            class: "button secondary small",
+            "data-testid": "wizard-bq-run",
+            // Nothing to run until the plan is known; one run at a time.
+            disabled: !scan || running,
+            onclick: () => state.runBigQueryPreview(),
+          },
+          t(run.dataKey === "" ? "bqRunPreview" : "bqRunPreviewAgain"),
+        );
+    const note = !scan
+      ? ""
+      : h(
+          "p",
+          { class: "hint", "data-testid": "wizard-bq-cost" },
+          t(upToDate ? "bqPreviewRan" : "bqPreviewCost", { project: scan.project }),
+        );
     card.replaceChildren(
       h("h3", { class: "section-title" }, t("bqBeforeRunTitle")),
       loader.status === "error"
@@ -189,7 +218,8 @@ function scanCard(state: WizardState): HTMLElement {
         : scan
           ? h("p", { "data-testid": "wizard-bq-scan-text" }, scan.text)
           : h("p", { class: "hint" }, t("bqScanWaiting")),
-      h("p", { class: "hint" }, t("bqNoPreview")),
+      note,
+      button,
     );
   };
   state.addLive(draw);

@@ -2,16 +2,18 @@
  * The preview card of the Measurable step: what the KPI gives on the chosen columns (the baseline
  * period's value, a bar chart of the recent periods, the total), redrawn as the preview arrives.
  */
+
+import { isBigQuerySource } from "../../../src/contract/rules/bigquery-source.ts";
 import type { Preview, WizardKpi } from "../../../src/contract/wizard.ts";
 import { h, replace, spinner } from "../../dom.ts";
-import { findKpi, previewRequest } from "../../draft.ts";
+import { findKpi } from "../../draft.ts";
 import { formatPeriodShort, formatShortDate, formatValue } from "../../format.ts";
+import { keyOf } from "../../loader.ts";
 import { byFrequency, periodName } from "../period-wording.ts";
 import type { WizardState } from "../state.ts";
 
 export function previewCard(state: WizardState): HTMLElement {
   const { ctx, draft, t } = state;
-  const preview = state.preview;
   const card = h("section", {
     class: "preview",
     "aria-labelledby": "preview-title",
@@ -19,25 +21,40 @@ export function previewCard(state: WizardState): HTMLElement {
   });
   const renderCard = () => {
     const kpi = findKpi(ctx, draft.kpiId);
-    const request = previewRequest(ctx, draft);
+    const { loader, request } = state.previewInForce();
+    // What the loader says is about these choices (a BigQuery preview may be of earlier ones).
+    const status = request && loader.key === keyOf(request) ? loader.status : "idle";
     const title = h(
       "h2",
       { class: "section-title", id: "preview-title" },
       t("previewTitle"),
-      preview.status === "loading" ? spinner() : null,
+      status === "loading" ? spinner() : null,
     );
     const body = h("div", { class: "preview-body", "aria-live": "polite" });
     const usable = state.currentPreview();
     if (!kpi || !request) {
       body.append(h("p", { class: "muted" }, t("previewNeedsMapping")));
-    } else if (preview.status === "error") {
-      body.append(h("p", { class: "error-text", role: "alert" }, preview.error));
+    } else if (status === "error") {
+      body.append(h("p", { class: "error-text", role: "alert" }, loader.error));
     } else if (!usable) {
-      body.append(h("p", { class: "muted" }, t("previewLoading")));
+      const bigQueryNotRun = status === "idle" && isBigQuerySource(draft.sourceSheet);
+      body.append(
+        h(
+          "p",
+          { class: "muted" },
+          t(
+            bigQueryNotRun
+              ? loader.dataKey
+                ? "bqPreviewStale"
+                : "bqPreviewNotRun"
+              : "previewLoading",
+          ),
+        ),
+      );
     } else {
       appendPreview(state, body, usable, kpi.unit);
     }
-    card.dataset.state = request ? preview.status : "idle";
+    card.dataset.state = status;
     replace(card, title, body);
   };
   state.addLive(renderCard);
@@ -82,13 +99,20 @@ function appendPreview(
       ),
     );
   }
+  // A BigQuery preview counts no rows (what its query read is told above it).
   facts.append(
-    h(
-      "li",
-      {},
-      `${t("previewTotal", { rows: formatValue(data.rows, "count", lang) })}${colon}`,
-      h("strong", { "data-testid": "wizard-preview-total" }, formatValue(data.total, unit, lang)),
-    ),
+    data.scan
+      ? ""
+      : h(
+          "li",
+          {},
+          `${t("previewTotal", { rows: formatValue(data.rows, "count", lang) })}${colon}`,
+          h(
+            "strong",
+            { "data-testid": "wizard-preview-total" },
+            formatValue(data.total, unit, lang),
+          ),
+        ),
   );
   if (data.firstDate && data.lastDate) {
     facts.append(

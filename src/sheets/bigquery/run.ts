@@ -33,6 +33,8 @@ type ConnectedSpreadsheet = Spreadsheet & {
 
 /** The key of slot n's hidden data-source sheet. */
 export const bigQuerySheetKey = (n: number) => `kpiPilot.bigquery.${n}`;
+/** The key of the hidden data-source sheet the wizard's preview runs in. */
+export const BIGQUERY_PREVIEW_KEY = "kpiPilot.bigquery.preview";
 /** How long a build waits for one query; Apps Script stops any run at 6 minutes. */
 export const QUERY_TIMEOUT_SECONDS = 120;
 
@@ -44,6 +46,21 @@ export type QueryOutcome =
 export interface BigQueryResult {
   readonly columns: Readonly<Record<string, string>>;
   readonly outcome: QueryOutcome;
+}
+
+/** A query's per-period sums renamed to one objective's KPI inputs (`columns`: input → result column). */
+export function inputSums(
+  sums: readonly PeriodSums[],
+  columns: Readonly<Record<string, string>>,
+): PeriodSums[] {
+  return sums.map((s) => ({
+    ...s,
+    values: Object.fromEntries(
+      Object.entries(columns).flatMap(([input, column]) =>
+        s.values[column] === undefined ? [] : [[input, s.values[column]]],
+      ),
+    ),
+  }));
 }
 
 /** Where a query reads, in words: shown before the figures, and beside every error. */
@@ -85,9 +102,9 @@ function errorText(
   return messages.t(lang, "bqEngine", { ...p, message: message.slice(0, 300) });
 }
 
-/** The hidden sheet of slot n with `spec` running in it: reused when it is there, else inserted. */
-function slotSheet(ss: ConnectedSpreadsheet, n: number, spec: DataSourceSpec): DataSourceSheet {
-  const found = findTaggedSheet(ss, bigQuerySheetKey(n), { exact: true })?.asDataSourceSheet();
+/** The hidden sheet tagged `key` with `spec` running in it: reused when it is there, else inserted. */
+function slotSheet(ss: ConnectedSpreadsheet, key: string, spec: DataSourceSpec): DataSourceSheet {
+  const found = findTaggedSheet(ss, key, { exact: true })?.asDataSourceSheet();
   if (found) {
     found.getDataSource().updateSpec(spec);
     return found;
@@ -96,7 +113,7 @@ function slotSheet(ss: ConnectedSpreadsheet, n: number, spec: DataSourceSpec): D
   const sheet = dss.asSheet();
   // Hidden: it holds intermediate sums, not something to read; Sheets names it itself.
   sheet.hideSheet();
-  sheet.addDeveloperMetadata(bigQuerySheetKey(n), String(sheet.getSheetId()));
+  sheet.addDeveloperMetadata(key, String(sheet.getSheetId()));
   return dss;
 }
 
@@ -107,56 +124,63 @@ export function runQueries(
   timeZone: string,
   lang: Lang,
 ): QueryOutcome[] {
-  if (plan.length === 0) return [];
+  return plan.map((q, i) => runQuery(ss, q, bigQuerySheetKey(i + 1), timeZone, lang));
+}
+
+/**
+ * Runs one planned query in the hidden data-source sheet tagged `slotKey` (reused, else
+ * inserted) and reads its sums; never throws for BigQuery's errors.
+ */
+export function runQuery(
+  ss: Spreadsheet,
+  q: PlannedQuery,
+  slotKey: string,
+  timeZone: string,
+  lang: Lang,
+): QueryOutcome {
+  const scan = scanText(q, lang);
+  if ("problem" in q.compiled) {
+    return { ok: false, scan, error: messages.t(lang, "bqSpec", { problem: q.compiled.problem }) };
+  }
   SpreadsheetApp.enableBigQueryExecution();
-  return plan.map((q, i) => {
-    const scan = scanText(q, lang);
-    if ("problem" in q.compiled) {
-      return {
-        ok: false,
-        scan,
-        error: messages.t(lang, "bqSpec", { problem: q.compiled.problem }),
-      };
-    }
-    const { sql, columns, table } = q.compiled;
-    const spec = SpreadsheetApp.newDataSourceSpec()
-      .asBigQuery()
-      .setProjectId(q.project)
-      .setRawQuery(sql)
-      .build();
-    const dss = slotSheet(ss as ConnectedSpreadsheet, i + 1, spec);
-    let status: GoogleAppsScript.Spreadsheet.DataExecutionStatus;
-    try {
-      status = dss.waitForCompletion(QUERY_TIMEOUT_SECONDS);
-    } catch {
-      // The reference: waitForCompletion throws when the execution is not done in time, and
-      // does not cancel it.
-      return { ok: false, scan, error: errorText("TIME_OUT", "", q, table, lang) };
-    }
-    if (String(status.getExecutionState()) !== "SUCCESS") {
-      const code = String(status.getErrorCode());
-      return { ok: false, scan, error: errorText(code, status.getErrorMessage(), q, table, lang) };
-    }
-    if (status.isTruncated()) {
-      return { ok: false, scan, error: errorText("TOO_MANY_ROWS", "", q, table, lang) };
-    }
-    // One call per column: a handful of columns of a few dozen rows.
-    const byColumn = columns.map((c) => dss.getSheetValues(c));
-    const rows = (byColumn[0] ?? []).map((_, r) => byColumn.map((col) => col[r]));
-    try {
-      const measures = columns.slice(4);
-      return { ok: true, scan, sums: readSums(columns, rows, measures, timeZone) };
-    } catch (e) {
-      if (!(e instanceof SqlSpecError)) throw e;
-      return {
-        ok: false,
-        scan,
-        error: messages.t(lang, "bqBadResult", {
-          table,
-          column: String(e.params.column ?? ""),
-          row: String(e.params.row ?? ""),
-        }),
-      };
-    }
-  });
+  const { sql, columns, table } = q.compiled;
+  const spec = SpreadsheetApp.newDataSourceSpec()
+    .asBigQuery()
+    .setProjectId(q.project)
+    .setRawQuery(sql)
+    .build();
+  const dss = slotSheet(ss as ConnectedSpreadsheet, slotKey, spec);
+  let status: GoogleAppsScript.Spreadsheet.DataExecutionStatus;
+  try {
+    status = dss.waitForCompletion(QUERY_TIMEOUT_SECONDS);
+  } catch {
+    // The reference: waitForCompletion throws when the execution is not done in time, and
+    // does not cancel it.
+    return { ok: false, scan, error: errorText("TIME_OUT", "", q, table, lang) };
+  }
+  if (String(status.getExecutionState()) !== "SUCCESS") {
+    const code = String(status.getErrorCode());
+    return { ok: false, scan, error: errorText(code, status.getErrorMessage(), q, table, lang) };
+  }
+  if (status.isTruncated()) {
+    return { ok: false, scan, error: errorText("TOO_MANY_ROWS", "", q, table, lang) };
+  }
+  // One call per column: a handful of columns of a few dozen rows.
+  const byColumn = columns.map((c) => dss.getSheetValues(c));
+  const rows = (byColumn[0] ?? []).map((_, r) => byColumn.map((col) => col[r]));
+  try {
+    const measures = columns.slice(4);
+    return { ok: true, scan, sums: readSums(columns, rows, measures, timeZone) };
+  } catch (e) {
+    if (!(e instanceof SqlSpecError)) throw e;
+    return {
+      ok: false,
+      scan,
+      error: messages.t(lang, "bqBadResult", {
+        table,
+        column: String(e.params.column ?? ""),
+        row: String(e.params.row ?? ""),
+      }),
+    };
+  }
 }

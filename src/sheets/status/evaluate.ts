@@ -39,7 +39,7 @@ import {
   type TrendForecast,
 } from "../../kpi/trend.ts";
 import type { EngineContext, KpiDefinition } from "../../kpi/types.ts";
-import type { BigQueryResult } from "../bigquery/run.ts";
+import { type BigQueryResult, inputSums } from "../bigquery/run.ts";
 import { checkSummable } from "../objectives/rules.ts";
 import { messages } from "../workbook/messages.ts";
 import { SourceRows } from "../workbook/source.ts";
@@ -448,14 +448,7 @@ function evaluateQueried(
   const { outcome, columns } = result;
   if (!outcome.ok) return emptyEval(objective, kpi, `${outcome.error} ${outcome.scan}`);
   const period = frequencyPeriod(objective.frequency);
-  const sums = outcome.sums.map((s) => ({
-    ...s,
-    values: Object.fromEntries(
-      Object.entries(columns).flatMap(([input, col]) =>
-        s.values[col] === undefined ? [] : [[input, s.values[col]]],
-      ),
-    ),
-  }));
+  const sums = inputSums(outcome.sums, columns);
   let points: PeriodPoint[];
   try {
     points = pointsFromSums(kpi, sums, period, ctx);

@@ -130,10 +130,21 @@ export function previewFromValues(
   );
   // Not null: every missing column threw above.
   const { table, leftOut } = read as NonNullable<typeof read>;
-  const period = frequencyPeriod(request.frequency);
-  const points = kpiSeries(request.kpi, table, period, ctx);
-  const total = kpiTotal(request.kpi, table, ctx);
+  const points = kpiSeries(request.kpi, table, frequencyPeriod(request.frequency), ctx);
+  return {
+    ...previewOfPoints(points, today),
+    total: kpiTotal(request.kpi, table, ctx)?.value ?? null,
+    rows: table.dates.length,
+    leftOut,
+    headerRow: source.data.headerIndex + 1,
+  };
+}
 
+/** What a preview says of a KPI's periods, wherever they came from (a tab, or BigQuery's sums). */
+export function previewOfPoints(
+  points: readonly PeriodPoint[],
+  today: number,
+): Pick<Preview, "current" | "baseline" | "recent" | "history" | "firstDate" | "lastDate"> {
   // The same rule as the dashboard's: a period is complete once the data covers its last day.
   const completeSet = new Set(completePoints(points, today));
   const toPoint = (p: PeriodPoint): PreviewPoint => ({
@@ -153,16 +164,12 @@ export function previewFromValues(
   }
 
   return {
-    total: total?.value ?? null,
     current: current ? toPoint(current) : null,
     baseline: last ? toPoint(last) : null,
     recent: points.slice(-RECENT_PERIODS).map(toPoint),
     history: complete.slice(-HISTORY_PERIODS).map((p) => p.value as number),
     firstDate: Number.isFinite(firstDay) ? isoDay(firstDay) : null,
     lastDate: Number.isFinite(lastDay) ? isoDay(lastDay) : null,
-    rows: table.dates.length,
-    leftOut,
-    headerRow: source.data.headerIndex + 1,
   };
 }
 

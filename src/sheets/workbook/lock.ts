@@ -7,7 +7,7 @@
  */
 
 /** What holds the lock: each gets its own "busy" message. */
-export type LockTask = "save" | "delete" | "build" | "review" | "import";
+export type LockTask = "save" | "delete" | "build" | "review" | "import" | "preview";
 
 const HOLDER_KEY = "kpiPilot.lockHolder";
 /** Longer than any run can last (6 minutes), so a note outlives its run only if the run died. */
@@ -18,6 +18,7 @@ const TASKS: ReadonlySet<string> = new Set<LockTask>([
   "build",
   "review",
   "import",
+  "preview",
 ]);
 
 function cache(): GoogleAppsScript.Cache.Cache | null {

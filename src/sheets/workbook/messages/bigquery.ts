@@ -10,7 +10,7 @@ export const BIGQUERY = {
     bqPermission:
       "BigQuery refused access to {table}: ask the owner of project {project} for the BigQuery Data Viewer and Job User roles, then build again.",
     bqNotFound:
-      "BigQuery found no table {table}: check the project, dataset and table names in the Objectives tab.",
+      "BigQuery found no table {table}: check the names of the project, dataset and table of the source.",
     bqBilling:
       "BigQuery cannot run queries on project {project}: billing is not enabled there (or the BigQuery API is off). Enable it in Google Cloud, or use a project that has it.",
     bqQuota:
@@ -19,6 +19,8 @@ export const BIGQUERY = {
       "BigQuery returned more rows than a data-source sheet holds for {table}; choose a longer review frequency.",
     bqEngine: "BigQuery could not run the query on {table}: {message}",
     bqSpec: "This BigQuery source cannot become a query: {problem}",
+    busy_preview:
+      "Someone is previewing a BigQuery objective in this spreadsheet right now. Try again in a few seconds.",
     bqBadResult:
       "The result of the BigQuery query on {table} has an unexpected value in column {column}, row {row}.",
   },
@@ -33,7 +35,7 @@ export const BIGQUERY = {
     bqPermission:
       "BigQuery a refusé l’accès à {table} : demandez au propriétaire du projet {project} les rôles Lecteur de données BigQuery et Utilisateur de tâches, puis recommencez.",
     bqNotFound:
-      "BigQuery ne trouve pas la table {table} : vérifiez le projet, le dataset et la table dans l’onglet Objectifs.",
+      "BigQuery ne trouve pas la table {table} : vérifiez les noms du projet, de l’ensemble de données et de la table de la source.",
     bqBilling:
       "BigQuery ne peut pas exécuter de requête sur le projet {project} : la facturation n’y est pas activée (ou l’API BigQuery est désactivée). Activez-la dans Google Cloud, ou utilisez un projet qui l’a.",
     bqQuota:
@@ -42,6 +44,8 @@ export const BIGQUERY = {
       "BigQuery a renvoyé plus de lignes qu’une feuille de source de données n’en contient pour {table} ; choisissez une fréquence de revue plus longue.",
     bqEngine: "BigQuery n’a pas pu exécuter la requête sur {table} : {message}",
     bqSpec: "Cette source BigQuery ne peut pas devenir une requête : {problem}",
+    busy_preview:
+      "Quelqu’un prévisualise un objectif BigQuery dans ce classeur en ce moment. Réessayez dans quelques secondes.",
     bqBadResult:
       "Le résultat de la requête BigQuery sur {table} a une valeur inattendue en colonne {column}, ligne {row}.",
   },
