@@ -62,6 +62,10 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 export class TranslateError extends Error {}
 
+/** `(SELECT p.value.F FROM UNNEST(row.list) AS p WHERE p.key = '`, up to the key's opening quote. */
+const PARAM_SUBQUERY =
+  /^\(SELECT (\w+)\.value\.(\w+) FROM UNNEST\(([A-Za-z_][\w.]*)\) AS \1 WHERE \1\.key = '/;
+
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** A BigQuery string literal (from its opening quote at `at`) decoded; returns the text and where it ends. */
@@ -110,6 +114,16 @@ export function bigQueryToDuckDb(sql: string): string {
         .map(quoteIdent)
         .join(".");
       i = end + 1;
+    } else if (c === "(" && PARAM_SUBQUERY.test(sql.slice(i, i + 200))) {
+      // GA4's documented way to read one event parameter, a scalar subquery over the repeated
+      // record, in DuckDB's list form: the same value, without a correlated subquery per row
+      // (seven times slower on DuckDB).
+      const m = PARAM_SUBQUERY.exec(sql.slice(i, i + 200))!;
+      const key = readString(sql, i + m[0].length - 1);
+      if (sql[key.end] !== ")") throw new TranslateError(`unclosed parameter subquery at ${i}`);
+      const [, alias, field, list] = m;
+      out += `list_filter(${list}, lambda ${alias}: ${alias}.key = '${key.text.replace(/'/g, "''")}')[1].value.${field}`;
+      i = key.end + 1;
     } else if (c === "-" && sql[i + 1] === "-") {
       const end = sql.indexOf("\n", i);
       out += end < 0 ? sql.slice(i) : sql.slice(i, end);
@@ -117,15 +131,7 @@ export function bigQueryToDuckDb(sql: string): string {
     } else if (/[A-Za-z_]/.test(c)) {
       const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(i))![0];
       i += word.length;
-      if (word.toUpperCase() === "UNNEST") {
-        const unnest = /^\(([A-Za-z_][A-Za-z0-9_.]*)\)\s+AS\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(
-          sql.slice(i),
-        );
-        // DuckDB's UNNEST(list) AS p names the table, not the element: name both.
-        if (!unnest) throw new TranslateError(`UNNEST at ${i} is not UNNEST(row.list) AS name`);
-        out += `UNNEST(${unnest[1]}) AS ${unnest[2]}_list(${unnest[2]})`;
-        i += unnest[0].length;
-      } else if (sql[i] === "(") {
+      if (sql[i] === "(") {
         const rendered = FUNCTIONS[word.toUpperCase()];
         if (rendered === undefined) throw new TranslateError(`no DuckDB rendering of ${word}()`);
         out += rendered;

@@ -100,7 +100,15 @@ describe("BigQuery SQL run as written on the stand-in", () => {
     expect(refusal("SELECT 'a\\qb'")).toMatch(/unknown string escape \\q/);
     expect(refusal("SELECT 'open")).toMatch(/unterminated string/);
     expect(refusal("SELECT * FROM `p.d.t")).toMatch(/unterminated quoted name/);
-    expect(refusal("SELECT 1 FROM UNNEST([1, 2])")).toMatch(/is not UNNEST\(row\.list\) AS name/);
+    // UNNEST only as GA4's one-parameter subquery, which becomes DuckDB's list_filter.
+    expect(refusal("SELECT 1 FROM UNNEST([1, 2])")).toBe("no DuckDB rendering of UNNEST()");
+    expect(
+      bigQueryToDuckDb(
+        "SELECT (SELECT p.value.int_value FROM UNNEST(t.event_params) AS p WHERE p.key = 'it\\'s') FROM x AS t",
+      ),
+    ).toBe(
+      "SELECT list_filter(t.event_params, lambda p: p.key = 'it''s')[1].value.int_value FROM x AS t",
+    );
     // A function name inside a string or a comment is text, not a call.
     expect(refusal("SELECT 'SAFE_DIVIDE(1)' -- SAFE_DIVIDE(2)")).toBe("translated");
   });
