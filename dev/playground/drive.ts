@@ -138,6 +138,15 @@ export interface ObjectiveWalk {
   start?: string;
   /** Review frequency; the wizard proposes monthly. */
   frequency?: "weekly" | "monthly" | "quarterly";
+  /**
+   * A BigQuery table instead of a tab: project and dataset of a GA4 export (`events_*`), a preset
+   * per KPI input (with its event names), and the figures previewed by running the query.
+   */
+  bigQuery?: {
+    project: string;
+    dataset: string;
+    inputs: Record<string, { preset: string; events?: string }>;
+  };
   owner: string;
   goal?: string;
   /** Called on each step before Next (screenshots). */
@@ -146,13 +155,39 @@ export interface ObjectiveWalk {
   stopAtReview?: boolean;
 }
 
+/** Step M with a BigQuery source, up to its previewed figures. */
+async function chooseBigQuery(
+  sidebar: FrameLocator,
+  bq: NonNullable<ObjectiveWalk["bigQuery"]>,
+): Promise<void> {
+  await sidebar.getByTestId("wizard-source-bigquery").check();
+  await sidebar.getByTestId("wizard-bq-project").fill(bq.project);
+  await sidebar.getByTestId("wizard-bq-dataset").fill(bq.dataset);
+  for (const [input, { preset, events }] of Object.entries(bq.inputs)) {
+    await sidebar.getByTestId(`wizard-input-${input}`).selectOption(preset);
+    if (events !== undefined) await sidebar.getByTestId(`wizard-events-${input}`).fill(events);
+  }
+  // The run is offered once the scan of these choices is known.
+  const run = sidebar.getByTestId("wizard-bq-run");
+  await sidebar.getByTestId("wizard-bq-scan-text").waitFor({ timeout: 15_000 });
+  await sidebar.locator("[data-testid=wizard-bq-run]:not([disabled])").waitFor({ timeout: 15_000 });
+  await run.click();
+  await sidebar.getByTestId("wizard-preview-value").waitFor({ timeout: 60_000 });
+}
+
 export async function createObjective(page: Page, o: ObjectiveWalk): Promise<FrameLocator> {
   const sidebar = page.frameLocator("[data-testid=sidebar]");
   // A new objective opens on the advisor; this walk names its KPI itself.
   await sidebar.getByTestId("advisor-skip").click();
   await sidebar.getByTestId("wizard-kpi").selectOption(o.kpi);
   if (o.name) await sidebar.getByTestId("wizard-name").fill(o.name);
+  let bigQueryDone = o.bigQuery === undefined;
   for (let step = 0; step < 10; step++) {
+    const bigQuery = sidebar.getByTestId("wizard-source-bigquery");
+    if (!bigQueryDone && o.bigQuery && (await bigQuery.count()) > 0) {
+      await chooseBigQuery(sidebar, o.bigQuery);
+      bigQueryDone = true;
+    }
     const fill = async (testid: string, value: string) => {
       const field = sidebar.getByTestId(testid);
       if ((await field.count()) > 0 && (await field.isVisible())) await field.fill(value);

@@ -232,6 +232,82 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
     LONG,
   );
 
+  it(
+    "a BigQuery objective on the generated GA4 export: previewed, created, on the dashboard beside a tab's",
+    async () => {
+      const stateFile = join(dir, "bigquery", "workbook.json");
+      const pg = await start(stateFile, ["--ga4-events", "200000"]);
+      expect(pg.output()).toMatch(
+        /BigQuery stand-in: generating 200,000 GA4 events in kpi-pilot-demo\.analytics_demo\.events_\*/,
+      );
+      const page = await open(pg.url);
+      await waitForTab(page, "Sample data");
+      // The page names the table the local stand-in holds.
+      const badge = page.getByTestId("bigquery-badge");
+      expect(await badge.textContent()).toBe(
+        "BigQuery (local stand-in): kpi-pilot-demo.analytics_demo.events_*",
+      );
+      expect(await badge.getAttribute("title")).toMatch(/^200,000 generated GA4 events/);
+
+      // A tab's objective first, then the "online sales" conversion on the export.
+      await clickAddonMenu(page, "New objective…");
+      await createObjective(page, {
+        kpi: "conversion",
+        name: "Newsletter conversion",
+        target: (baseline) => String(Number(baseline) + 1),
+        deadline: "2027-06-30",
+        owner: "Claire",
+      });
+      await clickAddonMenu(page, "New objective…");
+      const sidebar = await createObjective(page, {
+        kpi: "conversion",
+        name: "Online sales per session",
+        bigQuery: {
+          project: "kpi-pilot-demo",
+          dataset: "analytics_demo",
+          inputs: {
+            conversions: { preset: "key_events", events: "purchase" },
+            visitors: { preset: "sessions" },
+          },
+        },
+        // The baseline comes from the previewed query: a target a little above it.
+        target: (baseline) => (Number(baseline) * 1.05).toFixed(2),
+        deadline: "2027-12-31",
+        owner: "Ana",
+      });
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-bigquery-created.png") });
+      await sidebar.getByTestId("wizard-build-dashboard").click();
+      await waitForTab(page, "KPI dashboard", 60_000);
+      await page.screenshot({ path: join(SCREENSHOTS, "playground-bigquery-dashboard.png") });
+      const dashboard = await gridText(page);
+      expect(dashboard).toContain("Newsletter conversion");
+      expect(dashboard).toContain("Online sales per session");
+      expect(dashboard).toContain("BigQuery: reads kpi-pilot-demo.analytics_demo.events_*");
+      expect(dashboard).not.toMatch(/Cannot compute|could not run|found no table/);
+      // Reopened, the workbook keeps one hidden data-source sheet per query: a rebuild adds none.
+      const sheetsAfterFirst = (
+        JSON.parse(readFileSync(stateFile, "utf8")) as {
+          workbook: { sheets: unknown[] };
+        }
+      ).workbook.sheets.length;
+      await clickAddonMenu(page, "Build or refresh dashboard");
+      await waitForTab(page, "KPI dashboard");
+      await page.close();
+      expect(await pg.stop()).toBe(0);
+      const saved = JSON.parse(readFileSync(stateFile, "utf8")) as {
+        workbook: { sheets: { hidden: boolean; dataSource?: unknown }[] };
+      };
+      expect(saved.workbook.sheets.length).toBe(sheetsAfterFirst);
+      // Two data-source sheets: the wizard's preview and the build's one query.
+      expect(saved.workbook.sheets.filter((s) => s.dataSource).map((s) => s.hidden)).toEqual([
+        true,
+        true,
+      ]);
+    },
+    LONG,
+  );
+
   it("opens a first run on the sample data, in the first user's language, and only once", async () => {
     const stateFile = join(dir, "seed", "workbook.json");
     const pg = await start(stateFile, []);
