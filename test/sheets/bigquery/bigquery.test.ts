@@ -1,31 +1,27 @@
 /**
  * A BigQuery objective on the emulator, end to end: saved as `bq:…` in the Objectives tab, its
  * query run through the Connected Sheets classes into a hidden tagged data-source sheet, the
- * result read back and evaluated by the same status code as a tab's; reuse on a rebuild; the
- * timeout and BigQuery's errors in plain words. The emulator is synchronous and DuckDB's node API
- * is not, so the stand-in's answers are computed beforehand: the same plan compiled in DuckDB's
- * dialect is run on the generated export, and the runner answers the BigQuery-dialect SQL of the
- * same query with that result (and refuses any SQL it was not prepared for).
+ * result read back and evaluated by the same status code as a tab's; reuse on a rebuild and after
+ * a reopen; the timeout and BigQuery's errors in plain words. The query Connected Sheets gets runs
+ * as written on the DuckDB stand-in (dev/bigquery/sync-duck.ts), its value checked by hand.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DuckStandIn } from "../../../dev/bigquery/duckdb.ts";
+import { createGa4Table } from "../../../dev/bigquery/duckdb.ts";
 import {
   type Ga4Event,
   generateGa4Events,
   insertSql,
   localDate,
 } from "../../../dev/bigquery/ga4-events.ts";
+import { bigQueryStandIn, DuckWorker } from "../../../dev/bigquery/sync-duck.ts";
 import type { BigQueryAnswer } from "../../../dev/emulator/index.ts";
 import { todayDay } from "../../../src/kpi/days.ts";
-import { planQueries } from "../../../src/sheets/bigquery/plan.ts";
 import { bigQuerySheetKey } from "../../../src/sheets/bigquery/run.ts";
 import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
 import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
-import { readObjectives } from "../../../src/sheets/objectives/tab.ts";
 import { evaluateWorkbook, readWorkbook } from "../../../src/sheets/status/read.ts";
 import {
   dumpSheet,
-  type Emulator,
   installEmulator,
   NOW,
   sampleObjectives,
@@ -37,17 +33,17 @@ const PROJECT = "demo-project";
 const DATASET = "analytics_123";
 const ZONE = "Europe/Paris";
 
-let duck: DuckStandIn;
+let worker: DuckWorker;
 let events: Ga4Event[];
 let uninstall: (() => void) | undefined;
 
 beforeAll(async () => {
-  duck = await DuckStandIn.create();
-  const table = await duck.ga4Table(PROJECT, DATASET);
+  worker = new DuckWorker();
+  const table = await createGa4Table(worker, PROJECT, DATASET);
   events = generateGa4Events({ seed: 7, users: 400, from: "2026-05-01", days: 405 });
-  await duck.run(insertSql(table, events, "America/Los_Angeles"));
+  await worker.run(insertSql(table, events, "America/Los_Angeles"));
 });
-afterAll(() => duck?.close());
+afterAll(() => worker?.close());
 afterEach(() => uninstall?.());
 
 const ONLINE_SALES = {
@@ -67,36 +63,12 @@ const ONLINE_SALES = {
   businessGoal: "",
 };
 
-/** The DuckDB answer of every query the workbook's plan holds, keyed by its BigQuery SQL. */
-async function prepare(emu: Emulator): Promise<Map<string, BigQueryAnswer>> {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const objectives = readObjectives(ss, ZONE, "en").objectives.map((s) => s.objective);
-  const today = todayDay(ZONE, NOW);
-  const bq = planQueries(objectives, ZONE, today, "bigquery");
-  const dd = planQueries(objectives, ZONE, today, "duckdb");
-  const answers = new Map<string, BigQueryAnswer>();
-  for (const [i, q] of bq.entries()) {
-    const d = dd[i]!.compiled;
-    if (!("sql" in q.compiled) || !("sql" in d)) throw new Error("test: the plan did not compile");
-    const r = await duck.run(d.sql);
-    // Connected Sheets hands back numbers and dates as cells; DuckDB gives bigints and DATE objects.
-    const rows = r.rows.map((row) =>
-      row.map((v) =>
-        typeof v === "bigint" ? Number(v) : v !== null && typeof v === "object" ? String(v) : v,
-      ),
-    );
-    answers.set(q.compiled.sql, { header: r.header, rows });
-  }
-  emu.calls.reset();
-  return answers;
-}
-
-function runner(answers: Map<string, BigQueryAnswer>) {
-  return (projectId: string, sql: string): BigQueryAnswer => {
+/** The stand-in, on the billing project the objective names. */
+function runner(): (projectId: string, sql: string) => BigQueryAnswer {
+  const standIn = bigQueryStandIn(worker);
+  return (projectId, sql) => {
     expect(projectId).toBe(PROJECT);
-    const a = answers.get(sql);
-    if (!a) throw new Error("test: the stand-in was not prepared for this SQL");
-    return a;
+    return standIn(projectId, sql);
   };
 }
 
@@ -118,7 +90,7 @@ describe("a BigQuery objective", () => {
     const installed = installEmulator({ timeZone: ZONE });
     uninstall = installed.uninstall;
     saveObjective(ONLINE_SALES);
-    installed.emu.setBigQueryRunner(runner(await prepare(installed.emu)));
+    installed.emu.setBigQueryRunner(runner());
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const wb = readWorkbook(ss, "en", NOW, { bigQuery: true });
     const [e] = evaluateWorkbook(wb, "en");
@@ -138,7 +110,7 @@ describe("a BigQuery objective", () => {
     const tabObjective = sampleObjectives("en", "Web data")[0]!;
     saveObjective(tabObjective);
     saveObjective(ONLINE_SALES);
-    installed.emu.setBigQueryRunner(runner(await prepare(installed.emu)));
+    installed.emu.setBigQueryRunner(runner());
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     buildDashboardAt(NOW);
     const dashboard = dumpSheet(taggedSheet("kpiPilot.dashboard"));
@@ -159,12 +131,11 @@ describe("a BigQuery objective", () => {
     // A workbook saved and opened again (the playground's restart) keeps its data-source sheet:
     // the next build reuses it rather than adding one more hidden sheet each time.
     const saved = JSON.stringify(installed.emu.snapshot());
-    const answers = await prepare(installed.emu);
     installed.uninstall();
     const again = installEmulator({ timeZone: ZONE });
     uninstall = again.uninstall;
     again.emu.load(JSON.parse(saved));
-    again.emu.setBigQueryRunner(runner(answers));
+    again.emu.setBigQueryRunner(runner());
     const reopened = SpreadsheetApp.getActiveSpreadsheet();
     buildDashboardAt(NOW);
     expect(reopened.getSheets().length).toBe(count);
