@@ -14,7 +14,7 @@ import { frequencyPeriod, type Period, periodStart } from "../../kpi/periods.ts"
 import { getKpi } from "../../kpi/registry/index.ts";
 import { type CompiledQuery, compileQuery, kpiMeasures } from "../../kpi/sql/compile.ts";
 import type { DialectName } from "../../kpi/sql/dialect.ts";
-import type { Measure } from "../../kpi/sql/types.ts";
+import { type Measure, SqlSpecError } from "../../kpi/sql/types.ts";
 
 /**
  * Days read before the earlier of the start and today: a year, so the year-before column and a
@@ -29,12 +29,21 @@ export interface PlannedQuery {
   readonly startDay: number;
   readonly endDay: number;
   /** The SQL, or why this source cannot become one (a SqlSpecError's code and params). */
-  readonly compiled: CompiledQuery | { readonly problem: string };
+  readonly compiled: CompiledQuery | { readonly problem: SpecProblem };
   /** Objective id → KPI input name → the result column holding its sums. */
   readonly columns: ReadonlyMap<string, Readonly<Record<string, string>>>;
 }
 
 const sourceKey = (b: BigQuerySource) => JSON.stringify(b.source);
+
+/** Why a source cannot become a query: the compiler's code and what it named. */
+export type SpecProblem = Pick<SqlSpecError, "code" | "params">;
+
+/** A compiler refusal as it is; anything else is a defect, and is thrown on. */
+function specProblem(e: unknown): SpecProblem {
+  if (e instanceof SqlSpecError) return { code: e.code, params: e.params };
+  throw e;
+}
 
 /** The queries of the BigQuery objectives among `objectives`, in a stable order. */
 export function planQueries(
@@ -71,13 +80,13 @@ export function planQueries(
     const names = new Map<string, string>();
     const measures: Record<string, Measure> = {};
     const columns = new Map<string, Record<string, string>>();
-    let problem: string | null = null;
+    let problem: SpecProblem | null = null;
     for (const [o, mapping] of g.members) {
       let used: Record<string, Measure>;
       try {
         used = kpiMeasures(getKpi(o.kpiId), mapping);
       } catch (e) {
-        problem ??= e instanceof Error ? e.message : String(e);
+        problem ??= specProblem(e);
         continue;
       }
       const cols: Record<string, string> = {};
@@ -95,14 +104,16 @@ export function planQueries(
     }
     const startDay = periodStart(g.start, g.period);
     let compiled: PlannedQuery["compiled"];
-    try {
-      if (problem) throw new Error(problem);
-      compiled = compileQuery(
-        { source: g.source, measures, period: g.period, startDay, endDay: today, timeZone },
-        dialect,
-      );
-    } catch (e) {
-      compiled = { problem: e instanceof Error ? e.message : String(e) };
+    if (problem) compiled = { problem };
+    else {
+      try {
+        compiled = compileQuery(
+          { source: g.source, measures, period: g.period, startDay, endDay: today, timeZone },
+          dialect,
+        );
+      } catch (e) {
+        compiled = { problem: specProblem(e) };
+      }
     }
     return {
       key,

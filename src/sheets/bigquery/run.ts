@@ -21,7 +21,7 @@ import type { PeriodSums } from "../../kpi/sql/sums.ts";
 import { SqlSpecError } from "../../kpi/sql/types.ts";
 import { messages } from "../workbook/messages.ts";
 import { findTaggedSheet } from "../workbook/tabs.ts";
-import type { PlannedQuery } from "./plan.ts";
+import type { PlannedQuery, SpecProblem } from "./plan.ts";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type DataSourceSpec = GoogleAppsScript.Spreadsheet.DataSourceSpec;
@@ -46,6 +46,12 @@ export type QueryOutcome =
 export interface BigQueryResult {
   readonly columns: Readonly<Record<string, string>>;
   readonly outcome: QueryOutcome;
+}
+
+/** Why a source cannot become a query, in words. */
+export function specProblemText(problem: SpecProblem, lang: Lang): string {
+  const params = Object.fromEntries(Object.entries(problem.params).map(([k, v]) => [k, String(v)]));
+  return messages.t(lang, "bqSpec", { problem: messages.t(lang, `sql_${problem.code}`, params) });
 }
 
 /** A query's per-period sums renamed to one objective's KPI inputs (`columns`: input → result column). */
@@ -140,7 +146,7 @@ export function runQuery(
 ): QueryOutcome {
   const scan = scanText(q, lang);
   if ("problem" in q.compiled) {
-    return { ok: false, scan, error: messages.t(lang, "bqSpec", { problem: q.compiled.problem }) };
+    return { ok: false, scan, error: specProblemText(q.compiled.problem, lang) };
   }
   SpreadsheetApp.enableBigQueryExecution();
   const { sql, columns, table } = q.compiled;

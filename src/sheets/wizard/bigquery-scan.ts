@@ -15,10 +15,16 @@ import { frequencyPeriod } from "../../kpi/periods.ts";
 import { getKpi } from "../../kpi/registry/index.ts";
 import { pointsFromSums } from "../../kpi/series.ts";
 import { type PlannedQuery, planQueries } from "../bigquery/plan.ts";
-import { BIGQUERY_PREVIEW_KEY, inputSums, runQuery, scanText } from "../bigquery/run.ts";
+import {
+  BIGQUERY_PREVIEW_KEY,
+  inputSums,
+  runQuery,
+  scanText,
+  specProblemText,
+} from "../bigquery/run.ts";
 import { validateObjectiveFields } from "../objectives/rules.ts";
-import { withDocumentLock } from "../workbook/lock.ts";
 import { userLang } from "../workbook/locale.ts";
+import { withDocumentLock } from "../workbook/lock.ts";
 import { messages } from "../workbook/messages.ts";
 import { previewOfPoints } from "./endpoints.ts";
 
@@ -44,7 +50,7 @@ function draftQuery(request: BigQueryScanRequest, lang: Lang, timeZone: string):
   const [query] = planQueries([objective], timeZone, todayDay(timeZone), "bigquery");
   if (!query) throw new Error(messages.t(lang, "bqScanNotBigQuery"));
   if ("problem" in query.compiled) {
-    throw new Error(messages.t(lang, "bqSpec", { problem: query.compiled.problem }));
+    throw new Error(specProblemText(query.compiled.problem, lang));
   }
   return query;
 }

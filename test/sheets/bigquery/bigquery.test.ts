@@ -16,7 +16,8 @@ import {
 import { bigQueryStandIn, DuckWorker } from "../../../dev/bigquery/sync-duck.ts";
 import type { BigQueryAnswer } from "../../../dev/emulator/index.ts";
 import { todayDay } from "../../../src/kpi/days.ts";
-import { bigQuerySheetKey } from "../../../src/sheets/bigquery/run.ts";
+import type { SqlErrorCode } from "../../../src/kpi/sql/types.ts";
+import { bigQuerySheetKey, specProblemText } from "../../../src/sheets/bigquery/run.ts";
 import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
 import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
 import { evaluateWorkbook, readWorkbook } from "../../../src/sheets/status/read.ts";
@@ -168,5 +169,39 @@ describe("a BigQuery objective", () => {
     for (const lang of ["en", "fr"] as const) {
       expect(errorOf(denied, lang)).not.toMatch(/\bat \w+ \(|Error:/);
     }
+  });
+});
+
+describe("a source the compiler refuses", () => {
+  const CODES: Record<SqlErrorCode, Record<string, string | number>> = {
+    badProject: { value: "My Project" },
+    badDataset: { value: "a-b" },
+    badTable: { value: "t t" },
+    badColumn: { value: "a b" },
+    badEventName: { value: "9x" },
+    badValue: { value: "x" },
+    badTimeZone: { value: "Mars/Olympus" },
+    badMeasureName: { value: "x" },
+    noDateRange: {},
+    rangeReversed: {},
+    noEvents: {},
+    presetNeedsGa4: { value: "sessions" },
+    noMeasures: {},
+    inputNotMapped: { input: "visitors" },
+    distinctNeedsCount: { input: "visitor_ids" },
+    tooManyValues: { max: 100 },
+    badResult: { column: "m1", row: 3 },
+  };
+  it("is told in words for every refusal, en and fr, with what it named", () => {
+    for (const lang of ["en", "fr"] as const) {
+      for (const [code, params] of Object.entries(CODES)) {
+        const text = specProblemText({ code: code as SqlErrorCode, params }, lang);
+        expect(text, code).not.toMatch(/sql_|[{}]|badProject|noDateRange/);
+        for (const v of Object.values(params)) expect(text, code).toContain(String(v));
+      }
+    }
+    expect(specProblemText({ code: "noEvents", params: {} }, "fr")).toBe(
+      "Cette source BigQuery ne peut pas devenir une requête : les événements clés demandent au moins un nom d’événement (key_events: purchase).",
+    );
   });
 });
