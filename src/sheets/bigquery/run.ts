@@ -38,9 +38,11 @@ export const BIGQUERY_PREVIEW_KEY = "kpiPilot.bigquery.preview";
 /** How long a build waits for one query; Apps Script stops any run at 6 minutes. */
 export const QUERY_TIMEOUT_SECONDS = 120;
 
-export type QueryOutcome =
-  | { readonly ok: true; readonly sums: PeriodSums[]; readonly scan: string }
-  | { readonly ok: false; readonly error: string; readonly scan: string };
+/** A query's sums, or why there are none; `table` is the table it reads, `scan` that in words. */
+export type QueryOutcome = { readonly table: string; readonly scan: string } & (
+  | { readonly ok: true; readonly sums: PeriodSums[] }
+  | { readonly ok: false; readonly error: string }
+);
 
 /** What an objective on BigQuery gets from a build: its inputs' result columns, its query's outcome. */
 export interface BigQueryResult {
@@ -146,7 +148,7 @@ export function runQuery(
 ): QueryOutcome {
   const scan = scanText(q, lang);
   if ("problem" in q.compiled) {
-    return { ok: false, scan, error: specProblemText(q.compiled.problem, lang) };
+    return { ok: false, table: q.key, scan, error: specProblemText(q.compiled.problem, lang) };
   }
   SpreadsheetApp.enableBigQueryExecution();
   const { sql, columns, table } = q.compiled;
@@ -162,25 +164,31 @@ export function runQuery(
   } catch {
     // The reference: waitForCompletion throws when the execution is not done in time, and
     // does not cancel it.
-    return { ok: false, scan, error: errorText("TIME_OUT", "", q, table, lang) };
+    return { ok: false, table, scan, error: errorText("TIME_OUT", "", q, table, lang) };
   }
   if (String(status.getExecutionState()) !== "SUCCESS") {
     const code = String(status.getErrorCode());
-    return { ok: false, scan, error: errorText(code, status.getErrorMessage(), q, table, lang) };
+    return {
+      ok: false,
+      table,
+      scan,
+      error: errorText(code, status.getErrorMessage(), q, table, lang),
+    };
   }
   if (status.isTruncated()) {
-    return { ok: false, scan, error: errorText("TOO_MANY_ROWS", "", q, table, lang) };
+    return { ok: false, table, scan, error: errorText("TOO_MANY_ROWS", "", q, table, lang) };
   }
   // One call per column: a handful of columns of a few dozen rows.
   const byColumn = columns.map((c) => dss.getSheetValues(c));
   const rows = (byColumn[0] ?? []).map((_, r) => byColumn.map((col) => col[r]));
   try {
     const measures = columns.slice(4);
-    return { ok: true, scan, sums: readSums(columns, rows, measures, timeZone) };
+    return { ok: true, table, scan, sums: readSums(columns, rows, measures, timeZone) };
   } catch (e) {
     if (!(e instanceof SqlSpecError)) throw e;
     return {
       ok: false,
+      table,
       scan,
       error: messages.t(lang, "bqBadResult", {
         table,

@@ -21,7 +21,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** How long a build waits for a save in progress before saying another build is running. */
 const LOCK_WAIT_MS = 3000;
 
-/** Latest dated row of each source, over the date columns its objectives use. */
+/** Latest dated row of each source tab, over the date columns its objectives use, then each BigQuery table's. */
 function sourceDates(wb: Workbook): { name: string; latest: number | null | "missing" }[] {
   const out: { name: string; latest: number | null | "missing" }[] = [];
   for (const source of wb.sources.values()) {
@@ -45,6 +45,16 @@ function sourceDates(wb: Workbook): { name: string; latest: number | null | "mis
     }
     out.push({ name: source.name, latest });
   }
+  // A BigQuery table's latest day with data, from its queries' sums (a failed query says why on
+  // its objectives' rows, not here).
+  const tables = new Map<string, number | null>();
+  for (const { outcome } of wb.queried.values()) {
+    if (!outcome.ok) continue;
+    let latest = tables.get(outcome.table) ?? null;
+    for (const s of outcome.sums) if (latest === null || s.lastDay > latest) latest = s.lastDay;
+    tables.set(outcome.table, latest);
+  }
+  for (const [name, latest] of tables) out.push({ name, latest });
   return out;
 }
 

@@ -15,7 +15,8 @@ import {
 } from "../../../dev/bigquery/ga4-events.ts";
 import { bigQueryStandIn, DuckWorker } from "../../../dev/bigquery/sync-duck.ts";
 import type { BigQueryAnswer } from "../../../dev/emulator/index.ts";
-import { todayDay } from "../../../src/kpi/days.ts";
+import { formatDayLong } from "../../../src/contract/format.ts";
+import { isoDay, parseIsoDay, todayDay } from "../../../src/kpi/days.ts";
 import type { SqlErrorCode } from "../../../src/kpi/sql/types.ts";
 import { bigQuerySheetKey, specProblemText } from "../../../src/sheets/bigquery/run.ts";
 import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
@@ -118,6 +119,16 @@ describe("a BigQuery objective", () => {
     expect(dashboard).toContain(tabObjective.name);
     expect(dashboard).toContain(ONLINE_SALES.name);
     expect(dashboard).not.toMatch(/Cannot compute/);
+    // The "latest data" line names the table and its last day with events, up to today.
+    const today = isoDay(todayDay(ZONE, NOW));
+    const lastDay = events
+      .map((e) => localDate(e.micros / 1000, ZONE))
+      .filter((d) => d <= today)
+      .sort()
+      .pop()!;
+    expect(dashboard).toContain(
+      `${PROJECT}.${DATASET}.events_* up to ${formatDayLong(parseIsoDay(lastDay), "en")}`,
+    );
     const count = ss.getSheets().length;
     buildDashboardAt(NOW);
     expect(ss.getSheets().length).toBe(count);
