@@ -10,11 +10,14 @@
 import { performance } from "node:perf_hooks";
 import { DuckStandIn } from "../dev/bigquery/duckdb.ts";
 import { bigQueryBytes, generateBigGa4 } from "../dev/bigquery/generate.ts";
-import { parseIsoDay } from "../src/kpi/days.ts";
+import { DEMO_PROJECT, startGa4StandIn } from "../dev/bigquery/stand-in.ts";
+import type { Objective } from "../src/contract/objectives.ts";
+import { parseIsoDay, todayDay } from "../src/kpi/days.ts";
 import { getKpi } from "../src/kpi/registry/index.ts";
 import { pointsFromSums } from "../src/kpi/series.ts";
 import { compileQuery, kpiMeasures } from "../src/kpi/sql/compile.ts";
 import { readSums } from "../src/kpi/sql/result.ts";
+import { planQueries } from "../src/sheets/bigquery/plan.ts";
 
 export interface BigQueryBench {
   events: number;
@@ -85,6 +88,46 @@ export async function benchBigQuery(events = 10_000_000, threads = 2): Promise<B
     };
   } finally {
     duck.close();
+  }
+}
+
+export interface PlaygroundBench {
+  events: number;
+  generateMs: number;
+  /** The build's monthly query (BigQuery's text, as Connected Sheets would get it) on the stand-in. */
+  queryMs: number;
+  months: number;
+}
+
+/**
+ * The playground's BigQuery: `npm start`'s stand-in (3 million generated events, DuckDB in a
+ * worker), then the query a build plans for the "online sales" conversion reviewed monthly, run as
+ * the emulator's Connected Sheets runner runs it.
+ */
+export async function benchPlayground(events = 3_000_000): Promise<PlaygroundBench> {
+  const timeZone = "Europe/Paris";
+  const standIn = startGa4StandIn({ events, propertyTimeZone: timeZone, today: new Date() });
+  try {
+    const ready = await standIn.ready;
+    const today = todayDay(timeZone);
+    const objective = {
+      id: "bench",
+      kpiId: "conversion",
+      sourceSheet: `bq:${standIn.table}`,
+      dateColumn: "event_timestamp",
+      inputs: { conversions: ["key_events: purchase"], visitors: ["sessions"] },
+      frequency: "monthly",
+      startDay: today,
+    } as unknown as Objective; // only the fields a plan reads
+    const [q] = planQueries([objective], timeZone, today, "bigquery");
+    if (!q || !("sql" in q.compiled)) throw new Error("bench: the plan did not compile");
+    const t0 = performance.now();
+    const answer = standIn.runner(DEMO_PROJECT, q.compiled.sql);
+    const queryMs = performance.now() - t0;
+    if ("error" in answer) throw new Error(`bench: the stand-in refused: ${answer.message}`);
+    return { events: ready.events, generateMs: ready.ms, queryMs, months: answer.rows.length };
+  } finally {
+    await standIn.close();
   }
 }
 
