@@ -3,7 +3,8 @@
  * table", the generated GA4 export and the "online sales" conversion (purchases per session), what
  * the first build would scan, the figures previewed on asking (the query run, its baseline checked
  * against purchases and sessions counted by hand from the events), the objective created, and the
- * dashboard built with it beside a tab's objective. Connected Sheets' queries run as written on the
+ * dashboard built with it beside a tab's objective; in English, then edited from the list (the
+ * source as saved, nothing run until asked). Connected Sheets' queries run as written on the
  * DuckDB stand-in, in a worker the emulator's synchronous runner waits for (dev/bigquery/sync-duck.ts).
  */
 import type { Page } from "playwright-core";
@@ -240,6 +241,34 @@ async function walk(lang: Lang): Promise<void> {
     expect(dashboard).toContain(w.name);
     expect(dashboard).not.toMatch(/Cannot compute|Impossible de calculer/);
     await screenshot(page, group, "8-dashboard-built");
+
+    if (lang === "en") {
+      // Edited from the list: the review names the table; step M opens on the BigQuery source
+      // as saved, runs nothing until asked, and the save keeps the source as it was.
+      const list = await h.openSidebar("showObjectives");
+      const row = list.getByTestId("objective-row").filter({ hasText: w.name });
+      await row.getByTestId("objective-edit").click();
+      await list.getByTestId("wizard-sentence").waitFor();
+      await list.getByTestId("review-change-data").click();
+      expect(await list.getByTestId("wizard-source-bigquery").isChecked()).toBe(true);
+      expect(await list.getByTestId("wizard-bq-project").inputValue()).toBe(PROJECT);
+      expect(await list.getByTestId("wizard-bq-dataset").inputValue()).toBe(DATASET);
+      expect(await list.getByTestId("wizard-input-conversions").inputValue()).toBe("key_events");
+      expect(await list.getByTestId("wizard-events-conversions").inputValue()).toBe("purchase");
+      expect(await list.getByTestId("wizard-input-visitors").inputValue()).toBe("sessions");
+      await scanNames(list, `${PROJECT}.${DATASET}.events_*`);
+      expect(asked).toEqual([PROJECT, PROJECT]);
+      await list.getByTestId("wizard-bq-run").click();
+      await list.getByTestId("wizard-preview-value").waitFor({ timeout: 30_000 });
+      expect(asked).toEqual([PROJECT, PROJECT, PROJECT]);
+      await list.getByTestId("wizard-next").click();
+      await list.getByTestId("wizard-sentence").waitFor();
+      await list.getByTestId("wizard-create").click();
+      await list.getByTestId("wizard-done").waitFor();
+      const edited = rowByHeader(h.emu, w.objectives, 2);
+      expect(edited[fieldLabel("sourceSheet", lang)]).toBe(SOURCE);
+      expect(parseInputs(String(edited[fieldLabel("inputs", lang)]))).toEqual(INPUTS);
+    }
     expect(h.pageErrors).toEqual([]);
     expect(h.dialogs).toEqual([]);
   });
