@@ -32,6 +32,7 @@ interface Texts {
   sampleTab: string;
   dashboardTab: string;
   measurable: string;
+  bigQueryName: string;
 }
 
 const TEXTS: Record<"en" | "fr", Texts> = {
@@ -42,6 +43,7 @@ const TEXTS: Record<"en" | "fr", Texts> = {
     sampleTab: "Sample data",
     dashboardTab: "KPI dashboard",
     measurable: "Measurable",
+    bigQueryName: "Online sales per session",
   },
   fr: {
     insertSample: "Insérer des données d'exemple",
@@ -50,6 +52,7 @@ const TEXTS: Record<"en" | "fr", Texts> = {
     sampleTab: "Données d'exemple",
     dashboardTab: "Tableau de bord KPI",
     measurable: "Mesurable",
+    bigQueryName: "Ventes en ligne par session",
   },
 };
 
@@ -84,6 +87,8 @@ async function walk(browser: Browser, lang: "en" | "fr"): Promise<void> {
     "--empty",
     "--time-zone",
     "Europe/Paris",
+    "--ga4-events",
+    "1000000",
     ...PASS,
   ]);
   try {
@@ -143,6 +148,28 @@ async function walk(browser: Browser, lang: "en" | "fr"): Promise<void> {
         owner,
       });
     }
+    // And the online-sales conversion on the generated GA4 export, through BigQuery's stand-in.
+    await clickAddonMenu(page, t.newObjective);
+    await createObjective(page, {
+      kpi: "conversion",
+      name: t.bigQueryName,
+      bigQuery: {
+        project: "kpi-pilot-demo",
+        dataset: "analytics_demo",
+        inputs: {
+          conversions: { preset: "key_events", events: "purchase" },
+          visitors: { preset: "sessions" },
+        },
+      },
+      baseline: beyond(1),
+      target: beyond(1.08),
+      start: monthsAgo(3),
+      deadline: "2027-06-30",
+      owner: "Ana",
+      onStep: async (title) => {
+        if (title === t.measurable && lang === "en") await shot(page, "wizard-bigquery.png");
+      },
+    });
 
     await page.locator("#sidebar-close").click();
     await page.setViewportSize(WIDE);
