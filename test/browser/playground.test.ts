@@ -12,6 +12,7 @@ import {
   activeTab,
   clickAddonMenu,
   createObjective,
+  DEMO_ONLINE_SALES,
   type RunningPlayground,
   startPlayground,
   waitForTab,
@@ -262,14 +263,7 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       const sidebar = await createObjective(page, {
         kpi: "conversion",
         name: "Online sales per session",
-        bigQuery: {
-          project: "kpi-pilot-demo",
-          dataset: "analytics_demo",
-          inputs: {
-            conversions: { preset: "key_events", events: "purchase" },
-            visitors: { preset: "sessions" },
-          },
-        },
+        bigQuery: DEMO_ONLINE_SALES,
         // The baseline comes from the previewed query: a target a little above it.
         target: (baseline) => (Number(baseline) * 1.05).toFixed(2),
         deadline: "2027-12-31",
@@ -476,36 +470,37 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       })) as string;
       expect(reviewDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-      // A week of new numbers arrives (typed into the data tab), up to the Sunday after the review.
+      // A week of new numbers arrives, up to the Sunday after the review, as an export imported
+      // into the data tab with the add-on's own Import an export… (new days appended).
       await page.getByTestId("sheet-tab").filter({ hasText: "Sample data" }).click();
       await waitForTab(page, "Sample data");
-      await page.evaluate(async (review: string) => {
-        const q = `?locale=en&rows=2000`;
-        const s = (await (await fetch(`/api/state${q}`)).json()) as {
-          state: { active: { id: number; cells: ({ d?: string } | null)[][]; totalRows: number } };
+      const days = await page.evaluate(async (review: string) => {
+        const s = (await (await fetch("/api/state?locale=en&rows=2000")).json()) as {
+          state: { active: { cells: ({ d?: string } | null)[][]; totalRows: number } };
         };
-        const a = s.state.active;
-        const header = (a.cells[0] ?? []).map((c) => c?.d ?? "");
-        const col = (name: string) => header.indexOf(name) + 1;
-        const last = a.cells[a.totalRows - 1]?.[0]?.d ?? "";
+        const last = s.state.active.cells[s.state.active.totalRows - 1]?.[0]?.d ?? "";
         const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-        const until = day(review) + 6;
-        let row = a.totalRows + 1;
-        for (let d = day(last) + 1; d <= until; d++, row++) {
-          const date = new Date(d * 86_400_000).toISOString().slice(0, 10);
-          for (const [column, text] of [
-            [col("Date"), date],
-            [col("Visitors"), "2000"],
-            [col("Conversions"), "120"],
-          ] as const) {
-            await fetch(`/api/edit${q}`, {
-              method: "POST",
-              headers: { "content-type": "application/json" },
-              body: JSON.stringify({ sheetId: a.id, row, column, text }),
-            });
-          }
-        }
+        const out: string[] = [];
+        for (let d = day(last) + 1; d <= day(review) + 6; d++)
+          out.push(new Date(d * 86_400_000).toISOString().slice(0, 10));
+        return out;
       }, reviewDay);
+      expect(days.length).toBeGreaterThan(0);
+      await clickAddonMenu(page, "Import an export…");
+      await sidebar.getByTestId("import-target").selectOption("Sample data");
+      await sidebar.getByTestId("import-file").setInputFiles({
+        name: "week.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          ["Date,Visitors,Conversions", ...days.map((d) => `${d},2000,120`)].join("\n"),
+        ),
+      });
+      await sidebar.getByTestId("import-found").waitFor();
+      await sidebar.getByTestId("import-run").click();
+      await sidebar.getByTestId("import-done").waitFor();
+      expect(await sidebar.getByTestId("import-done").textContent()).toContain(
+        `${days.length} rows added`,
+      );
 
       // A second advance: a second digest that says what changed.
       await page.getByTestId("clock-advance").click();

@@ -10,21 +10,18 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGa4Table } from "../../dev/bigquery/duckdb.ts";
-import {
-  type Ga4Event,
-  generateGa4Events,
-  insertSql,
-  localDate,
-} from "../../dev/bigquery/ga4-events.ts";
+import { type Ga4Event, generateGa4Events, insertSql } from "../../dev/bigquery/ga4-events.ts";
 import { bigQueryStandIn, DuckWorker } from "../../dev/bigquery/sync-duck.ts";
 import type { BigQueryAnswer } from "../../dev/emulator/index.ts";
 import { toInputText } from "../../sidebar/format.ts";
-import { formatUnitValue } from "../../src/contract/format.ts";
+import { formatDayLong, formatUnitValue } from "../../src/contract/format.ts";
 import type { Lang } from "../../src/contract/i18n.ts";
 import { fieldLabel } from "../../src/contract/rules/objective-rules.ts";
 import { isoDay, todayDay } from "../../src/kpi/days.ts";
 import { periodStart } from "../../src/kpi/periods.ts";
+import { LOOKBACK_DAYS } from "../../src/sheets/bigquery/plan.ts";
 import { parseInputs } from "../../src/sheets/objectives/codec.ts";
+import { purchasesPerSession } from "../unit/sql/reference.ts";
 import {
   closeBrowser,
   contrastProblems,
@@ -77,19 +74,10 @@ afterAll(async () => {
   await closeBrowser();
 });
 
-/** Purchases over sessions in last month (Paris days), counted from the events in plain JS. */
+/** Purchases over sessions in last month (Paris days), counted by hand from the events. */
 function lastMonthByHand(): { month: string; value: number } {
-  const today = todayDay(TZ);
-  const month = isoDay(periodStart(periodStart(today, "month") - 1, "month")).slice(0, 7);
-  let purchases = 0;
-  const sessions = new Set<string>();
-  for (const e of events) {
-    if (!localDate(e.micros / 1000, TZ).startsWith(month)) continue;
-    if (e.name === "purchase") purchases++;
-    const sid = e.params.find((p) => p.key === "ga_session_id")?.int_value;
-    if (e.user !== null && sid !== undefined) sessions.add(`${e.user}|${sid}`);
-  }
-  return { month, value: purchases / sessions.size };
+  const month = isoDay(periodStart(periodStart(todayDay(TZ), "month") - 1, "month")).slice(0, 7);
+  return { month, value: purchasesPerSession(events, month, TZ) };
 }
 
 /** Waits until "Before the first run" names `table`. */
@@ -210,8 +198,19 @@ async function walk(lang: Lang): Promise<void> {
     await page.getByTestId("wizard-next").click();
     await page.getByTestId("wizard-deadline").waitFor();
     await page.getByTestId("wizard-deadline").fill(isoDay(todayDay(TZ) + 300));
+    // A start 60 days back moves what the first build reads: a year before it, from its month.
+    const start = todayDay(TZ) - 60;
+    await page.getByTestId("wizard-start").fill(isoDay(start));
     await page.getByTestId("wizard-next").click();
     await page.getByTestId("wizard-sentence").waitFor();
+    const readFrom = formatDayLong(periodStart(start - LOOKBACK_DAYS, "month"), lang);
+    await expect
+      .poll(async () => plain(await page.getByTestId("review-bq-scan").textContent()), {
+        timeout: 15_000,
+      })
+      .toContain(
+        plain(`${PROJECT}.${DATASET}.events_* ${lang === "fr" ? "du" : "from"} ${readFrom}`),
+      );
     await screenshot(page, group, "6-review");
     await page.getByTestId("wizard-create").click();
     await page.getByTestId("wizard-done").waitFor();

@@ -1,12 +1,32 @@
 /**
  * The review: the objective as one sentence, the realism warning if any, and a summary of every
- * choice with a "Change" link back to its step.
+ * choice with a "Change" link back to its step; for a BigQuery source, what its first build will
+ * read with the dates chosen since step M (the start date moves the range).
  */
+import { isBigQuerySource } from "../../../src/contract/rules/bigquery-source.ts";
 import { h } from "../../dom.ts";
 import { findKpi, reviewSentence, type StepIndex, toObjectiveInput } from "../../draft.ts";
 import { formatShortDate, formatValue } from "../../format.ts";
 import { realismSummary } from "../realism.ts";
 import type { WizardState } from "../state.ts";
+
+/** What the first build of a BigQuery objective reads, as planned for the choices on review. */
+function bigQueryScanNote(state: WizardState): HTMLElement {
+  const note = h("p", { class: "hint", "data-testid": "review-bq-scan" });
+  const draw = () => {
+    const scan = state.currentBigQueryScan();
+    const loader = state.bigQueryScan;
+    note.textContent = scan
+      ? scan.text
+      : loader.status === "error"
+        ? loader.error
+        : state.t("previewLoading");
+  };
+  state.addLive(draw);
+  draw();
+  state.refreshBigQueryScan();
+  return note;
+}
 
 /** `editStep` opens a step from a "Change" link, so that Next comes back here. */
 export function renderReviewStep(
@@ -60,6 +80,7 @@ export function renderReviewStep(
   fragment.append(
     h("div", { class: "sentence-card" }, sentence),
     realismSummary(state),
+    isBigQuerySource(draft.sourceSheet) ? bigQueryScanNote(state) : "",
     h(
       "dl",
       { class: "summary" },

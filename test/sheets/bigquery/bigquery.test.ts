@@ -22,6 +22,7 @@ import { bigQuerySheetKey, specProblemText } from "../../../src/sheets/bigquery/
 import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
 import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
 import { evaluateWorkbook, readWorkbook } from "../../../src/sheets/status/read.ts";
+import { purchasesPerSession } from "../../unit/sql/reference.ts";
 import {
   dumpSheet,
   installEmulator,
@@ -74,19 +75,6 @@ function runner(): (projectId: string, sql: string) => BigQueryAnswer {
   };
 }
 
-/** Purchases over sessions in May 2027 (Paris days), counted from the events in plain JS. */
-function mayByHand(): number {
-  let purchases = 0;
-  const sessions = new Set<string>();
-  for (const e of events) {
-    if (!localDate(e.micros / 1000, ZONE).startsWith("2027-05")) continue;
-    if (e.name === "purchase") purchases++;
-    const sid = e.params.find((p) => p.key === "ga_session_id")?.int_value;
-    if (e.user !== null && sid !== undefined) sessions.add(`${e.user}|${sid}`);
-  }
-  return purchases / sessions.size;
-}
-
 describe("a BigQuery objective", () => {
   it("is evaluated from its query's sums, beside the tab objectives, with the scan shown", async () => {
     const installed = installEmulator({ timeZone: ZONE });
@@ -97,7 +85,7 @@ describe("a BigQuery objective", () => {
     const wb = readWorkbook(ss, "en", NOW, { bigQuery: true });
     const [e] = evaluateWorkbook(wb, "en");
     expect(e?.error).toBeNull();
-    expect(e?.current?.value).toBeCloseTo(mayByHand(), 12);
+    expect(e?.current?.value).toBeCloseTo(purchasesPerSession(events, "2027-05", ZONE), 12);
     expect(e?.status).not.toBeNull();
     expect(e?.notes.join(" ")).toContain(`reads ${PROJECT}.${DATASET}.events_* from`);
     // The sidebar's list never runs a query.

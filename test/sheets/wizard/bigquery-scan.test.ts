@@ -24,6 +24,7 @@ import {
   previewBigQueryObjective,
   previewBigQueryScan,
 } from "../../../src/sheets/wizard/bigquery-scan.ts";
+import { purchasesPerSession } from "../../unit/sql/reference.ts";
 import { installEmulator } from "../helpers.ts";
 
 const ZONE = "Europe/Paris";
@@ -91,19 +92,6 @@ describe("previewBigQueryObjective", () => {
   });
   afterAll(() => worker?.close());
 
-  /** Purchases over sessions in the month starting `monthStart` (YYYY-MM, Paris days), by hand. */
-  function byHand(month: string): number {
-    let purchases = 0;
-    const sessions = new Set<string>();
-    for (const e of events) {
-      if (!localDate(e.micros / 1000, ZONE).startsWith(month)) continue;
-      if (e.name === "purchase") purchases++;
-      const sid = e.params.find((p) => p.key === "ga_session_id")?.int_value;
-      if (e.user !== null && sid !== undefined) sessions.add(`${e.user}|${sid}`);
-    }
-    return purchases / sessions.size;
-  }
-
   it("runs the build's query on asking, in its own hidden sheet, and previews it as a tab's", () => {
     const emu = install("en");
     emu.setBigQueryRunner(bigQueryStandIn(worker));
@@ -115,7 +103,10 @@ describe("previewBigQueryObjective", () => {
     expect(preview.baseline?.start).toBe(
       new Date(lastMonth * 86_400_000).toISOString().slice(0, 10),
     );
-    expect(preview.baseline?.value).toBeCloseTo(byHand(preview.baseline!.start.slice(0, 7)), 12);
+    expect(preview.baseline?.value).toBeCloseTo(
+      purchasesPerSession(events, preview.baseline!.start.slice(0, 7), ZONE),
+      12,
+    );
     expect(preview.baseline?.complete).toBe(true);
     expect(preview.history.length).toBeGreaterThanOrEqual(2);
     expect(preview.scan).toMatch(/^BigQuery: reads demo-project\.analytics_123\.events_\* from /);
