@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
+import { DEMO_DATASET, DEMO_PROJECT } from "../bigquery/stand-in.ts";
 import { ROOT } from "../paths.ts";
 
 export interface RunningPlayground {
@@ -128,6 +129,8 @@ export async function waitForTab(page: Page, name: string, timeoutMs = 30_000): 
  */
 export interface ObjectiveWalk {
   kpi: string;
+  /** Answer the advisor (goal and channel ids) and pick `kpi` among its suggestions; else skip it. */
+  advisor?: { goal: string; channel: string };
   name?: string;
   /** The target as typed, or computed from the baseline the wizard proposes. */
   target: string | ((baseline: string) => string);
@@ -155,6 +158,16 @@ export interface ObjectiveWalk {
   stopAtReview?: boolean;
 }
 
+/** The "online sales" conversion (purchases per session) on the playground's generated GA4 export. */
+export const DEMO_ONLINE_SALES: NonNullable<ObjectiveWalk["bigQuery"]> = {
+  project: DEMO_PROJECT,
+  dataset: DEMO_DATASET,
+  inputs: {
+    conversions: { preset: "key_events", events: "purchase" },
+    visitors: { preset: "sessions" },
+  },
+};
+
 /** Step M with a BigQuery source, up to its previewed figures. */
 async function chooseBigQuery(
   sidebar: FrameLocator,
@@ -177,9 +190,18 @@ async function chooseBigQuery(
 
 export async function createObjective(page: Page, o: ObjectiveWalk): Promise<FrameLocator> {
   const sidebar = page.frameLocator("[data-testid=sidebar]");
-  // A new objective opens on the advisor; this walk names its KPI itself.
-  await sidebar.getByTestId("advisor-skip").click();
-  await sidebar.getByTestId("wizard-kpi").selectOption(o.kpi);
+  // A new objective opens on the advisor: answered, or skipped to name the KPI directly.
+  if (o.advisor) {
+    await sidebar.locator(`[data-testid=advisor-goal][data-goal=${o.advisor.goal}]`).click();
+    await sidebar
+      .locator(`[data-testid=advisor-channel][data-channel=${o.advisor.channel}]`)
+      .click();
+    await sidebar.locator(`[data-testid=advisor-kpi][data-kpi=${o.kpi}]`).click();
+    await sidebar.getByTestId("wizard-kpi").waitFor();
+  } else {
+    await sidebar.getByTestId("advisor-skip").click();
+    await sidebar.getByTestId("wizard-kpi").selectOption(o.kpi);
+  }
   if (o.name) await sidebar.getByTestId("wizard-name").fill(o.name);
   let bigQueryDone = o.bigQuery === undefined;
   for (let step = 0; step < 10; step++) {

@@ -9,7 +9,13 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../harness/chromium.ts";
 import { ROOT } from "../paths.ts";
-import { clickAddonMenu, createObjective, startPlayground, waitForTab } from "./drive.ts";
+import {
+  clickAddonMenu,
+  createObjective,
+  DEMO_ONLINE_SALES,
+  startPlayground,
+  waitForTab,
+} from "./drive.ts";
 
 const OUT = join(ROOT, "docs/images");
 /** `--no-build` is passed on to the playground (screenshots of dist/ as it is). */
@@ -153,14 +159,7 @@ async function walk(browser: Browser, lang: "en" | "fr"): Promise<void> {
     await createObjective(page, {
       kpi: "conversion",
       name: t.bigQueryName,
-      bigQuery: {
-        project: "kpi-pilot-demo",
-        dataset: "analytics_demo",
-        inputs: {
-          conversions: { preset: "key_events", events: "purchase" },
-          visitors: { preset: "sessions" },
-        },
-      },
+      bigQuery: DEMO_ONLINE_SALES,
       baseline: beyond(1),
       target: beyond(1.08),
       start: monthsAgo(3),

@@ -261,6 +261,8 @@ describe.skipIf(skipBrowser)("playground (npm start)", () => {
       });
       await clickAddonMenu(page, "New objective…");
       const sidebar = await createObjective(page, {
+        // The advisor: online sales from the website → the conversion rate.
+        advisor: { goal: "sales", channel: "website" },
         kpi: "conversion",
         name: "Online sales per session",
         bigQuery: DEMO_ONLINE_SALES,
