@@ -20,7 +20,10 @@ import { isoDay, parseIsoDay, todayDay } from "../../../src/kpi/days.ts";
 import type { SqlErrorCode } from "../../../src/kpi/sql/types.ts";
 import { bigQuerySheetKey, specProblemText } from "../../../src/sheets/bigquery/run.ts";
 import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
+import { HISTORY_KEY } from "../../../src/sheets/dashboard/history.ts";
 import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
+import { saveSchedule } from "../../../src/sheets/review/endpoints.ts";
+import { runScheduledReview } from "../../../src/sheets/review/run.ts";
 import { evaluateWorkbook, readWorkbook } from "../../../src/sheets/status/read.ts";
 import { purchasesPerSession } from "../../unit/sql/reference.ts";
 import {
@@ -85,7 +88,10 @@ describe("a BigQuery objective", () => {
     const wb = readWorkbook(ss, "en", NOW, { bigQuery: true });
     const [e] = evaluateWorkbook(wb, "en");
     expect(e?.error).toBeNull();
-    expect(e?.current?.value).toBeCloseTo(purchasesPerSession(events, "2027-05", ZONE), 12);
+    expect(e?.current?.value).toBeCloseTo(
+      purchasesPerSession(events, ZONE, (d) => d.startsWith("2027-05")),
+      12,
+    );
     expect(e?.status).not.toBeNull();
     expect(e?.notes.join(" ")).toContain(`reads ${PROJECT}.${DATASET}.events_* from`);
     // The sidebar's list never runs a query.
@@ -202,5 +208,44 @@ describe("a source the compiler refuses", () => {
     expect(specProblemText({ code: "noEvents", params: {} }, "fr")).toBe(
       "Cette source BigQuery ne peut pas devenir une requête : les événements clés demandent au moins un nom d’événement (key_events: purchase).",
     );
+  });
+});
+
+describe("the weekly review of a BigQuery objective", () => {
+  it("runs its query as the trigger fires: its value in the history tab and in the digest", () => {
+    const installed = installEmulator({ timeZone: ZONE });
+    uninstall = installed.uninstall;
+    const { emu } = installed;
+    // Reviewed weekly from May 2027; the trigger fires on Monday 14 June 2027 at 08:xx.
+    saveObjective({ ...ONLINE_SALES, frequency: "weekly", startDate: "2027-05-03" });
+    emu.setBigQueryRunner(runner());
+    emu.setNow(new Date("2027-06-14T04:00:00Z"));
+    emu.setTriggerRunner((handler, event) => {
+      if (handler !== "runScheduledReview") throw new Error(`no handler ${handler}`);
+      runScheduledReview(event);
+    });
+    saveSchedule({
+      enabled: true,
+      day: "MONDAY",
+      hour: 8,
+      recipients: "boss@example.com",
+      lang: "en",
+      owners: [],
+    });
+    expect(emu.advanceClock("next-trigger")).toBe(1);
+    expect(emu.triggerRuns[0]?.error).toBeUndefined();
+    // The generated events end on 10 June 2027, so the last complete week is Monday 31 May to
+    // Sunday 6 June; its value, counted by hand.
+    const history = taggedSheet(HISTORY_KEY).getDataRange();
+    const at = history.getValues().findIndex((r) => r[2] === ONLINE_SALES.name);
+    expect(at).toBeGreaterThan(0);
+    expect(history.getDisplayValues()[at]?.[3]).toBe("2027-05-31");
+    expect(history.getValues()[at]?.[4] as number).toBeCloseTo(
+      purchasesPerSession(events, ZONE, (d) => d >= "2027-05-31" && d <= "2027-06-06"),
+      12,
+    );
+    const digest = emu.outbox.find((m) => m.to.includes("boss@example.com"));
+    expect(digest?.body).toContain(ONLINE_SALES.name);
+    expect(digest?.body).not.toMatch(/Computed in BigQuery when|could not run/);
   });
 });

@@ -129,19 +129,19 @@ export function flatten(
 }
 
 /**
- * The "online sales" conversion of one month, by hand: purchase events over distinct sessions
- * (user pseudo id + ga_session_id; events without either belong to no session), on the days of
- * `timeZone` whose ISO text starts with `month` (YYYY-MM).
+ * The "online sales" conversion, by hand: purchase events over distinct sessions (user pseudo id
+ * + ga_session_id; events without either belong to no session), over the events whose day in
+ * `timeZone` (ISO text) `onDay` accepts.
  */
 export function purchasesPerSession(
   events: readonly Ga4Event[],
-  month: string,
   timeZone: string,
+  onDay: (isoDay: string) => boolean,
 ): number {
   let purchases = 0;
   const sessions = new Set<string>();
   for (const e of events) {
-    if (!localDate(e.micros / 1000, timeZone).startsWith(month)) continue;
+    if (!onDay(localDate(e.micros / 1000, timeZone))) continue;
     if (e.name === "purchase") purchases++;
     const sid = e.params.find((p) => p.key === "ga_session_id")?.int_value;
     if (e.user !== null && sid !== undefined) sessions.add(`${e.user}|${sid}`);
