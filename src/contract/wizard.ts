@@ -81,6 +81,8 @@ export interface WizardContext {
   advice: Advice;
   /** The shipped market benchmarks, cited, in the user's language. */
   benchmarks: Benchmark[];
+  /** The BigQuery tables this spreadsheet's objectives already read (project.dataset.table), to pick from. */
+  bigQueryTables: string[];
 }
 
 /** What the wizard asks the engine to preview: the KPI on the chosen columns. */

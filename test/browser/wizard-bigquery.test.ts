@@ -267,6 +267,19 @@ async function walk(lang: Lang): Promise<void> {
       const edited = rowByHeader(h.emu, w.objectives, 2);
       expect(edited[fieldLabel("sourceSheet", lang)]).toBe(SOURCE);
       expect(parseInputs(String(edited[fieldLabel("inputs", lang)]))).toEqual(INPUTS);
+
+      // A next objective picks the table the first one reads, rather than typing it again.
+      const next = await h.openSidebar("showNewObjective");
+      await skipAdvisor(next);
+      await next.getByTestId("wizard-kpi").selectOption("bounce_rate");
+      await next.getByTestId("wizard-next").click();
+      await next.getByTestId("wizard-source-bigquery").check();
+      await next.getByTestId("wizard-bq-known").selectOption(`${PROJECT}.${DATASET}.events_*`);
+      expect(await next.getByTestId("wizard-bq-project").inputValue()).toBe(PROJECT);
+      expect(await next.getByTestId("wizard-bq-dataset").inputValue()).toBe(DATASET);
+      expect(await next.getByTestId("wizard-bq-table").inputValue()).toBe("events_*");
+      expect(await next.getByTestId("wizard-input-bounces").count()).toBe(1);
+      await checkPage(next);
     }
     expect(h.pageErrors).toEqual([]);
     expect(h.dialogs).toEqual([]);

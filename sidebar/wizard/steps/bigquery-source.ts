@@ -57,6 +57,38 @@ export function sourceKindField(state: WizardState, bigQuery: boolean): HTMLElem
   return group;
 }
 
+/** The tables this spreadsheet's objectives already read: one pick fills the three names. */
+function knownTables(state: WizardState, ga4: boolean): HTMLElement {
+  const { ctx, draft, form, t } = state;
+  const names = bigQueryNames(draft.sourceSheet);
+  const current = `${names.project}.${names.dataset}.${names.table}`;
+  const select = selectInput(
+    {
+      "data-testid": "wizard-bq-known",
+      onchange: (e: Event) => {
+        const value = (e.target as HTMLSelectElement).value;
+        if (value === "") return;
+        const [project = "", dataset = "", ...rest] = value.split(".");
+        const table = rest.join(".");
+        draft.sourceSheet = bigQuerySourceText(project, dataset, table);
+        // A table of the other kind (a GA4 export or one's own) asks for other fields.
+        if ((table === GA4_TABLE) !== ga4) {
+          draft.dateColumn = table === GA4_TABLE ? GA4_DATE_COLUMN : "";
+          draft.inputs = {};
+        }
+        state.render();
+        state.refreshBigQueryScan();
+      },
+    },
+    [
+      { value: "", label: t("bqKnownChoose") },
+      ...ctx.bigQueryTables.map((name) => ({ value: name, label: name })),
+    ],
+    ctx.bigQueryTables.includes(current) ? current : "",
+  );
+  return field(form, "bqKnown", select, { label: t("bqKnownLabel") });
+}
+
 export function renderBigQueryFields(state: WizardState): DocumentFragment {
   const { ctx, draft, form, t } = state;
   const fragment = document.createDocumentFragment();
@@ -85,6 +117,7 @@ export function renderBigQueryFields(state: WizardState): DocumentFragment {
     });
     return field(form, key, input, { label });
   };
+  if (ctx.bigQueryTables.length > 0) fragment.append(knownTables(state, ga4));
   fragment.append(nameInput("project", t("bqProjectLabel"), "sheet"));
   fragment.append(nameInput("dataset", t("bqDatasetLabel"), "bqDataset"));
   fragment.append(

@@ -4,6 +4,7 @@
  * the advisor's suggestions and the market benchmarks, which read no sheet.
  */
 import type { Lang } from "../../contract/i18n.ts";
+import { bigQueryNames, isBigQuerySource } from "../../contract/rules/bigquery-source.ts";
 import { minusTerm, ONE_PER_ROW } from "../../contract/rules/input-terms.ts";
 import type {
   FilterChoice,
@@ -28,6 +29,7 @@ import { objectiveInputs } from "../../kpi/registry/traits.ts";
 import { filterKey, selectRows } from "../../kpi/rows.ts";
 import type { Direction, EngineContext, KpiDefinition } from "../../kpi/types.ts";
 import { ruleKpi } from "../objectives/rules.ts";
+import { readObjectives } from "../objectives/tab.ts";
 import { HEADER_SEARCH_ROWS, readTable } from "../workbook/cells.ts";
 import { userLang } from "../workbook/locale.ts";
 import { messages } from "../workbook/messages.ts";
@@ -67,7 +69,23 @@ export function getWizardContext(): WizardContext {
     savedDraft: readWizardDraft(),
     advice: adviceIn(lang),
     benchmarks: BENCHMARKS.map((b) => benchmarkIn(b, lang)),
+    bigQueryTables: bigQueryTablesInUse(ss, timeZone, lang),
   };
+}
+
+/** The BigQuery tables the Objectives tab's rows read, each once, sorted. */
+function bigQueryTablesInUse(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  timeZone: string,
+  lang: Lang,
+): string[] {
+  const tables = new Set<string>();
+  for (const { objective } of readObjectives(ss, timeZone, lang).objectives) {
+    if (!isBigQuerySource(objective.sourceSheet)) continue;
+    const { project, dataset, table } = bigQueryNames(objective.sourceSheet);
+    tables.add(`${project}.${dataset}.${table}`);
+  }
+  return [...tables].sort();
 }
 
 /** Every data tab as the wizard offers it: KPI Pilot's own tabs and empty ones left out. */

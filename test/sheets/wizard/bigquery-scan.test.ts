@@ -20,10 +20,12 @@ import { todayDay } from "../../../src/kpi/days.ts";
 import { periodStart } from "../../../src/kpi/periods.ts";
 import { LOOKBACK_DAYS } from "../../../src/sheets/bigquery/plan.ts";
 import { BIGQUERY_PREVIEW_KEY } from "../../../src/sheets/bigquery/run.ts";
+import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
 import {
   previewBigQueryObjective,
   previewBigQueryScan,
 } from "../../../src/sheets/wizard/bigquery-scan.ts";
+import { getWizardContext } from "../../../src/sheets/wizard/describe.ts";
 import { purchasesPerSession } from "../../unit/sql/reference.ts";
 import { installEmulator } from "../helpers.ts";
 
@@ -130,5 +132,35 @@ describe("previewBigQueryObjective", () => {
           : /^BigQuery ne trouve pas la table demo-project\.analytics_999\.events_\* : .* BigQuery : lit /,
       );
     }
+  });
+});
+
+describe("getWizardContext", () => {
+  it("offers the BigQuery tables the objectives already read, each once, and no tab", () => {
+    install("en");
+    expect(getWizardContext().bigQueryTables).toEqual([]);
+    const objective = {
+      ...REQUEST,
+      name: "Online sales",
+      channel: "",
+      direction: "higher" as const,
+      baseline: 0.05,
+      target: 0.06,
+      deadline: "2030-12-31",
+      owner: "Ana",
+      businessGoal: "",
+    };
+    saveObjective(objective);
+    saveObjective({ ...objective, name: "Online sales, weekly", frequency: "weekly" });
+    saveObjective({
+      ...objective,
+      sourceSheet: "bq:demo-project.crm.orders",
+      dateColumn: "order_date",
+      inputs: { conversions: ["SUM(orders)"], visitors: ["COUNT(DISTINCT visitor_id)"] },
+    });
+    expect(getWizardContext().bigQueryTables).toEqual([
+      "demo-project.analytics_123.events_*",
+      "demo-project.crm.orders",
+    ]);
   });
 });
