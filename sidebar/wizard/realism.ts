@@ -63,7 +63,10 @@ export function realismBox(state: WizardState, withAssumption: boolean): HTMLEle
           ),
         );
       }
-    } else if (state.preview.status === "loading" || state.realism.status === "loading") {
+    } else if (
+      state.previewInForce().loader.status === "loading" ||
+      state.realism.status === "loading"
+    ) {
       body.append(h("p", { class: "muted" }, spinner(), ` ${t("realismLoading")}`));
     } else if (state.realism.status === "error") {
       body.append(h("p", { class: "error-text" }, state.realism.error));

@@ -37,6 +37,12 @@ import { type UiKey, ui } from "../messages.ts";
 import { call, messageOf } from "../rpc.ts";
 import { keptText } from "./resume.ts";
 
+/** A request's key without its start date. */
+function withoutStart(key: string): string {
+  const { startDate: _, ...rest } = JSON.parse(key) as Record<string, unknown>;
+  return keyOf(rest);
+}
+
 /** How long after the last change the draft is kept: one server call per pause, not per key. */
 const KEEP_DELAY_MS = 800;
 
@@ -150,8 +156,13 @@ export class WizardState {
   /** The preview of the current choices, once it has arrived (null while it loads or fails). */
   currentPreview(): Preview | null {
     const { loader, request } = this.previewInForce();
-    if (!request || loader.dataKey !== keyOf(request)) return null;
-    return loader.data;
+    if (!request || loader.dataKey === "") return null;
+    // A BigQuery preview stays the figures of these choices when only the start date moved since
+    // (it widens what a build reads, not the periods' values): no second billed run for that.
+    const same = isBigQuerySource(this.draft.sourceSheet)
+      ? withoutStart(loader.dataKey) === withoutStart(keyOf(request))
+      : loader.dataKey === keyOf(request);
+    return same ? loader.data : null;
   }
 
   /**

@@ -161,7 +161,7 @@ export function renderWizard(
   }
 
   async function next(): Promise<void> {
-    const preview = state.preview;
+    const preview = state.previewInForce().loader;
     if ((state.step === 2 || state.step === 4) && preview.status === "loading") {
       // The baseline may still be on its way: say so on the button while waiting for it.
       const button = shell.actions.querySelector<HTMLButtonElement>("[data-testid=wizard-next]");
@@ -221,7 +221,7 @@ export function renderWizard(
     state.serverError = null;
     renderActions();
     try {
-      await state.preview.settled();
+      await state.previewInForce().loader.settled();
       const bad = firstInvalidStep(ctx, draft, state.computedBaseline());
       if (bad !== null) {
         state.saving = false;

@@ -212,6 +212,16 @@ async function walk(lang: Lang): Promise<void> {
         plain(`${PROJECT}.${DATASET}.events_* ${lang === "fr" ? "du" : "from"} ${readFrom}`),
       );
     await screenshot(page, group, "6-review");
+    // The previewed figures still hold for these choices (only the start moved): step A still
+    // says where the baseline comes from, and nothing ran again.
+    await page.getByTestId("review-change-values").click();
+    await page.getByTestId("wizard-baseline").waitFor();
+    expect(plain(await page.locator("#content").textContent())).toMatch(
+      lang === "fr" ? /Dernier mois complet des données/ : /Last complete month in the data/,
+    );
+    expect(asked).toEqual([PROJECT]);
+    await page.getByTestId("wizard-next").click();
+    await page.getByTestId("wizard-sentence").waitFor();
     await page.getByTestId("wizard-create").click();
     await page.getByTestId("wizard-done").waitFor();
 

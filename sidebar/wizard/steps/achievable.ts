@@ -55,7 +55,7 @@ export function renderAchievableStep(state: WizardState): DocumentFragment {
   const renderBaselineHelp = () => {
     const computed = state.computedBaseline();
     const usable = state.currentPreview();
-    const preview = state.preview;
+    const preview = state.previewInForce().loader;
     if (!draft.baselineTouched && document.activeElement !== baseline) {
       baseline.value = draft.baselineText;
     }
