@@ -170,9 +170,12 @@ export class WizardState {
    * runs as the choices change; a BigQuery source's only when asked (runBigQueryPreview).
    */
   previewInForce(): { loader: Loader<unknown, Preview>; request: object | null } {
-    const bigQuery = bigQueryScanRequest(this.ctx, this.draft);
-    if (isBigQuerySource(this.draft.sourceSheet))
-      return { loader: this.bigQueryPreview as Loader<unknown, Preview>, request: bigQuery };
+    if (isBigQuerySource(this.draft.sourceSheet)) {
+      return {
+        loader: this.bigQueryPreview as Loader<unknown, Preview>,
+        request: bigQueryScanRequest(this.ctx, this.draft),
+      };
+    }
     return {
       loader: this.preview as Loader<unknown, Preview>,
       request: previewRequest(this.ctx, this.draft),
