@@ -112,10 +112,16 @@ function errorText(
 
 /** The hidden sheet tagged `key` with `spec` running in it: reused when it is there, else inserted. */
 function slotSheet(ss: ConnectedSpreadsheet, key: string, spec: DataSourceSpec): DataSourceSheet {
-  const found = findTaggedSheet(ss, key, { exact: true })?.asDataSourceSheet();
+  const tagged = findTaggedSheet(ss, key, { exact: true });
+  const found = tagged?.asDataSourceSheet();
   if (found) {
     found.getDataSource().updateSpec(spec);
     return found;
+  }
+  // Tagged but no longer a data-source sheet (its connection was removed in Sheets): it is left
+  // as it is, untagged, so the new sheet below is the one found next time, not one more per build.
+  if (tagged) {
+    for (const md of tagged.createDeveloperMetadataFinder().withKey(key).find()) md.remove();
   }
   const dss = ss.insertDataSourceSheet(spec);
   const sheet = dss.asSheet();

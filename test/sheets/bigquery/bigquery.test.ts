@@ -149,6 +149,25 @@ describe("a BigQuery objective", () => {
     expect(dumpSheet(taggedSheet("kpiPilot.dashboard"))).not.toMatch(/Cannot compute/);
   });
 
+  it("replaces, without deleting it, a tagged sheet that is no longer a data-source sheet", () => {
+    const installed = installEmulator({ timeZone: ZONE });
+    uninstall = installed.uninstall;
+    saveObjective(ONLINE_SALES);
+    installed.emu.setBigQueryRunner(runner());
+    // The slot's sheet as Sheets leaves it when its connection is removed: an ordinary tab.
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const orphan = ss.insertSheet("Data source 1 (disconnected)");
+    orphan.addDeveloperMetadata(bigQuerySheetKey(1), String(orphan.getSheetId()));
+    buildDashboardAt(NOW);
+    buildDashboardAt(NOW);
+    expect(installed.emu.calls.counts()["Spreadsheet.insertDataSourceSheet"]).toBe(1);
+    expect(ss.getSheetByName("Data source 1 (disconnected)")).not.toBeNull();
+    expect(orphan.createDeveloperMetadataFinder().withKey(bigQuerySheetKey(1)).find()).toHaveLength(
+      0,
+    );
+    expect(dumpSheet(taggedSheet("kpiPilot.dashboard"))).not.toMatch(/Cannot compute/);
+  });
+
   it("says in plain words when BigQuery is too slow or refuses, en and fr", () => {
     const installed = installEmulator({ timeZone: ZONE });
     uninstall = installed.uninstall;
