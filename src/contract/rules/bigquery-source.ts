@@ -87,6 +87,14 @@ function ok<T>(f: () => T): T | undefined {
   }
 }
 
+/**
+ * Whether a filter's column can be a field of a BigQuery row (the compiler's column rule: names,
+ * with dots for nested fields such as `device.category`); its values are escaped literals.
+ */
+export function isBigQueryField(column: string): boolean {
+  return ok(() => checkColumnPath(column)) !== undefined;
+}
+
 function measureOf(term: string, ga4: boolean): Measure | undefined {
   const t = term.trim();
   if (ga4) {

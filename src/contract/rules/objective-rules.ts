@@ -11,7 +11,7 @@
 import { tryParseIsoDay } from "../../kpi/days.ts";
 import { filterKey } from "../../kpi/rows.ts";
 import { foldText, type Lang } from "../i18n.ts";
-import { isBigQuerySource, parseBigQuerySource } from "./bigquery-source.ts";
+import { isBigQueryField, isBigQuerySource, parseBigQuerySource } from "./bigquery-source.ts";
 import { CHOICE_WORDS } from "./choice-words.ts";
 import { clip, hasControlChars, isBlank, shown } from "./text-checks.ts";
 
@@ -415,6 +415,9 @@ export function checkObjective(
     if ("issue" in parsed) {
       const { field, key, value, input } = parsed.issue;
       c.fail(field, key, { value: clip(value) }, input);
+    }
+    if (filter && !isBigQueryField(filter.column)) {
+      c.fail("filter", "bqFilterBad", { value: clip(filter.column) });
     }
   }
   const direction = wants("direction") ? c.choice("direction", DIRECTIONS) : "higher";

@@ -63,6 +63,8 @@ export const ruleMessages = defineCatalogue({
       '{field}: "{value}" does not fit this BigQuery source: event_timestamp for a GA4 export, else a DATE column ("order_date") or a TIMESTAMP one ("created_at TIMESTAMP").',
     bqInputBad:
       '{field}: "{value}" is not a measure of this BigQuery source: a GA4 preset (sessions, users, key_events: purchase…) or, for your own table, SUM(column) or COUNT(DISTINCT column).',
+    bqFilterBad:
+      '{field}: "{value}" is not a field of this BigQuery table (letters, digits and underscores; a dot for a nested field such as device.category).',
     badId: '{field}: "{value}" is not an objective id.',
     filterNotObject: "{field}: must name a column and the values of the rows to keep.",
     filterNoValues: '{field}: choose at least one value of "{column}" to keep its rows.',
@@ -128,6 +130,8 @@ export const ruleMessages = defineCatalogue({
       "{field} : « {value} » ne convient pas à cette source BigQuery : event_timestamp pour un export GA4, sinon une colonne DATE (« order_date ») ou TIMESTAMP (« created_at TIMESTAMP »).",
     bqInputBad:
       "{field} : « {value} » n’est pas une mesure de cette source BigQuery : un préréglage GA4 (sessions, users, key_events: purchase…) ou, pour votre propre table, SUM(colonne) ou COUNT(DISTINCT colonne).",
+    bqFilterBad:
+      "{field} : « {value} » n’est pas un champ de cette table BigQuery (lettres, chiffres et tirets bas ; un point pour un champ imbriqué comme device.category).",
     badId: "{field} : « {value} » n'est pas un identifiant d'objectif.",
     filterNotObject: "{field} : doit indiquer une colonne et les valeurs des lignes à garder.",
     filterNoValues:

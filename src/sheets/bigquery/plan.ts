@@ -1,7 +1,7 @@
 /**
- * Which BigQuery queries a build runs: one per source and review period, whatever the number of
- * objectives reading it (their measures share the query, each computed once), over a date range
- * bounded on both ends. Pure: the playground's stand-in compiles the same plan in DuckDB's dialect.
+ * Which BigQuery queries a build runs: one per source, review period and filter, whatever the
+ * number of objectives reading it (their measures share the query, each computed once), over a
+ * date range bounded on both ends. Pure.
  */
 
 import type { Objective } from "../../contract/objectives.ts";
@@ -14,7 +14,7 @@ import { frequencyPeriod, type Period, periodStart } from "../../kpi/periods.ts"
 import { getKpi } from "../../kpi/registry/index.ts";
 import { type CompiledQuery, compileQuery, kpiMeasures } from "../../kpi/sql/compile.ts";
 import type { DialectName } from "../../kpi/sql/dialect.ts";
-import { type Measure, SqlSpecError } from "../../kpi/sql/types.ts";
+import { type Measure, type SqlFilter, SqlSpecError } from "../../kpi/sql/types.ts";
 
 /**
  * Days read before the earlier of the start and today: a year, so the year-before column and a
@@ -58,6 +58,7 @@ export function planQueries(
       source: BigQuerySource["source"];
       period: Period;
       start: number;
+      filters: SqlFilter[];
       members: [Objective, Record<string, Measure>][];
     }
   >();
@@ -68,9 +69,19 @@ export function planQueries(
     // rather than guess should it ever.
     if (!("value" in parsed)) continue;
     const period = frequencyPeriod(o.frequency);
-    const key = `${sourceKey(parsed.value)}|${period}`;
+    // The rows an objective counts are part of its query: a filter (set in the Objectives tab,
+    // `field IN (values)`, nested fields allowed) is never dropped, so objectives share a query
+    // only when they count the same rows.
+    const filters = o.filter ? [{ field: o.filter.column, values: o.filter.values }] : [];
+    const key = `${sourceKey(parsed.value)}|${period}|${JSON.stringify(filters)}`;
     const start = Math.min(o.startDay, today) - LOOKBACK_DAYS;
-    const g = groups.get(key) ?? { source: parsed.value.source, period, start, members: [] };
+    const g = groups.get(key) ?? {
+      source: parsed.value.source,
+      period,
+      start,
+      filters,
+      members: [],
+    };
     g.start = Math.min(g.start, start);
     g.members.push([o, { ...parsed.value.measures }]);
     groups.set(key, g);
@@ -108,7 +119,15 @@ export function planQueries(
     else {
       try {
         compiled = compileQuery(
-          { source: g.source, measures, period: g.period, startDay, endDay: today, timeZone },
+          {
+            source: g.source,
+            measures,
+            period: g.period,
+            startDay,
+            endDay: today,
+            timeZone,
+            filters: g.filters,
+          },
           dialect,
         );
       } catch (e) {

@@ -35,6 +35,7 @@ const SCAN_FIELDS: readonly ObjectiveField[] = [
   "inputs",
   "startDate",
   "frequency",
+  "filter",
 ];
 
 const PREVIEW_LOCK_WAIT_MS = 10_000;

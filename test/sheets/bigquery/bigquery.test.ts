@@ -268,3 +268,36 @@ describe("the weekly review of a BigQuery objective", () => {
     expect(digest?.body).not.toMatch(/Computed in BigQuery when|could not run/);
   });
 });
+
+describe("a filtered BigQuery objective", () => {
+  it("counts only its rows (device.category IN (mobile)), in a query of its own", () => {
+    const installed = installEmulator({ timeZone: ZONE });
+    uninstall = installed.uninstall;
+    saveObjective(ONLINE_SALES);
+    saveObjective({
+      ...ONLINE_SALES,
+      name: "Online sales per session, mobile",
+      filter: { column: "device.category", values: ["mobile"] },
+    });
+    installed.emu.setBigQueryRunner(runner());
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const wb = readWorkbook(ss, "en", NOW, { bigQuery: true });
+    const [all, mobile] = evaluateWorkbook(wb, "en");
+    const inMay = (d: string) => d.startsWith("2027-05");
+    expect(all?.current?.value).toBeCloseTo(purchasesPerSession(events, ZONE, inMay), 12);
+    const mobileEvents = events.filter((e) => e.device === "mobile");
+    expect(mobile?.error).toBeNull();
+    expect(mobile?.current?.value).toBeCloseTo(purchasesPerSession(mobileEvents, ZONE, inMay), 12);
+    expect(mobile?.current?.value).not.toBeCloseTo(all?.current?.value ?? 0, 6);
+    // Two queries: objectives share one only when they count the same rows.
+    expect(installed.emu.calls.counts()["Spreadsheet.insertDataSourceSheet"]).toBe(2);
+  });
+
+  it("refuses, in words, a filter field BigQuery could not name", () => {
+    const installed = installEmulator({ timeZone: ZONE });
+    uninstall = installed.uninstall;
+    expect(() =>
+      saveObjective({ ...ONLINE_SALES, filter: { column: "device category", values: ["mobile"] } }),
+    ).toThrow(/"device category" is not a field of this BigQuery table/);
+  });
+});
