@@ -13,6 +13,10 @@ export const BIGQUERY = {
     bqDateColumnLabel: "Date column (DATE, or a TIMESTAMP column followed by TIMESTAMP)",
     bqChoosePreset: "Choose what to count…",
     bqEventsLabel: "Event names, separated by commas",
+    bqFilterField: "Count only the rows whose field",
+    bqFilterValues: "is one of these values, separated by commas",
+    bqFilterHint:
+      "For example device.category, then mobile. Each value is compared exactly, as BigQuery stores it.",
     bqBeforeRunTitle: "Before the first run",
     bqScanWaiting: "Fill in the table and each input to see what will be read.",
     bqPreviewCost:
@@ -38,6 +42,10 @@ export const BIGQUERY = {
     bqDateColumnLabel: "Colonne de date (DATE, ou une colonne TIMESTAMP suivie de TIMESTAMP)",
     bqChoosePreset: "Choisissez quoi compter…",
     bqEventsLabel: "Noms d’événements, séparés par des virgules",
+    bqFilterField: "Ne compter que les lignes dont le champ",
+    bqFilterValues: "vaut l’une de ces valeurs, séparées par des virgules",
+    bqFilterHint:
+      "Par exemple device.category, puis mobile. Chaque valeur est comparée telle quelle, comme BigQuery la stocke.",
     bqBeforeRunTitle: "Avant la première exécution",
     bqScanWaiting: "Renseignez la table et chaque entrée pour voir ce qui sera lu.",
     bqPreviewCost:

@@ -10,7 +10,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGa4Table } from "../../dev/bigquery/duckdb.ts";
-import { type Ga4Event, generateGa4Events, insertSql } from "../../dev/bigquery/ga4-events.ts";
+import {
+  type Ga4Event,
+  generateGa4Events,
+  insertSql,
+  localDate,
+} from "../../dev/bigquery/ga4-events.ts";
 import { bigQueryStandIn, DuckWorker } from "../../dev/bigquery/sync-duck.ts";
 import type { BigQueryAnswer } from "../../dev/emulator/index.ts";
 import { toInputText } from "../../sidebar/format.ts";
@@ -78,6 +83,25 @@ afterAll(async () => {
 function lastMonthByHand(): { month: string; value: number } {
   const month = isoDay(periodStart(periodStart(todayDay(TZ), "month") - 1, "month")).slice(0, 7);
   return { month, value: purchasesPerSession(events, TZ, (d) => d.startsWith(month)) };
+}
+
+/**
+ * Non-engaged sessions over sessions in `month` (Paris days), by hand: a session is engaged when
+ * any of its events carries session_engaged ("1" or 1).
+ */
+function bounceRate(events: readonly Ga4Event[], month: string): number {
+  const engaged = new Map<string, boolean>();
+  for (const e of events) {
+    if (!localDate(e.micros / 1000, TZ).startsWith(month)) continue;
+    const sid = e.params.find((p) => p.key === "ga_session_id")?.int_value;
+    if (e.user === null || sid === undefined) continue;
+    const key = `${e.user}|${sid}`;
+    const flag = e.params.find((p) => p.key === "session_engaged");
+    const yes = flag?.string_value === "1" || flag?.int_value === 1;
+    engaged.set(key, (engaged.get(key) ?? false) || yes);
+  }
+  const all = [...engaged.values()];
+  return all.filter((v) => !v).length / all.length;
 }
 
 /** Waits until "Before the first run" names `table`. */
@@ -289,7 +313,28 @@ async function walk(lang: Lang): Promise<void> {
       expect(await next.getByTestId("wizard-bq-dataset").inputValue()).toBe(DATASET);
       expect(await next.getByTestId("wizard-bq-table").inputValue()).toBe("events_*");
       expect(await next.getByTestId("wizard-input-bounces").count()).toBe(1);
+      // Only mobile sessions: a field of the row and its values, typed; the preview counts
+      // only those rows (bounces: non-engaged sessions over sessions, by hand).
+      await next.getByTestId("wizard-input-bounces").selectOption("non_engaged_sessions");
+      await next.getByTestId("wizard-input-sessions").selectOption("sessions");
+      await next.getByTestId("wizard-bq-filter-field").fill("device.category");
+      await next.getByTestId("wizard-bq-filter-values").fill("mobile");
+      await next.locator("[data-testid=wizard-bq-run]:not([disabled])").waitFor();
+      await next.getByTestId("wizard-bq-run").click();
+      await next.getByTestId("wizard-preview-value").waitFor({ timeout: 30_000 });
+      const mobile = events.filter((e) => e.device === "mobile");
+      const month = lastMonthByHand().month;
+      expect(plain(await next.getByTestId("wizard-preview-value").textContent())).toBe(
+        plain(formatUnitValue(bounceRate(mobile, month), "percent", lang)),
+      );
       await checkPage(next);
+      await screenshot(next, group, "10-next-objective-filtered");
+      // A field BigQuery could not name is refused beside the field, in words.
+      await next.getByTestId("wizard-bq-filter-field").fill("device category");
+      await next.getByTestId("wizard-next").click();
+      expect(plain(await next.locator("#content").textContent())).toContain(
+        '"device category" is not a field of this BigQuery table',
+      );
     }
     expect(h.pageErrors).toEqual([]);
     expect(h.dialogs).toEqual([]);

@@ -204,9 +204,73 @@ export function renderBigQueryFields(state: WizardState): DocumentFragment {
       );
     }
     fragment.append(mapping);
+    fragment.append(bigQueryFilter(state, ga4));
   }
   fragment.append(scanCard(state), previewCard(state));
   return fragment;
+}
+
+/** GA4 export fields a marketer filters on most (any field of the row can be typed). */
+const GA4_FILTER_FIELDS = [
+  "device.category",
+  "device.operating_system",
+  "geo.country",
+  "traffic_source.source",
+  "traffic_source.medium",
+  "traffic_source.name",
+  "platform",
+];
+
+/**
+ * The rows the objective counts, as for a tab, but typed: a field of the row (nested with a dot)
+ * and the values to keep. Nothing lists a field's values here: that would be a query, billed.
+ */
+function bigQueryFilter(state: WizardState, ga4: boolean): HTMLElement {
+  const { draft, form, t } = state;
+  const changed = () => {
+    state.recheck("filter");
+    state.refreshBigQueryScan(600);
+  };
+  const listId = "bq-filter-fields";
+  const column = textInput({
+    "data-testid": "wizard-bq-filter-field",
+    value: draft.filterColumn,
+    placeholder: ga4 ? "device.category" : "channel",
+    ...(ga4 ? { list: listId } : {}),
+    oninput: (e: Event) => {
+      draft.filterColumn = (e.target as HTMLInputElement).value.trim();
+      changed();
+    },
+  });
+  const valuesId = "bq-filter-values";
+  const values = textInput({
+    id: valuesId,
+    "data-testid": "wizard-bq-filter-values",
+    value: draft.filterValues.join(", "),
+    placeholder: "mobile, tablet",
+    oninput: (e: Event) => {
+      draft.filterValues = (e.target as HTMLInputElement).value
+        .split(",")
+        .map((v) => v.trim())
+        .filter((v) => v !== "");
+      changed();
+    },
+  });
+  const extra = h(
+    "div",
+    { class: "mapping-extra" },
+    h("label", { class: "hint", for: valuesId }, t("bqFilterValues")),
+    values,
+    h("p", { class: "hint" }, t("bqFilterHint")),
+    ga4
+      ? h("datalist", { id: listId }, ...GA4_FILTER_FIELDS.map((f) => h("option", { value: f })))
+      : "",
+  );
+  return field(form, "filter", column, {
+    label: t("bqFilterField"),
+    optional: t("optional"),
+    extra,
+  });
 }
 
 /**
