@@ -7,6 +7,8 @@ import type { Lang } from "../../src/contract/i18n.ts";
 import type { ObjectiveInput } from "../../src/contract/objectives.ts";
 import { dayToDate } from "../../src/kpi/days.ts";
 import { isCsvDate, parseCsv } from "../../src/sheets/import/csv.ts";
+import { saveSchedule } from "../../src/sheets/review/endpoints.ts";
+import { runScheduledReview } from "../../src/sheets/review/run.ts";
 import { generateSampleData } from "../../src/sheets/sample-data.ts";
 import { findTaggedSheet } from "../../src/sheets/workbook/tabs.ts";
 import { exportText } from "../fixtures/exports/facts.ts";
@@ -321,4 +323,25 @@ export function writeAsSheetsImports(
   const sheet = ss.insertSheet(name);
   sheet.getRange(1, 1, values.length, width).setValues(values);
   sheet.activate();
+}
+
+/**
+ * The weekly review scheduled for Mondays at 08:00, mailed to boss@example.com in English, with
+ * the clock set early on Monday 14 June 2027: returns how many runs the next trigger made.
+ */
+export function runFirstMondayReview(emu: Emulator): number {
+  emu.setNow(new Date("2027-06-14T04:00:00Z"));
+  emu.setTriggerRunner((handler, event) => {
+    if (handler !== "runScheduledReview") throw new Error(`Script function not found: ${handler}`);
+    runScheduledReview(event);
+  });
+  saveSchedule({
+    enabled: true,
+    day: "MONDAY",
+    hour: 8,
+    recipients: "boss@example.com",
+    lang: "en",
+    owners: [],
+  });
+  return emu.advanceClock("next-trigger");
 }

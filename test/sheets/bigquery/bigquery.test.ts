@@ -22,14 +22,13 @@ import { bigQuerySheetKey, specProblemText } from "../../../src/sheets/bigquery/
 import { buildDashboardAt } from "../../../src/sheets/dashboard/build.ts";
 import { HISTORY_KEY } from "../../../src/sheets/dashboard/history.ts";
 import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
-import { saveSchedule } from "../../../src/sheets/review/endpoints.ts";
-import { runScheduledReview } from "../../../src/sheets/review/run.ts";
 import { evaluateWorkbook, readWorkbook } from "../../../src/sheets/status/read.ts";
 import { purchasesPerSession } from "../../unit/sql/reference.ts";
 import {
   dumpSheet,
   installEmulator,
   NOW,
+  runFirstMondayReview,
   sampleObjectives,
   taggedSheet,
   writeSampleTab,
@@ -238,20 +237,7 @@ describe("the weekly review of a BigQuery objective", () => {
     // Reviewed weekly from May 2027; the trigger fires on Monday 14 June 2027 at 08:xx.
     saveObjective({ ...ONLINE_SALES, frequency: "weekly", startDate: "2027-05-03" });
     emu.setBigQueryRunner(runner());
-    emu.setNow(new Date("2027-06-14T04:00:00Z"));
-    emu.setTriggerRunner((handler, event) => {
-      if (handler !== "runScheduledReview") throw new Error(`no handler ${handler}`);
-      runScheduledReview(event);
-    });
-    saveSchedule({
-      enabled: true,
-      day: "MONDAY",
-      hour: 8,
-      recipients: "boss@example.com",
-      lang: "en",
-      owners: [],
-    });
-    expect(emu.advanceClock("next-trigger")).toBe(1);
+    expect(runFirstMondayReview(emu)).toBe(1);
     expect(emu.triggerRuns[0]?.error).toBeUndefined();
     // The generated events end on 10 June 2027, so the last complete week is Monday 31 May to
     // Sunday 6 June; its value, counted by hand.

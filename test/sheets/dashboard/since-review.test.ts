@@ -11,9 +11,7 @@ import { buildDashboardAt, readWorkbookHistory } from "../../../src/sheets/dashb
 import type { HistoryRow } from "../../../src/sheets/dashboard/history.ts";
 import { TABLE_COLUMNS } from "../../../src/sheets/dashboard/layout.ts";
 import { saveObjective } from "../../../src/sheets/objectives/endpoints.ts";
-import { saveSchedule } from "../../../src/sheets/review/endpoints.ts";
 import { appendHistory } from "../../../src/sheets/review/history.ts";
-import { runScheduledReview } from "../../../src/sheets/review/run.ts";
 import { generateSampleData } from "../../../src/sheets/sample-data.ts";
 import type { ObjectiveEval } from "../../../src/sheets/status/evaluate.ts";
 import { evaluateWorkbook, readWorkbook } from "../../../src/sheets/status/read.ts";
@@ -22,6 +20,7 @@ import {
   type Emulator,
   installEmulator,
   NOW,
+  runFirstMondayReview,
   sampleObjectives,
   taggedSheet,
   writeSampleTab,
@@ -165,17 +164,7 @@ describe("the dashboard's since-last-review column", () => {
     ({ emu, uninstall } = installEmulator({ userLocale: "en_US", locale: "en_US" }));
     writeSampleTab("Sample data", "en", END);
     for (const o of sampleObjectives("en", "Sample data")) saveObjective(o);
-    emu.setNow(new Date("2027-06-14T04:00:00Z"));
-    emu.setTriggerRunner((_h, e) => runScheduledReview(e));
-    saveSchedule({
-      enabled: true,
-      day: "MONDAY",
-      hour: 8,
-      recipients: "boss@example.com",
-      lang: "en",
-      owners: [],
-    });
-    emu.advanceClock("next-trigger");
+    runFirstMondayReview(emu);
     // The first review's rebuild had no review before it.
     expect([...shownTable().cells.values()]).toEqual(["—", "—", "—", "—", "—"]);
     // A week of data, so the weekly objective has a new period at the second review.
