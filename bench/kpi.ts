@@ -9,6 +9,7 @@
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { ROOT } from "../dev/paths.ts";
+import { seededRandom } from "../dev/random.ts";
 import { CUSTOM_FUNCTIONS } from "../src/kpi/functions/index.ts";
 import type { EngineContext } from "../src/kpi/types.ts";
 
@@ -25,18 +26,6 @@ export interface BenchResult {
   ratio: number;
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so every run times the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function column(f: (i: number) => unknown): unknown[][] {
   const out: unknown[][] = new Array(ROWS);
   for (let i = 0; i < ROWS; i++) out[i] = [f(i)];
@@ -44,7 +33,7 @@ function column(f: (i: number) => unknown): unknown[][] {
 }
 
 function makeData() {
-  const r = rng(42);
+  const r = seededRandom(42);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   // A year of rows in date order, at random times of day: ~274 rows a day, DST changes included.
   const start = Date.UTC(2025, 11, 31, 23);

@@ -6,6 +6,8 @@
  * Dates are spread over a year boundary, a quarter boundary and Europe's spring DST change.
  */
 
+import { seededRandom } from "../random.ts";
+
 export interface Ga4Param {
   readonly key: string;
   readonly string_value?: string;
@@ -22,18 +24,6 @@ export interface Ga4Event {
   readonly revenue: number | null;
 }
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface GenerateOptions {
   readonly seed: number;
   readonly users: number;
@@ -45,7 +35,7 @@ export interface GenerateOptions {
 const DEVICES = ["desktop", "mobile", "tablet"];
 
 export function generateGa4Events(o: GenerateOptions): Ga4Event[] {
-  const rnd = random(o.seed);
+  const rnd = seededRandom(o.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const start = Date.parse(`${o.from}T00:00:00Z`);
   const events: Ga4Event[] = [];

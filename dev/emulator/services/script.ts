@@ -225,15 +225,8 @@ export class EmuClockTriggerBuilder
   }
   onWeekDay(day: GoogleAppsScript.Base.Weekday): GClockBuilder {
     const name = enumName(day);
-    const index = [
-      "SUNDAY",
-      "MONDAY",
-      "TUESDAY",
-      "WEDNESDAY",
-      "THURSDAY",
-      "FRIDAY",
-      "SATURDAY",
-    ].indexOf(name);
+    // The enum's own order: Sunday first, as Date.getDay() counts.
+    const index = Object.keys(Weekday).indexOf(name);
     if (index < 0) throw new Error(`emulator: onWeekDay expects ScriptApp.WeekDay, got ${name}`);
     this[INTERNAL].draft.weekday = index;
     return this.self();

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Lang } from "../../../src/contract/i18n.ts";
-import type { StatusCode } from "../../../src/contract/objectives.ts";
+import { STATUS_CODES, type StatusCode } from "../../../src/contract/objectives.ts";
 import { dayFromParts, dayToDate, todayDay } from "../../../src/kpi/days.ts";
 import { buildDashboardAt, readWorkbookHistory } from "../../../src/sheets/dashboard/build.ts";
 import type { HistoryRow } from "../../../src/sheets/dashboard/history.ts";
@@ -192,14 +192,8 @@ describe("the history tab read back", () => {
     const evals = setUp("en");
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const e = evals[0] as ObjectiveEval;
-    const codes: StatusCode[] = [
-      "not_started",
-      "achieved",
-      "on_track",
-      "at_risk",
-      "off_track",
-      "missed",
-    ];
+    // Every status the product has: a new one is read back here too.
+    const codes = [...STATUS_CODES];
     codes.forEach((code, i) => {
       appendHistory(ss, [reviewRow(e, END - 100 + i, 0.02, code)], i % 2 ? "fr" : "en");
     });
